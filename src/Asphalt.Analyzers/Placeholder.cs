@@ -1,0 +1,1 @@
+namespace Asphalt.Analyzers { internal static class Placeholder {} }

@@ -1,0 +1,1 @@
+namespace Asphalt.Generators { internal static class Placeholder {} }
