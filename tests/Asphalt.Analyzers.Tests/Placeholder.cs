@@ -1,0 +1,1 @@
+namespace Asphalt.Analyzers.Tests; public class Placeholder { [Fact] public void Builds() => Assert.True(true); }
