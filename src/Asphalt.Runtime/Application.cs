@@ -1,0 +1,216 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+
+namespace Asphalt;
+
+/// <summary>
+/// Runs an application: sets up logging, starts the component tree under the start timeout, runs
+/// until the root's <see cref="CliApplicationComponent.RunAsync"/> returns or SIGINT/SIGTERM arrives,
+/// then tears everything down under the stop timeout and returns the process exit code.
+/// </summary>
+/// <example>
+/// <code>
+/// return await Application.RunAsync(new MyRootComponent());
+/// </code>
+/// </example>
+public static class Application
+{
+    /// <summary>The exit code of a clean stop.</summary>
+    public const int ExitSuccess = 0;
+
+    /// <summary>The exit code of a failed or timed-out start, a crashed service task, or a failed teardown.</summary>
+    public const int ExitFailure = 1;
+
+    /// <summary>Runs <paramref name="root"/> until it finishes or is stopped.</summary>
+    /// <param name="root">The root component.</param>
+    /// <param name="options">Timeouts and logging; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the application, like SIGTERM.</param>
+    /// <returns>0 on a clean stop; 1 on a failed or timed-out start, a crashed service task, a failed
+    /// teardown or an exception from RunAsync; otherwise the run-to-exit component's code.</returns>
+    public static async Task<int> RunAsync(Component root, ApplicationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        options ??= new ApplicationOptions();
+        var ownsLogging = options.LoggerFactory is null;
+        var loggerFactory = options.LoggerFactory ?? CreateConsoleLogging(options.MinimumLogLevel);
+        var previousFactory = RuntimeLogging.Factory;
+        RuntimeLogging.Factory = loggerFactory;
+        var logger = loggerFactory.CreateLogger("Asphalt.Application");
+        try
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var signals = options.HandleStopSignals ? StopSignals.Register(stop, logger) : null;
+            return await RunCoreAsync(root, options, loggerFactory, logger, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            RuntimeLogging.Factory = previousFactory;
+            if (ownsLogging)
+            {
+                loggerFactory.Dispose(); // Flushes the console logger's queue.
+            }
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(
+        Component root, ApplicationOptions options, ILoggerFactory loggerFactory, ILogger logger, CancellationTokenSource stop)
+    {
+        ApplicationLog.Starting(logger);
+        var context = new Context(loggerFactory);
+        using var current = context.MakeCurrent();
+        var exitCode = ExitSuccess;
+        Exception? failure = null;
+        var started = false;
+        context.ServiceTaskFailureHandler = crash =>
+        {
+            exitCode = ExitFailure;
+            failure ??= crash;
+            stop.Cancel();
+        };
+
+        try
+        {
+            await context.StartComponentAsync(root, options.StartTimeout, options.RootAlias, stop.Token).ConfigureAwait(false);
+            started = true;
+            ApplicationLog.Started(logger);
+            if (root is CliApplicationComponent cli)
+            {
+                var code = await cli.RunAsync(context, stop.Token).ConfigureAwait(false);
+                exitCode = Math.Max(exitCode, NormalizeExitCode(code, logger));
+            }
+            else
+            {
+                await WaitForStopAsync(stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (ComponentStartTimeoutException timeout)
+        {
+            ApplicationLog.StartTimedOut(logger, timeout.Message);
+            (failure, exitCode) = (timeout, ExitFailure);
+        }
+        catch (ComponentStartException error)
+        {
+            ApplicationLog.StartFailed(logger, error);
+            (failure, exitCode) = (error, ExitFailure);
+        }
+        catch (OperationCanceledException error) when (stop.IsCancellationRequested)
+        {
+            // A stop signal or a crashed service task ended start-up or RunAsync.
+            if (!started && failure is null)
+            {
+                ApplicationLog.StartCancelled(logger);
+                (failure, exitCode) = (error, ExitFailure);
+            }
+        }
+        catch (Exception error)
+        {
+            ApplicationLog.RunFailed(logger, error);
+            (failure, exitCode) = (error, ExitFailure);
+        }
+
+        exitCode = Math.Max(exitCode, await TearDownAsync(context, failure, options.StopTimeout, logger).ConfigureAwait(false));
+        ApplicationLog.Stopped(logger, exitCode);
+        return exitCode;
+    }
+
+    /// <summary>Maps a run-to-exit component's result to an exit code: null is 0, outside 0–127 is 1 with a warning.</summary>
+    public static int NormalizeExitCode(int? code, ILogger logger)
+    {
+        switch (code)
+        {
+            case null:
+                return ExitSuccess;
+            case >= 0 and <= CliApplicationComponent.MaxExitCode:
+                return code.Value;
+            default:
+                ApplicationLog.ExitCodeOutOfRange(logger, code.Value);
+                return ExitFailure;
+        }
+    }
+
+    private static async Task WaitForStopAsync(CancellationToken stopToken)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = stopToken.Register(() => stopped.TrySetResult());
+        await stopped.Task.ConfigureAwait(false);
+    }
+
+    private static async Task<int> TearDownAsync(Context context, Exception? failure, TimeSpan stopTimeout, ILogger logger)
+    {
+        var teardown = context.CloseAsync(failure);
+        try
+        {
+            await teardown.WaitAsync(stopTimeout).ConfigureAwait(false);
+            return ExitSuccess;
+        }
+        catch (TimeoutException) when (!teardown.IsCompleted)
+        {
+            ApplicationLog.StopTimedOut(logger, stopTimeout.TotalSeconds, context.RunningTeardown ?? "unknown");
+            _ = teardown.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            return ExitFailure;
+        }
+        catch (TeardownException error)
+        {
+            // Each failure was logged as it happened; this line sums them up.
+            ApplicationLog.TeardownFailed(logger, error.Failures.Count);
+            return ExitFailure;
+        }
+    }
+
+    private static ILoggerFactory CreateConsoleLogging(LogLevel minimumLevel) =>
+        Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(minimumLevel)
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+            }));
+
+    /// <summary>SIGINT and SIGTERM request a clean stop; a second SIGINT kills the process as usual.</summary>
+    private sealed class StopSignals : IDisposable
+    {
+        private readonly PosixSignalRegistration[] _registrations;
+        private int _received;
+
+        private StopSignals(CancellationTokenSource stop, ILogger logger)
+        {
+            _registrations =
+            [
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
+            ];
+
+            void Handle(PosixSignalContext signal)
+            {
+                if (Interlocked.Increment(ref _received) > 1 && signal.Signal == PosixSignal.SIGINT)
+                {
+                    return; // Let a second Ctrl+C terminate a stuck application.
+                }
+
+                signal.Cancel = true;
+                ApplicationLog.StopSignal(logger, signal.Signal.ToString());
+                stop.Cancel();
+            }
+        }
+
+        public static StopSignals? Register(CancellationTokenSource stop, ILogger logger)
+        {
+            try
+            {
+                return new StopSignals(stop, logger);
+            }
+            catch (PlatformNotSupportedException)
+            {
+                return null; // Browser/mobile targets: nothing to handle.
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var registration in _registrations)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+}

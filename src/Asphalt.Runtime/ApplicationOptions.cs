@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Asphalt;
+
+/// <summary>How <see cref="Application.RunAsync"/> runs an application.</summary>
+public sealed class ApplicationOptions
+{
+    /// <summary>How long the component tree may take to start (default 10 s, as Asphalt). <see cref="Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long teardown may take before the application gives up on it (default 30 s).</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The root component's name in component paths (default <c>app</c>).</summary>
+    public string RootAlias { get; set; } = "app";
+
+    /// <summary>
+    /// Where to log. When null the application logs to the console at <see cref="MinimumLogLevel"/>
+    /// and disposes the factory (flushing the console) when it stops.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The lowest level logged by the default console logging (default Information).</summary>
+    public LogLevel MinimumLogLevel { get; set; } = LogLevel.Information;
+
+    /// <summary>Whether SIGINT (Ctrl+C) and SIGTERM stop the application cleanly (default true).</summary>
+    public bool HandleStopSignals { get; set; } = true;
+}

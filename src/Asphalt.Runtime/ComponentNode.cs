@@ -1,0 +1,85 @@
+namespace Asphalt;
+
+/// <summary>
+/// Start-up state of one component in the tree: its path, phase and the resource it waits for.
+/// The node of the component whose code is running flows with the async call (<see cref="Current"/>),
+/// so resource waits, teardown callbacks and service tasks know which component they belong to.
+/// </summary>
+internal sealed class ComponentNode
+{
+    private static readonly AsyncLocal<ComponentNode?> CurrentNode = new();
+
+    private volatile object? _waitingFor;
+
+    private ComponentNode(Component component, string path, int depth)
+    {
+        Component = component;
+        Path = path;
+        Depth = depth;
+    }
+
+    public static ComponentNode? Current
+    {
+        get => CurrentNode.Value;
+        set => CurrentNode.Value = value;
+    }
+
+    public Component Component { get; }
+
+    public string Path { get; }
+
+    public int Depth { get; }
+
+    public string ComponentType => TypeNames.Display(Component.GetType());
+
+    public List<ComponentNode> Children { get; } = [];
+
+    public volatile ComponentPhase Phase;
+
+    public ResourceKey? WaitingFor
+    {
+        get => (ResourceKey?)_waitingFor;
+        set => _waitingFor = value;
+    }
+
+    /// <summary>Builds the node tree for <paramref name="root"/>, rejecting a component that appears twice.</summary>
+    public static ComponentNode Build(Component root, string rootAlias)
+    {
+        var seen = new HashSet<Component>(ReferenceEqualityComparer.Instance);
+        return Build(root, rootAlias, 0, seen);
+    }
+
+    private static ComponentNode Build(Component component, string path, int depth, HashSet<Component> seen)
+    {
+        if (!seen.Add(component))
+        {
+            throw new InvalidOperationException(
+                $"The same {TypeNames.Display(component.GetType())} instance appears twice in the component tree (again at '{path}'). Give each place its own instance.");
+        }
+
+        component.MarkStarting();
+        component.Path = path;
+        var node = new ComponentNode(component, path, depth);
+        foreach (var child in component.Children)
+        {
+            node.Children.Add(Build(child.Component, $"{path}/{child.Alias}", depth + 1, seen));
+        }
+
+        return node;
+    }
+
+    /// <summary>The nodes that have not started, parents before children.</summary>
+    public void CollectPending(List<PendingComponent> pending)
+    {
+        if (Phase == ComponentPhase.Started)
+        {
+            return;
+        }
+
+        pending.Add(new PendingComponent(Path, ComponentType, Phase, WaitingFor, Depth));
+        foreach (var child in Children)
+        {
+            child.CollectPending(pending);
+        }
+    }
+}

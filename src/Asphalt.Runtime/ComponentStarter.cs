@@ -1,0 +1,118 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Logging;
+
+namespace Asphalt;
+
+/// <summary>
+/// Starts a component tree: per component prepare → children concurrently → start; the first
+/// failure cancels the rest; a timeout reports every component still starting.
+/// </summary>
+internal static class ComponentStarter
+{
+    public static async Task StartAsync(Context context, Component root, string rootAlias, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var rootNode = ComponentNode.Build(root, rootAlias);
+        var logger = context.LoggerFactory.CreateLogger("Asphalt.Component");
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var start = StartNodeAsync(rootNode, context, logger, abandon.Token);
+        if (timeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
+        {
+            await start.ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await start.WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (!start.IsCompleted)
+        {
+            // Snapshot first: cancelling changes the phases.
+            List<PendingComponent> pending = [];
+            rootNode.CollectPending(pending);
+            await abandon.CancelAsync().ConfigureAwait(false);
+
+            // Let abandoned components unwind briefly so what they registered is torn down with the rest.
+            await Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+            _ = start.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            throw new ComponentStartTimeoutException(limit, pending);
+        }
+    }
+
+    private static async Task StartNodeAsync(ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Both flow only into this component's own calls (async methods restore AsyncLocals on return).
+        ComponentNode.Current = node;
+        using var current = context.MakeCurrent();
+        var component = node.Component;
+
+        node.Phase = ComponentPhase.Preparing;
+        Log.ComponentStep(logger, "Preparing", node.Path, node.ComponentType);
+        await RunPhaseAsync(node, () => component.PrepareAsync(context, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+        if (node.Children.Count > 0)
+        {
+            node.Phase = ComponentPhase.StartingChildren;
+            Log.ComponentStep(logger, "Starting the children of", node.Path, node.ComponentType);
+            await StartChildrenAsync(node, context, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        node.Phase = ComponentPhase.Starting;
+        Log.ComponentStep(logger, "Starting", node.Path, node.ComponentType);
+        await RunPhaseAsync(node, () => component.StartAsync(context, cancellationToken), cancellationToken).ConfigureAwait(false);
+        node.Phase = ComponentPhase.Started;
+        Log.ComponentStep(logger, "Started", node.Path, node.ComponentType);
+    }
+
+    private static async Task StartChildrenAsync(ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var siblings = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ExceptionDispatchInfo? firstFailure = null;
+        var children = new Task[node.Children.Count];
+        for (var i = 0; i < children.Length; i++)
+        {
+            var child = node.Children[i];
+            children[i] = StartChildAsync(child);
+        }
+
+        try
+        {
+            await Task.WhenAll(children).ConfigureAwait(false);
+        }
+        catch when (firstFailure is not null)
+        {
+            firstFailure.Throw();
+        }
+
+        async Task StartChildAsync(ComponentNode child)
+        {
+            try
+            {
+                await StartNodeAsync(child, context, logger, siblings.Token).ConfigureAwait(false);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The first real failure cancels the siblings and is the one reported.
+                Interlocked.CompareExchange(ref firstFailure, ExceptionDispatchInfo.Capture(error), null);
+                await siblings.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private static async Task RunPhaseAsync(ComponentNode node, Func<ValueTask> phase, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await phase().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // Abandoned (timeout, a sibling's failure, a stop signal): not this component's fault.
+        }
+        catch (Exception error) when (error is not ComponentStartException)
+        {
+            throw new ComponentStartException(node.Phase, node.Path, node.ComponentType, error);
+        }
+    }
+}

@@ -1,0 +1,472 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Asphalt;
+
+// Publishing and looking up resources.
+public sealed partial class Context
+{
+    // Reads are lock-free: each type maps to a small copy-on-write array of named entries.
+    // Writes take _gate so conflict checks and waiter wake-ups are atomic.
+    private readonly ConcurrentDictionary<Type, ResourceEntry[]> _resources = new();
+
+    // Copy-on-write, so the lookup path reads it without the lock; null until a factory is added.
+    private volatile Dictionary<ResourceKey, ResourceFactory>? _factories;
+
+    // Async factory values being created in this context, so concurrent first requests share one run.
+    private Dictionary<ResourceKey, Task<object>>? _generating;
+
+    private Dictionary<ResourceKey, List<ResourceWaiter>>? _waiters;
+
+    /// <summary>Publishes <paramref name="value"/> as a resource of type <typeparamref name="T"/>.</summary>
+    /// <param name="value">The resource; not null.</param>
+    /// <param name="name">Its name: an identifier.</param>
+    /// <param name="owned">If true, the context disposes the value when it closes
+    /// (<see cref="IAsyncDisposable"/> preferred over <see cref="IDisposable"/>), in LIFO order with the teardown callbacks.</param>
+    /// <exception cref="ResourceConflictException">A resource of the same type and name is already published here.</exception>
+    public void AddResource<T>(T value, string name = ResourceKey.DefaultName, bool owned = false)
+        where T : notnull =>
+        Publish([typeof(T)], value, name, owned);
+
+    /// <summary>Publishes <paramref name="value"/> under two types at once, for example a class and its interface.</summary>
+    /// <inheritdoc cref="AddResource{T}(T, string, bool)"/>
+    public void AddResource<T, TAlso>(T value, string name = ResourceKey.DefaultName, bool owned = false)
+        where T : notnull, TAlso =>
+        Publish([typeof(T), typeof(TAlso)], value, name, owned);
+
+    /// <summary>Publishes <paramref name="value"/> under three types at once.</summary>
+    /// <inheritdoc cref="AddResource{T}(T, string, bool)"/>
+    public void AddResource<T, TAlso1, TAlso2>(T value, string name = ResourceKey.DefaultName, bool owned = false)
+        where T : notnull, TAlso1, TAlso2 =>
+        Publish([typeof(T), typeof(TAlso1), typeof(TAlso2)], value, name, owned);
+
+    /// <summary>
+    /// Registers a factory that creates the resource on first request, once per requesting context.
+    /// </summary>
+    /// <param name="factory">Creates the value; given the requesting context.</param>
+    /// <param name="name">The resource's name.</param>
+    /// <param name="owned">If true (the default), each created value is disposed when its context closes.</param>
+    public void AddResourceFactory<T>(Func<Context, T> factory, string name = ResourceKey.DefaultName, bool owned = true)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        RegisterFactory(new ResourceFactory(new ResourceKey(typeof(T), name), c => factory(c), null, owned, DescribePublisher()));
+    }
+
+    /// <summary>Registers an async factory; see <see cref="AddResourceFactory{T}(Func{Context, T}, string, bool)"/>.</summary>
+    /// <remarks>Values of async factories are available through <see cref="GetResourceAsync{T}(string, CancellationToken)"/>,
+    /// and through the sync getters once created.</remarks>
+    public void AddResourceFactory<T>(Func<Context, CancellationToken, ValueTask<T>> factory, string name = ResourceKey.DefaultName, bool owned = true)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        RegisterFactory(new ResourceFactory(
+            new ResourceKey(typeof(T), name), null, async (c, ct) => await factory(c, ct).ConfigureAwait(false), owned, DescribePublisher()));
+    }
+
+    /// <summary>Gets a published resource, or throws if there is none.</summary>
+    /// <exception cref="ResourceNotFoundException">No such resource in this context or its parents;
+    /// the message lists the names under which the type is available.</exception>
+    public T GetResource<T>(string name = ResourceKey.DefaultName) =>
+        TryGetResource<T>(name, out var value) ? value : throw NotFound(new ResourceKey(typeof(T), name));
+
+    /// <summary>Gets the resource named <c>"default"</c> if it is published.</summary>
+    public bool TryGetResource<T>([MaybeNullWhen(false)] out T value) => TryGetResource(ResourceKey.DefaultName, out value);
+
+    /// <summary>Gets a resource if it is published.</summary>
+    public bool TryGetResource<T>(string name, [MaybeNullWhen(false)] out T value)
+    {
+        if (TryFind(typeof(T), name, out var found, out var factory, out _))
+        {
+            value = (T)found;
+            return true;
+        }
+
+        if (factory is not null)
+        {
+            value = (T)CreateFromFactory(factory);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Gets a resource, waiting until some component publishes it. Running async factories as needed.
+    /// During start-up the wait is bounded by the start timeout, whose report names this wait.
+    /// </summary>
+    public ValueTask<T> GetResourceAsync<T>(string name = ResourceKey.DefaultName, CancellationToken cancellationToken = default)
+    {
+        if (TryFind(typeof(T), name, out var found, out var factory, out _))
+        {
+            return new ValueTask<T>((T)found);
+        }
+
+        return GetOrWaitAsync<T>(name, factory, null, cancellationToken);
+    }
+
+    /// <summary>Gets a resource, waiting at most <paramref name="timeout"/> for it to be published.</summary>
+    /// <exception cref="ResourceWaitTimeoutException">Nobody published it in time.</exception>
+    public ValueTask<T> GetResourceAsync<T>(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (TryFind(typeof(T), name, out var found, out var factory, out _))
+        {
+            return new ValueTask<T>((T)found);
+        }
+
+        return GetOrWaitAsync<T>(name, factory, timeout, cancellationToken);
+    }
+
+    /// <summary>The names under which resources of <paramref name="type"/> are published here and in parents.</summary>
+    public IReadOnlyList<string> GetResourceNames(Type type)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        for (var context = this; context is not null; context = context.Parent)
+        {
+            if (context._resources.TryGetValue(type, out var entries))
+            {
+                names.UnionWith(entries.Select(e => e.Name));
+            }
+
+            if (context._factories is { } factories)
+            {
+                names.UnionWith(factories.Keys.Where(k => k.Type == type).Select(k => k.Name));
+            }
+        }
+
+        return [.. names];
+    }
+
+    // The hot path: walk the chain; a published value wins at each level, then a factory.
+    private bool TryFind(Type type, string name, [NotNullWhen(true)] out object? value, out ResourceFactory? factory, out Context? owner)
+    {
+        for (var context = this; context is not null; context = context.Parent)
+        {
+            if (context._resources.TryGetValue(type, out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Name == name)
+                    {
+                        value = entry.Value;
+                        factory = null;
+                        owner = context;
+                        return true;
+                    }
+                }
+            }
+
+            if (context._factories is { } factories && factories.TryGetValue(new ResourceKey(type, name), out factory))
+            {
+                value = null;
+                owner = context;
+                return false;
+            }
+        }
+
+        value = null;
+        factory = null;
+        owner = null;
+        return false;
+    }
+
+    private object CreateFromFactory(ResourceFactory factory)
+    {
+        lock (_gate)
+        {
+            if (TryFindLocal(factory.Key, out var existing))
+            {
+                return existing;
+            }
+
+            if (_generating?.TryGetValue(factory.Key, out var pending) == true && pending.IsCompletedSuccessfully)
+            {
+                return pending.Result;
+            }
+
+            var value = factory.Create(this);
+            PublishLocked([factory.Key.Type], value, factory.Key.Name, factory.Owned, factory.Publisher + " (factory)", out _);
+            return value;
+        }
+    }
+
+    private async ValueTask<T> GetOrWaitAsync<T>(string name, ResourceFactory? factory, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var key = new ResourceKey(typeof(T), name);
+        if (factory is not null)
+        {
+            return (T)await CreateFromFactoryAsync(factory, cancellationToken).ConfigureAwait(false);
+        }
+
+        var node = ComponentNode.Current;
+        using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : null;
+        using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var token = linked?.Token ?? cancellationToken;
+        if (node is not null)
+        {
+            node.WaitingFor = key;
+            Log.WaitingForResource(_logger, node.Path, key);
+        }
+
+        try
+        {
+            while (true)
+            {
+                var waiter = new ResourceWaiter(key);
+                RegisterWaiter(waiter);
+                try
+                {
+                    // Checked after registering, so a publish in between is never missed.
+                    if (TryFind(key.Type, name, out var found, out factory, out _))
+                    {
+                        return (T)found;
+                    }
+
+                    if (factory is not null)
+                    {
+                        return (T)await CreateFromFactoryAsync(factory, token).ConfigureAwait(false);
+                    }
+
+                    await waiter.Published.WaitAsync(token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    UnregisterWaiter(waiter);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ResourceWaitTimeoutException(key, timeout!.Value, node?.Path);
+        }
+        finally
+        {
+            if (node is not null)
+            {
+                node.WaitingFor = null;
+                Log.GotResource(_logger, node.Path, key);
+            }
+        }
+    }
+
+    private async Task<object> CreateFromFactoryAsync(ResourceFactory factory, CancellationToken cancellationToken)
+    {
+        Task<object> creation;
+        lock (_gate)
+        {
+            if (TryFindLocal(factory.Key, out var existing))
+            {
+                return existing;
+            }
+
+            _generating ??= [];
+            if (!_generating.TryGetValue(factory.Key, out creation!))
+            {
+                creation = RunFactoryAsync(factory);
+                _generating[factory.Key] = creation;
+            }
+        }
+
+        // The creation itself is not cancelled by one waiter giving up; the others may still want it.
+        return await creation.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<object> RunFactoryAsync(ResourceFactory factory)
+    {
+        await Task.Yield(); // Leave the caller's lock before running user code.
+        try
+        {
+            var value = await factory.CreateAsync(this, CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                PublishLocked([factory.Key.Type], value, factory.Key.Name, factory.Owned, factory.Publisher + " (factory)", out _);
+                _generating!.Remove(factory.Key);
+            }
+
+            return value;
+        }
+        catch
+        {
+            // A failed creation is not cached: the next request tries again.
+            lock (_gate)
+            {
+                _generating!.Remove(factory.Key);
+            }
+
+            throw;
+        }
+    }
+
+    private bool TryFindLocal(ResourceKey key, [NotNullWhen(true)] out object? value)
+    {
+        if (_resources.TryGetValue(key.Type, out var entries))
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Name == key.Name)
+                {
+                    value = entry.Value;
+                    return true;
+                }
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    private void Publish(Type[] types, object value, string name, bool owned)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value), $"A resource must not be null (publishing {TypeNames.Display(types[0])} '{name}').");
+        }
+
+        ResourceNames.Validate(name, nameof(name));
+        var publisher = DescribePublisher();
+        List<ResourceWaiter>? woken;
+        lock (_gate)
+        {
+            ThrowIfNotOpen("publish a resource");
+            PublishLocked(types, value, name, owned, publisher, out woken);
+        }
+
+        AfterPublish(types, name, isFactory: false, publisher, woken);
+    }
+
+    private void PublishLocked(Type[] types, object value, string name, bool owned, string publisher, out List<ResourceWaiter>? woken)
+    {
+        types = types.Distinct().ToArray();
+        foreach (var type in types)
+        {
+            ThrowIfTaken(new ResourceKey(type, name), publisher);
+        }
+
+        var entry = new ResourceEntry(name, value, publisher);
+        foreach (var type in types)
+        {
+            _resources[type] = _resources.TryGetValue(type, out var entries) ? [.. entries, entry] : [entry];
+        }
+
+        if (owned)
+        {
+            AddDisposal(value, $"disposal of resource {new ResourceKey(types[0], name)}");
+        }
+
+        woken = TakeWaiters(types, name);
+    }
+
+    private void RegisterFactory(ResourceFactory factory)
+    {
+        ResourceNames.Validate(factory.Key.Name, "name");
+        List<ResourceWaiter>? woken;
+        lock (_gate)
+        {
+            ThrowIfNotOpen("add a resource factory");
+            ThrowIfTaken(factory.Key, factory.Publisher);
+            _factories = new Dictionary<ResourceKey, ResourceFactory>(_factories ?? []) { [factory.Key] = factory };
+            woken = TakeWaiters([factory.Key.Type], factory.Key.Name);
+        }
+
+        AfterPublish([factory.Key.Type], factory.Key.Name, isFactory: true, factory.Publisher, woken);
+    }
+
+    private void ThrowIfTaken(ResourceKey key, string publisher)
+    {
+        if (TryFindLocalEntry(key, out var existing))
+        {
+            throw new ResourceConflictException(key, existing.Publisher, publisher);
+        }
+
+        if (_factories?.TryGetValue(key, out var factory) == true)
+        {
+            throw new ResourceConflictException(key, factory.Publisher + " (factory)", publisher);
+        }
+    }
+
+    private bool TryFindLocalEntry(ResourceKey key, [NotNullWhen(true)] out ResourceEntry? found)
+    {
+        found = _resources.TryGetValue(key.Type, out var entries) ? Array.Find(entries, e => e.Name == key.Name) : null;
+        return found is not null;
+    }
+
+    private void AfterPublish(Type[] types, string name, bool isFactory, string publisher, List<ResourceWaiter>? woken)
+    {
+        if (woken is not null)
+        {
+            foreach (var waiter in woken)
+            {
+                waiter.Wake();
+            }
+        }
+
+        Log.ResourceAdded(_logger, publisher, isFactory ? "a resource factory" : "a resource", TypeNames.Display(types[0]), name);
+        if (_resourceAdded is { HasListeners: true } signal)
+        {
+            _ = signal.DispatchAsync(new ResourceEvent(this, types, name, isFactory, publisher));
+        }
+    }
+
+    private void RegisterWaiter(ResourceWaiter waiter)
+    {
+        for (var context = this; context is not null; context = context.Parent)
+        {
+            lock (context._gate)
+            {
+                if (context._state == ContextState.Closed)
+                {
+                    waiter.Fail(new InvalidOperationException($"The context closed while waiting for resource {waiter.Key}."));
+                    continue;
+                }
+
+                context._waiters ??= [];
+                if (!context._waiters.TryGetValue(waiter.Key, out var list))
+                {
+                    context._waiters[waiter.Key] = list = [];
+                }
+
+                list.Add(waiter);
+            }
+        }
+    }
+
+    private void UnregisterWaiter(ResourceWaiter waiter)
+    {
+        for (var context = this; context is not null; context = context.Parent)
+        {
+            lock (context._gate)
+            {
+                if (context._waiters?.TryGetValue(waiter.Key, out var list) == true)
+                {
+                    list.Remove(waiter);
+                    if (list.Count == 0)
+                    {
+                        context._waiters.Remove(waiter.Key);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<ResourceWaiter>? TakeWaiters(Type[] types, string name)
+    {
+        if (_waiters is null)
+        {
+            return null;
+        }
+
+        List<ResourceWaiter>? woken = null;
+        foreach (var type in types)
+        {
+            if (_waiters.Remove(new ResourceKey(type, name), out var list))
+            {
+                (woken ??= []).AddRange(list);
+            }
+        }
+
+        return woken;
+    }
+
+    private ResourceNotFoundException NotFound(ResourceKey key) => new(key, GetResourceNames(key.Type));
+}

@@ -1,0 +1,147 @@
+namespace Asphalt;
+
+// Teardown: callbacks and owned resources, run in reverse order of registration when the context closes.
+public sealed partial class Context
+{
+    private readonly List<TeardownEntry> _teardown = [];
+
+    /// <summary>Registers a callback to run when the context closes, given the exception that ended it (null on success).</summary>
+    /// <param name="callback">The callback. Callbacks run one at a time, last registered first; every one runs even if others throw.</param>
+    /// <param name="description">What the callback does, for error messages; defaults to "teardown callback".</param>
+    public void AddTeardown(Action<Exception?> callback, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        AddTeardownEntry(description, exception =>
+        {
+            callback(exception);
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    /// <summary>Registers an async callback to run when the context closes; see <see cref="AddTeardown(Action{Exception?}, string?)"/>.</summary>
+    public void AddTeardown(Func<Exception?, ValueTask> callback, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        AddTeardownEntry(description, callback);
+    }
+
+    /// <summary>Registers a callback to run when the context closes.</summary>
+    public void AddTeardown(Action callback, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        AddTeardown(_ => callback(), description);
+    }
+
+    /// <summary>Registers an async callback to run when the context closes.</summary>
+    public void AddTeardown(Func<ValueTask> callback, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        AddTeardownEntry(description, _ => callback());
+    }
+
+    /// <summary>
+    /// Closes the context: runs every teardown callback and disposes every owned resource, last
+    /// registered first, each given <paramref name="exception"/>. Callbacks added while closing run too.
+    /// Calling it again returns the first close's outcome.
+    /// </summary>
+    /// <param name="exception">The exception that ended the context's work, or null on success.</param>
+    /// <exception cref="TeardownException">One or more callbacks failed; all of them ran.</exception>
+    public Task CloseAsync(Exception? exception = null)
+    {
+        lock (_gate)
+        {
+            if (_closing is null)
+            {
+                _state = ContextState.Closing;
+                _closing = RunTeardownAsync(exception);
+            }
+
+            return _closing;
+        }
+    }
+
+    /// <summary>The description of the teardown step running now or next, for stop-timeout messages.</summary>
+    internal string? RunningTeardown { get; private set; }
+
+    private void AddTeardownEntry(string? description, Func<Exception?, ValueTask> run)
+    {
+        lock (_gate)
+        {
+            if (_state == ContextState.Closed)
+            {
+                throw new InvalidOperationException("Cannot add a teardown callback: the context is already closed.");
+            }
+
+            _teardown.Add(new TeardownEntry(description ?? "teardown callback", ComponentNode.Current?.Path, run));
+        }
+    }
+
+    // Called under _gate.
+    private void AddDisposal(object value, string description) =>
+        _teardown.Add(TeardownEntry.ForDisposal(value, description, ComponentNode.Current?.Path));
+
+    private async Task RunTeardownAsync(Exception? exception)
+    {
+        await Task.Yield(); // Never run user callbacks under the caller's lock.
+        List<TeardownCallbackException>? failures = null;
+        while (TakeLastTeardown() is { } entry)
+        {
+            RunningTeardown = entry.Owner is null ? entry.Description : $"{entry.Description} of component '{entry.Owner}'";
+            try
+            {
+                await entry.RunAsync(exception).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                var failure = new TeardownCallbackException(entry.Description, entry.Owner, error);
+                Log.TeardownFailed(_logger, failure.Message, error);
+                (failures ??= []).Add(failure);
+            }
+        }
+
+        List<ResourceWaiter> orphans = [];
+        lock (_gate)
+        {
+            _state = ContextState.Closed;
+            RunningTeardown = null;
+            if (_waiters is not null)
+            {
+                orphans.AddRange(_waiters.Values.SelectMany(list => list));
+                _waiters = null;
+            }
+        }
+
+        foreach (var waiter in orphans)
+        {
+            waiter.Fail(new InvalidOperationException($"The context closed while waiting for resource {waiter.Key}."));
+        }
+
+        if (failures is not null)
+        {
+            throw new TeardownException(failures, exception);
+        }
+    }
+
+    private TeardownEntry? TakeLastTeardown()
+    {
+        lock (_gate)
+        {
+            if (_teardown.Count == 0)
+            {
+                return null;
+            }
+
+            var entry = _teardown[^1];
+            _teardown.RemoveAt(_teardown.Count - 1);
+            return entry;
+        }
+    }
+
+    private void ThrowIfNotOpen(string action)
+    {
+        if (_state != ContextState.Open)
+        {
+            throw new InvalidOperationException($"Cannot {action}: the context is {(_state == ContextState.Closing ? "closing" : "closed")}.");
+        }
+    }
+}

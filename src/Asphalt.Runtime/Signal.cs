@@ -1,0 +1,222 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Asphalt;
+
+/// <summary>
+/// A typed signal components talk through: listeners connect to it, the owner dispatches events.
+/// A listener that throws is logged and does not stop the others.
+/// </summary>
+/// <typeparam name="TEvent">The event type.</typeparam>
+/// <example>
+/// <code>
+/// public Signal&lt;PageChanged&gt; Changed { get; } = new(nameof(Changed));
+/// ...
+/// detector.Changed.Connect(e => Console.WriteLine(e.Url));
+/// await foreach (var change in detector.Changed.StreamEvents(cancellationToken: ct)) { ... }
+/// </code>
+/// </example>
+public sealed class Signal<TEvent> : IEventSource<TEvent>
+{
+    private readonly Lock _gate = new();
+    private ILogger? _logger;
+
+    // Copy-on-write: dispatch reads the array without locking or allocating.
+    private Listener[] _listeners = [];
+
+    /// <summary>Creates a signal.</summary>
+    /// <param name="name">The signal's name, used in log messages; defaults to the event type's name.</param>
+    /// <param name="logger">Where listener failures and dropped stream events are logged; the application's log when null.</param>
+    public Signal(string? name = null, ILogger? logger = null)
+    {
+        Name = name ?? typeof(TEvent).Name;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>Whether any listener or stream is connected.</summary>
+    public bool HasListeners => Volatile.Read(ref _listeners).Length > 0;
+
+    private ILogger Logger => _logger ??= RuntimeLogging.Factory.CreateLogger("Asphalt.Signal");
+
+    /// <summary>Connects a synchronous listener. Connecting the same delegate twice has no effect.</summary>
+    public void Connect(Action<TEvent> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        Add(new Listener(listener, null));
+    }
+
+    /// <summary>Connects an asynchronous listener. Connecting the same delegate twice has no effect.</summary>
+    public void Connect(Func<TEvent, ValueTask> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        Add(new Listener(null, listener));
+    }
+
+    /// <summary>Disconnects a listener; returns false if it was not connected.</summary>
+    public bool Disconnect(Action<TEvent> listener) => Remove(listener);
+
+    /// <summary>Disconnects a listener; returns false if it was not connected.</summary>
+    public bool Disconnect(Func<TEvent, ValueTask> listener) => Remove(listener);
+
+    /// <inheritdoc />
+    public IDisposable Subscribe(Action<TEvent> listener)
+    {
+        Connect(listener);
+        return new Subscription(this, listener);
+    }
+
+    /// <summary>
+    /// Calls every listener with <paramref name="event"/>: synchronous ones in order, asynchronous
+    /// ones started in order and awaited together. A listener's exception is logged and does not
+    /// stop the others.
+    /// </summary>
+    /// <returns>True if every listener succeeded.</returns>
+    /// <remarks>Allocates nothing when every listener is synchronous or completes synchronously.</remarks>
+    public ValueTask<bool> DispatchAsync(TEvent @event)
+    {
+        var listeners = Volatile.Read(ref _listeners);
+        var succeeded = true;
+        for (var i = 0; i < listeners.Length; i++)
+        {
+            var listener = listeners[i];
+            try
+            {
+                if (listener.Sync is { } sync)
+                {
+                    sync(@event);
+                    continue;
+                }
+
+                var pending = listener.Async!(@event);
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    return AwaitRemainingAsync(pending, listeners, i + 1, @event, succeeded);
+                }
+            }
+            catch (Exception error)
+            {
+                succeeded = false;
+                Log.ListenerFailed(Logger, Name, error);
+            }
+        }
+
+        return new ValueTask<bool>(succeeded);
+    }
+
+    /// <summary>Waits for the next event that passes <paramref name="filter"/>.</summary>
+    public async Task<TEvent> WaitEventAsync(Func<TEvent, bool>? filter = null, CancellationToken cancellationToken = default)
+    {
+        var received = new TaskCompletionSource<TEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Action<TEvent> listener = e =>
+        {
+            if (filter is null || filter(e))
+            {
+                received.TrySetResult(e);
+            }
+        };
+        Connect(listener);
+        try
+        {
+            return await received.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Disconnect(listener);
+        }
+    }
+
+    /// <summary>
+    /// Streams events through a bounded queue. The subscription starts when enumeration starts and
+    /// ends when it ends. When the consumer falls behind and the queue is full, new events are
+    /// dropped for this stream with a warning (Asphalt 5's behaviour): the sender never blocks.
+    /// </summary>
+    /// <param name="filter">Only events passing it are queued.</param>
+    /// <param name="maxQueueSize">How many events may wait in the queue (default 50).</param>
+    public IAsyncEnumerable<TEvent> StreamEvents(Func<TEvent, bool>? filter = null, int maxQueueSize = Signals.DefaultMaxQueueSize) =>
+        new EventStream<TEvent>([this], filter, maxQueueSize, Logger);
+
+    private async ValueTask<bool> AwaitRemainingAsync(
+        ValueTask first, Listener[] listeners, int next, TEvent @event, bool succeeded)
+    {
+        List<ValueTask> pending = [first];
+        for (var i = next; i < listeners.Length; i++)
+        {
+            try
+            {
+                if (listeners[i].Sync is { } sync)
+                {
+                    sync(@event);
+                }
+                else
+                {
+                    pending.Add(listeners[i].Async!(@event));
+                }
+            }
+            catch (Exception error)
+            {
+                succeeded = false;
+                Log.ListenerFailed(Logger, Name, error);
+            }
+        }
+
+        foreach (var task in pending)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                succeeded = false;
+                Log.ListenerFailed(Logger, Name, error);
+            }
+        }
+
+        return succeeded;
+    }
+
+    private void Add(Listener listener)
+    {
+        lock (_gate)
+        {
+            if (Array.Exists(_listeners, l => l.Delegate == listener.Delegate))
+            {
+                return;
+            }
+
+            Volatile.Write(ref _listeners, [.. _listeners, listener]);
+        }
+    }
+
+    private bool Remove(Delegate listener)
+    {
+        lock (_gate)
+        {
+            var index = Array.FindIndex(_listeners, l => l.Delegate == listener);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _listeners, [.. _listeners[..index], .. _listeners[(index + 1)..]]);
+            return true;
+        }
+    }
+
+    private sealed class Listener(Action<TEvent>? sync, Func<TEvent, ValueTask>? async)
+    {
+        public Action<TEvent>? Sync { get; } = sync;
+
+        public Func<TEvent, ValueTask>? Async { get; } = async;
+
+        public Delegate Delegate => (Delegate?)Sync ?? Async!;
+    }
+
+    private sealed class Subscription(Signal<TEvent> signal, Action<TEvent> listener) : IDisposable
+    {
+        public void Dispose() => signal.Disconnect(listener);
+    }
+}
