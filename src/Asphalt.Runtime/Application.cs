@@ -182,9 +182,11 @@ public static class Application
 
             void Handle(PosixSignalContext signal)
             {
-                if (Interlocked.Increment(ref _received) > 1 && signal.Signal == PosixSignal.SIGINT)
+                if (Interlocked.Increment(ref _received) > 1)
                 {
-                    return; // Let a second Ctrl+C terminate a stuck application.
+                    // A second Ctrl+C terminates a stuck application; a repeated SIGTERM changes nothing.
+                    signal.Cancel = signal.Signal != PosixSignal.SIGINT;
+                    return;
                 }
 
                 signal.Cancel = true;

@@ -147,7 +147,8 @@ public sealed partial class Context
             {
                 foreach (var entry in entries)
                 {
-                    if (entry.Name == name)
+                    // A factory's value belongs to the context that asked for it; descendants make their own.
+                    if (entry.Name == name && (!entry.Generated || context == this))
                     {
                         value = entry.Value;
                         factory = null;
@@ -186,7 +187,7 @@ public sealed partial class Context
             }
 
             var value = factory.Create(this);
-            PublishLocked([factory.Key.Type], value, factory.Key.Name, factory.Owned, factory.Publisher + " (factory)", out _);
+            PublishGeneratedLocked(factory, value);
             return value;
         }
     }
@@ -280,7 +281,7 @@ public sealed partial class Context
             var value = await factory.CreateAsync(this, CancellationToken.None).ConfigureAwait(false);
             lock (_gate)
             {
-                PublishLocked([factory.Key.Type], value, factory.Key.Name, factory.Owned, factory.Publisher + " (factory)", out _);
+                PublishGeneratedLocked(factory, value);
                 _generating!.Remove(factory.Key);
             }
 
@@ -333,6 +334,17 @@ public sealed partial class Context
         }
 
         AfterPublish(types, name, isFactory: false, publisher, woken);
+    }
+
+    // A factory's value lives next to the factory (when requested where it was registered), so no conflict check.
+    private void PublishGeneratedLocked(ResourceFactory factory, object value)
+    {
+        var entry = new ResourceEntry(factory.Key.Name, value, factory.Publisher + " (factory)", generated: true);
+        _resources[factory.Key.Type] = _resources.TryGetValue(factory.Key.Type, out var entries) ? [.. entries, entry] : [entry];
+        if (factory.Owned)
+        {
+            AddDisposal(value, $"disposal of resource {factory.Key}");
+        }
     }
 
     private void PublishLocked(Type[] types, object value, string name, bool owned, string publisher, out List<ResourceWaiter>? woken)

@@ -29,9 +29,9 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Debug, "Component '{Component}' started service task '{Task}'")]
     public static partial void ServiceTaskStarted(ILogger logger, string component, string task);
 
-    [LoggerMessage(9, LogLevel.Error, "Service task '{Task}' of component '{Component}' crashed; stopping the application")]
-    public static partial void ServiceTaskCrashed(ILogger logger, string task, string component, Exception exception);
+    [LoggerMessage(9, LogLevel.Error, "Service task '{Task}' of {Owner} crashed; stopping the application")]
+    public static partial void ServiceTaskCrashed(ILogger logger, string task, string owner, Exception exception);
 
-    [LoggerMessage(10, LogLevel.Debug, "Cancelling service task '{Task}' of component '{Component}'")]
-    public static partial void ServiceTaskCancelling(ILogger logger, string task, string component);
+    [LoggerMessage(10, LogLevel.Debug, "Cancelling service task '{Task}' of {Owner}")]
+    public static partial void ServiceTaskCancelling(ILogger logger, string task, string owner);
 }

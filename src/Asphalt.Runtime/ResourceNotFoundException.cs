@@ -32,7 +32,7 @@ public sealed class ResourceNotFoundException : InvalidOperationException
     {
         var type = TypeNames.Display(key.Type);
         var available = availableNames.Count == 0
-            ? $"No resource of type {type} is published under any name; check that the component providing it is part of the application and has started."
+            ? $"{type} is not published under any name; check that the component providing it is part of the application and has started."
             : $"{type} is available under: {string.Join(", ", availableNames.Select(n => $"'{n}'"))}.";
         return $"No resource of type {type} named '{key.Name}' was found. {available}";
     }

@@ -1,0 +1,340 @@
+using Asphalt.Runtime.Tests.Support;
+
+namespace Asphalt.Runtime.Tests;
+
+public sealed class ContextResourceTests
+{
+    [Fact]
+    public void Published_resource_is_returned_by_type_and_name()
+    {
+        var context = new Context();
+        var greeter = new Greeter();
+        context.AddResource<IGreeter>(greeter);
+        context.AddResource<IGreeter>(new Greeter("Hi"), "informal");
+
+        Assert.Same(greeter, context.GetResource<IGreeter>());
+        Assert.Equal("Hi, Ann", context.GetResource<IGreeter>("informal").Greet("Ann"));
+    }
+
+    [Fact]
+    public void One_value_can_be_published_under_a_class_and_its_interface()
+    {
+        var context = new Context();
+        var greeter = new Greeter();
+        context.AddResource<Greeter, IGreeter>(greeter, "both");
+
+        Assert.Same(greeter, context.GetResource<Greeter>("both"));
+        Assert.Same(greeter, context.GetResource<IGreeter>("both"));
+    }
+
+    [Fact]
+    public void Value_types_are_resources_too()
+    {
+        var context = new Context();
+        context.AddResource(42, "answer");
+
+        Assert.Equal(42, context.GetResource<int>("answer"));
+    }
+
+    [Fact]
+    public void Null_is_rejected_naming_the_resource()
+    {
+        var context = new Context();
+        var error = Assert.Throws<ArgumentNullException>(() => context.AddResource<IGreeter>(null!, "missing"));
+
+        Assert.Contains("Asphalt.Runtime.Tests.Support.IGreeter 'missing'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("dotted.name")]
+    public void Names_must_be_identifiers(string name)
+    {
+        var context = new Context();
+        var error = Assert.Throws<ArgumentException>(() => context.AddResource(new Greeter(), name));
+
+        Assert.Contains("not a valid name", error.Message);
+    }
+
+    [Fact]
+    public async Task Conflict_names_type_name_and_both_publishers()
+    {
+        var context = new Context();
+        // Children start in order up to their first await, so 'first' publishes before 'second'.
+        var root = new LambdaComponent()
+            .With("first", new LambdaComponent(start: (ctx, _) => Publish(ctx)))
+            .With("second", new LambdaComponent(start: (ctx, _) => Publish(ctx)));
+
+        var error = await Assert.ThrowsAsync<ComponentStartException>(() => context.StartComponentAsync(root));
+        var conflict = Assert.IsType<ResourceConflictException>(error.InnerException);
+
+        Assert.Equal(ResourceKey.For<IGreeter>("shared"), conflict.Key);
+        Assert.Equal("component 'app/first'", conflict.ExistingPublisher);
+        Assert.Equal("component 'app/second'", conflict.NewPublisher);
+        Assert.Contains("Asphalt.Runtime.Tests.Support.IGreeter named 'shared' is already published by component 'app/first'", conflict.Message);
+        Assert.Contains("component 'app/second' tried to publish another one", conflict.Message);
+
+        static ValueTask Publish(Context context)
+        {
+            context.AddResource<IGreeter>(new Greeter(), "shared");
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public void Conflict_is_checked_for_every_type_before_anything_is_published()
+    {
+        var context = new Context();
+        context.AddResource<IGreeter>(new Greeter(), "x");
+
+        Assert.Throws<ResourceConflictException>(() => context.AddResource<Greeter, IGreeter>(new Greeter(), "x"));
+        Assert.False(context.TryGetResource<Greeter>("x", out _));
+    }
+
+    [Fact]
+    public void Not_found_lists_the_names_the_type_is_available_under()
+    {
+        var context = new Context();
+        context.AddResource<IGreeter>(new Greeter(), "formal");
+        context.AddResource<IGreeter>(new Greeter(), "informal");
+
+        var error = Assert.Throws<ResourceNotFoundException>(() => context.GetResource<IGreeter>("casual"));
+
+        Assert.Equal(typeof(IGreeter), error.ResourceType);
+        Assert.Equal("casual", error.ResourceName);
+        Assert.Equal(["formal", "informal"], error.AvailableNames);
+        Assert.Equal(
+            "No resource of type Asphalt.Runtime.Tests.Support.IGreeter named 'casual' was found. "
+            + "Asphalt.Runtime.Tests.Support.IGreeter is available under: 'formal', 'informal'.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Not_found_for_an_unknown_type_says_so()
+    {
+        var error = Assert.Throws<ResourceNotFoundException>(() => new Context().GetResource<List<string>>());
+
+        Assert.Contains("No resource of type System.Collections.Generic.List<System.String> named 'default'", error.Message);
+        Assert.Contains("is not published under any name", error.Message);
+    }
+
+    [Fact]
+    public void Try_get_returns_false_without_throwing()
+    {
+        var context = new Context();
+
+        Assert.False(context.TryGetResource<IGreeter>(out _));
+        context.AddResource<IGreeter>(new Greeter());
+        Assert.True(context.TryGetResource<IGreeter>(out var greeter));
+        Assert.NotNull(greeter);
+    }
+
+    [Fact]
+    public void Child_sees_resources_the_parent_publishes_after_the_child_was_created()
+    {
+        var parent = new Context();
+        var child = new Context(parent);
+        var greeter = new Greeter();
+        parent.AddResource<IGreeter>(greeter);
+
+        Assert.Same(greeter, child.GetResource<IGreeter>());
+    }
+
+    [Fact]
+    public void Child_can_shadow_a_parent_resource_without_affecting_the_parent()
+    {
+        var parent = new Context();
+        var child = new Context(parent);
+        var outer = new Greeter("outer");
+        var inner = new Greeter("inner");
+        parent.AddResource<IGreeter>(outer);
+        child.AddResource<IGreeter>(inner);
+
+        Assert.Same(inner, child.GetResource<IGreeter>());
+        Assert.Same(outer, parent.GetResource<IGreeter>());
+    }
+
+    [Fact]
+    public async Task Wait_completes_when_the_resource_is_published()
+    {
+        var context = new Context();
+        var waiting = context.GetResourceAsync<IGreeter>("late").AsTask();
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+
+        var greeter = new Greeter();
+        context.AddResource<IGreeter>(greeter, "late");
+
+        Assert.Same(greeter, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Wait_in_a_child_completes_when_the_parent_publishes()
+    {
+        var parent = new Context();
+        var child = new Context(parent);
+        var waiting = child.GetResourceAsync<IGreeter>().AsTask();
+
+        parent.AddResource<IGreeter>(new Greeter());
+
+        Assert.NotNull(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Wait_times_out_with_a_message_naming_the_resource()
+    {
+        var context = new Context();
+
+        var error = await Assert.ThrowsAsync<ResourceWaitTimeoutException>(
+            () => context.GetResourceAsync<IGreeter>("never", TimeSpan.FromMilliseconds(100)).AsTask());
+
+        Assert.Equal(ResourceKey.For<IGreeter>("never"), error.Key);
+        Assert.Contains("waiting for resource Asphalt.Runtime.Tests.Support.IGreeter 'never'", error.Message);
+    }
+
+    [Fact]
+    public async Task Wait_can_be_cancelled()
+    {
+        var context = new Context();
+        using var cancel = new CancellationTokenSource(50);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => context.GetResourceAsync<IGreeter>("never", cancel.Token).AsTask());
+    }
+
+    [Fact]
+    public async Task Sync_factory_runs_once_per_context_under_concurrent_first_requests()
+    {
+        var context = new Context();
+        var runs = 0;
+        context.AddResourceFactory<IGreeter>(_ =>
+        {
+            Interlocked.Increment(ref runs);
+            Thread.Sleep(20);
+            return new Greeter();
+        });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => context.GetResource<IGreeter>())));
+
+        Assert.Equal(1, runs);
+        Assert.All(results, r => Assert.Same(results[0], r));
+    }
+
+    [Fact]
+    public async Task Async_factory_runs_once_under_concurrent_first_requests()
+    {
+        var context = new Context();
+        var runs = 0;
+        var release = new TaskCompletionSource();
+        context.AddResourceFactory<IGreeter>(async (_, _) =>
+        {
+            Interlocked.Increment(ref runs);
+            await release.Task;
+            return new Greeter();
+        });
+
+        var requests = Enumerable.Range(0, 16).Select(_ => context.GetResourceAsync<IGreeter>().AsTask()).ToArray();
+        await Task.Delay(50);
+        release.SetResult();
+        var results = await Task.WhenAll(requests).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, runs);
+        Assert.All(results, r => Assert.Same(results[0], r));
+    }
+
+    [Fact]
+    public async Task Factory_value_is_made_per_requesting_context_and_disposed_with_it()
+    {
+        var log = new EventLog();
+        var parent = new Context();
+        var made = 0;
+        parent.AddResourceFactory(_ => new TrackedDisposable(log, $"value{Interlocked.Increment(ref made)}"));
+        var child = new Context(parent);
+
+        var fromParent = parent.GetResource<TrackedDisposable>();
+        var fromChild = child.GetResource<TrackedDisposable>();
+        Assert.NotSame(fromParent, fromChild);
+        Assert.Same(fromChild, child.GetResource<TrackedDisposable>());
+
+        await child.CloseAsync();
+        Assert.Equal(["dispose value2"], log.Events);
+        await parent.CloseAsync();
+        Assert.Equal(["dispose value2", "dispose value1"], log.Events);
+    }
+
+    [Fact]
+    public void Async_factory_through_a_sync_getter_explains_what_to_do()
+    {
+        var context = new Context();
+        context.AddResourceFactory<IGreeter>((_, _) => ValueTask.FromResult<IGreeter>(new Greeter()));
+
+        var error = Assert.Throws<InvalidOperationException>(() => context.GetResource<IGreeter>());
+        Assert.Contains("async factory; get it with GetResourceAsync", error.Message);
+    }
+
+    [Fact]
+    public async Task Failed_factory_is_retried_on_the_next_request()
+    {
+        var context = new Context();
+        var attempts = 0;
+        context.AddResourceFactory<IGreeter>((_, _) =>
+            ++attempts == 1 ? throw new InvalidOperationException("flaky") : ValueTask.FromResult<IGreeter>(new Greeter()));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => context.GetResourceAsync<IGreeter>().AsTask());
+        Assert.NotNull(await context.GetResourceAsync<IGreeter>());
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public async Task Waiting_is_woken_by_a_factory_registration()
+    {
+        var context = new Context();
+        var waiting = context.GetResourceAsync<IGreeter>().AsTask();
+
+        context.AddResourceFactory<IGreeter>(_ => new Greeter());
+
+        Assert.NotNull(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public void Resource_added_signal_reports_each_publication()
+    {
+        var context = new Context();
+        var events = new List<ResourceEvent>();
+        context.ResourceAdded.Connect(events.Add);
+
+        context.AddResource<Greeter, IGreeter>(new Greeter(), "g");
+
+        var added = Assert.Single(events);
+        Assert.Equal([typeof(Greeter), typeof(IGreeter)], added.Types);
+        Assert.Equal("g", added.Name);
+        Assert.False(added.IsFactory);
+    }
+
+    [Fact]
+    public async Task Current_context_flows_into_async_calls_and_is_restored()
+    {
+        Assert.Null(Context.CurrentOrNull);
+        Assert.Throws<NoCurrentContextException>(() => Context.Current);
+        var context = new Context();
+        using (context.MakeCurrent())
+        {
+            await Task.Yield();
+            Assert.Same(context, Context.Current);
+            Assert.Same(context, await Task.Run(() => Context.Current));
+        }
+
+        Assert.Null(Context.CurrentOrNull);
+    }
+
+    [Fact]
+    public async Task Publishing_into_a_closed_context_fails_clearly()
+    {
+        var context = new Context();
+        await context.CloseAsync();
+
+        var error = Assert.Throws<InvalidOperationException>(() => context.AddResource(new Greeter()));
+        Assert.Equal("Cannot publish a resource: the context is closed.", error.Message);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Asphalt.Runtime.Tests.Support;
+
+/// <summary>Collects every log record so tests can assert what a user would read in the log.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<LogRecord> _records = new();
+
+    public IReadOnlyList<LogRecord> Records => [.. _records];
+
+    public IEnumerable<string> Messages => Records.Select(r => r.Message);
+
+    public ILoggerFactory CreateFactory() => LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(this));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _records);
+
+    public void Dispose()
+    {
+    }
+
+    public sealed record LogRecord(string Category, LogLevel Level, string Message, Exception? Exception);
+
+    private sealed class Logger(string category, ConcurrentQueue<LogRecord> records) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), exception));
+    }
+}

@@ -1,0 +1,137 @@
+using Asphalt.Runtime.Tests.Support;
+
+namespace Asphalt.Runtime.Tests;
+
+public sealed class TeardownTests
+{
+    [Fact]
+    public async Task Callbacks_run_in_reverse_order_and_get_the_closing_exception()
+    {
+        var context = new Context();
+        var log = new EventLog();
+        var failure = new InvalidOperationException("boom");
+        context.AddTeardown(e => log.Add($"first {e?.Message}"));
+        context.AddTeardown(async e =>
+        {
+            await Task.Yield();
+            log.Add($"second {e?.Message}");
+        });
+        context.AddTeardown(() => log.Add("third"));
+
+        await context.CloseAsync(failure);
+
+        Assert.Equal(["third", "second boom", "first boom"], log.Events);
+        Assert.Equal(ContextState.Closed, context.State);
+    }
+
+    [Fact]
+    public async Task Clean_close_passes_null()
+    {
+        Exception? seen = new();
+        await using (var context = new Context())
+        {
+            context.AddTeardown(e => seen = e);
+        }
+
+        Assert.Null(seen);
+    }
+
+    [Fact]
+    public async Task Every_callback_runs_and_failures_come_out_together()
+    {
+        var context = new Context();
+        var log = new EventLog();
+        context.AddTeardown(() => log.Add("a"), "close of A");
+        context.AddTeardown(() => throw new IOException("disk gone"), "flush of B");
+        context.AddTeardown(() => log.Add("c"));
+        context.AddTeardown(() => throw new TimeoutException("too slow"), "stop of D");
+
+        var error = await Assert.ThrowsAsync<TeardownException>(() => context.CloseAsync());
+
+        Assert.Equal(["c", "a"], log.Events);
+        Assert.Equal(2, error.Failures.Count);
+        Assert.Equal("stop of D", error.Failures[0].Description);
+        Assert.IsType<TimeoutException>(error.Failures[0].InnerException);
+        Assert.IsType<IOException>(error.Failures[1].InnerException);
+        Assert.Equal(2, error.InnerExceptions.Count);
+        Assert.Contains("stop of D failed: TimeoutException: too slow", error.Message);
+        Assert.Contains("flush of B failed: IOException: disk gone", error.Message);
+    }
+
+    [Fact]
+    public async Task Owned_resources_are_disposed_in_the_same_lifo_order_preferring_async_disposal()
+    {
+        var context = new Context();
+        var log = new EventLog();
+        context.AddResource(new TrackedDisposable(log, "one"), owned: true);
+        context.AddTeardown(() => log.Add("callback"));
+        context.AddResource(new TrackedAsyncDisposable(log, "two"), owned: true);
+        context.AddResource(new TrackedDisposable(log, "not owned"), "other");
+
+        await context.CloseAsync();
+
+        Assert.Equal(["dispose-async two", "callback", "dispose one"], log.Events);
+    }
+
+    [Fact]
+    public async Task Callbacks_added_during_teardown_run_too()
+    {
+        var context = new Context();
+        var log = new EventLog();
+        context.AddTeardown(() =>
+        {
+            log.Add("outer");
+            context.AddTeardown(() => log.Add("added while closing"));
+        });
+
+        await context.CloseAsync();
+
+        Assert.Equal(["outer", "added while closing"], log.Events);
+    }
+
+    [Fact]
+    public async Task Closing_twice_runs_teardown_once()
+    {
+        var context = new Context();
+        var runs = 0;
+        context.AddTeardown(() => runs++);
+
+        await context.CloseAsync();
+        await context.CloseAsync();
+
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task Teardown_failure_names_the_component_that_registered_it()
+    {
+        var context = new Context();
+        var root = new LambdaComponent().With("db", new LambdaComponent(start: (ctx, _) =>
+        {
+            ctx.AddTeardown(() => throw new InvalidOperationException("connection already closed"), "close of the database");
+            return ValueTask.CompletedTask;
+        }));
+        await context.StartComponentAsync(root);
+
+        var error = await Assert.ThrowsAsync<TeardownException>(() => context.CloseAsync());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Equal("app/db", failure.Owner);
+        Assert.Equal(
+            "close of the database (registered by component 'app/db') failed: InvalidOperationException: connection already closed",
+            failure.Message);
+    }
+
+    [Fact]
+    public async Task Resources_can_still_be_read_during_teardown()
+    {
+        var context = new Context();
+        context.AddResource<IGreeter>(new Greeter());
+        string? greeting = null;
+        context.AddTeardown(() => greeting = context.GetResource<IGreeter>().Greet("teardown"));
+
+        await context.CloseAsync();
+
+        Assert.Equal("Hello, teardown", greeting);
+    }
+}
