@@ -1,0 +1,146 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Asphalt.Analyzers.Blocking
+{
+    /// <summary>Decides whether an operation runs on an async path, and on which one.</summary>
+    internal static class AsyncPaths
+    {
+        /// <summary>
+        /// The async path an operation runs on: the async lambda or local function around it, or
+        /// the operation block's root when the owning member is async or returns a task. Null when
+        /// the operation is in sync code, in a deferred or offloaded sync delegate (Task.Run,
+        /// new Thread, Offload.RunAsync, an event handler) or inside <c>nameof</c>.
+        /// </summary>
+        public static IOperation? FindAsyncEntry(IOperation operation, ISymbol owningSymbol, KnownSymbols known, out ISymbol? entrySymbol)
+        {
+            entrySymbol = null;
+            var current = operation;
+            for (var parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case INameOfOperation:
+                        return null;
+                    case IAnonymousFunctionOperation lambda:
+                        if (lambda.Symbol.IsAsync)
+                        {
+                            entrySymbol = lambda.Symbol;
+                            return lambda;
+                        }
+
+                        // A sync lambda is part of the path only if it runs right here (LINQ, ForEach, f()).
+                        if (IsInvokedInline(lambda, known))
+                        {
+                            continue;
+                        }
+
+                        return null;
+                    case ILocalFunctionOperation local:
+                        if (local.Symbol.IsAsync || known.IsTaskLike(local.Symbol.ReturnType))
+                        {
+                            entrySymbol = local.Symbol;
+                            return local;
+                        }
+
+                        // A sync local function is followed where it is called (ASPH1002).
+                        return null;
+                }
+            }
+
+            if (IsAsyncMember(owningSymbol, known))
+            {
+                entrySymbol = owningSymbol;
+                return current;
+            }
+
+            return null;
+        }
+
+        /// <summary>An async method or one that returns Task/ValueTask (its sync part runs on the caller's path).</summary>
+        public static bool IsAsyncMember(ISymbol symbol, KnownSymbols known) => symbol switch
+        {
+            IMethodSymbol method => method.IsAsync || known.IsTaskLike(method.ReturnType),
+            IPropertySymbol property => known.IsTaskLike(property.Type),
+            _ => false,
+        };
+
+        /// <summary>
+        /// True for a sync lambda that runs while its caller waits: a LINQ operator, a List/Array
+        /// callback, ConcurrentDictionary's factories, or a lambda invoked on the spot.
+        /// </summary>
+        public static bool IsInvokedInline(IAnonymousFunctionOperation lambda, KnownSymbols known)
+        {
+            IOperation? node = lambda.Parent;
+            if (node is IDelegateCreationOperation)
+            {
+                var delegateCreation = node;
+                node = node.Parent;
+                while (node is IConversionOperation or IParenthesizedOperation)
+                {
+                    delegateCreation = node;
+                    node = node.Parent;
+                }
+
+                if (node is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } direct && direct.Instance == delegateCreation)
+                {
+                    return true;
+                }
+            }
+
+            if (node is not IArgumentOperation { Parent: IInvocationOperation invocation })
+            {
+                return false;
+            }
+
+            var type = invocation.TargetMethod.ContainingType?.OriginalDefinition;
+            if (KnownSymbols.Eq(type, known.Enumerable) || KnownSymbols.Eq(type, known.ListOfT) || KnownSymbols.Eq(type, known.Array))
+            {
+                return true;
+            }
+
+            return KnownSymbols.Eq(type, known.ConcurrentDictionary)
+                && invocation.TargetMethod.Name is "GetOrAdd" or "AddOrUpdate";
+        }
+
+        /// <summary>The nearest lambda, local function or block root around an operation.</summary>
+        public static IOperation EnclosingFunction(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is not null)
+            {
+                current = current.Parent;
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return current;
+                }
+            }
+
+            return current;
+        }
+
+        /// <summary>
+        /// True when <paramref name="entry"/> is the awaitable twin of <paramref name="callee"/>
+        /// (<c>ReadAsync</c> calling <c>Read</c>): the wrapper is deliberate, and "use ReadAsync"
+        /// would make it call itself.
+        /// </summary>
+        public static bool IsOwnAsyncWrapper(ISymbol? entry, ISymbol callee, string? asyncName)
+        {
+            if (entry is not IMethodSymbol method || method.MethodKind is MethodKind.AnonymousFunction)
+            {
+                return false;
+            }
+
+            var name = callee is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet } accessor
+                ? accessor.AssociatedSymbol?.Name ?? callee.Name
+                : callee.Name;
+            if (method.Name != (asyncName ?? name + "Async") && method.Name != name + "Async")
+            {
+                return false;
+            }
+
+            return KnownSymbols.InheritsFrom(method.ContainingType, callee.ContainingType?.OriginalDefinition)
+                || KnownSymbols.InheritsFrom(callee.ContainingType, method.ContainingType?.OriginalDefinition);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Asphalt.Analyzers.Blocking
+{
+    /// <summary>
+    /// ASPH1001: a blocking call (task wait, sleep, synchronization wait, synchronous I/O) directly
+    /// on an async path.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Property key: which rewrite the code fix applies.</summary>
+        internal const string FixKey = "Fix";
+
+        /// <summary>Property key: the awaitable twin's name, for <see cref="FixKinds.Twin"/>.</summary>
+        internal const string AsyncNameKey = "AsyncName";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(DiagnosticDescriptors.BlockingCallInAsyncPath);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var known = new KnownSymbols(start.Compilation);
+                var catalog = new BlockingCatalog(known, BlockingApiList.Read(start.Options.AdditionalFiles, start.CancellationToken));
+                start.RegisterOperationAction(
+                    operationContext => Analyze(operationContext, catalog),
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, BlockingCatalog catalog)
+        {
+            var operation = context.Operation;
+            var member = catalog.Match(operation);
+            if (member is null)
+            {
+                return;
+            }
+
+            if (AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out var entrySymbol) is null
+                || CompletedTasks.IsKnownComplete(operation, member)
+                || AsyncPaths.IsOwnAsyncWrapper(entrySymbol, member.Symbol, member.AsyncName))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(FixKey, FixKinds.For(operation, member))
+                .Add(AsyncNameKey, member.AsyncName);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.BlockingCallInAsyncPath,
+                operation.Syntax.GetLocation(),
+                properties,
+                member.Display,
+                member.Advice));
+        }
+    }
+
+    /// <summary>The rewrites the ASPH1001 code fix knows; chosen by the analyzer, checked again by the fix.</summary>
+    internal static class FixKinds
+    {
+        public const string None = "None";
+        public const string Await = "Await";
+        public const string WhenAll = "WhenAll";
+        public const string WhenAny = "WhenAny";
+        public const string Delay = "Delay";
+        public const string Twin = "Twin";
+
+        public static string For(IOperation operation, BlockingMember member)
+        {
+            var arguments = operation is IInvocationOperation invocation ? invocation.Arguments : ImmutableArray<IArgumentOperation>.Empty;
+            var resultUsed = operation.Parent is not IExpressionStatementOperation;
+            switch (member.Category)
+            {
+                case BlockingCategory.TaskResult:
+                    return Await;
+                case BlockingCategory.TaskWait:
+                    return arguments.Length == 0 ? Await : member.AsyncName is not null || arguments.Length > 0 ? Twin : None;
+                case BlockingCategory.TaskWaitAll:
+                    return !resultUsed && OnlyTasks(arguments) ? WhenAll : None;
+                case BlockingCategory.TaskWaitAny:
+                    return !resultUsed && OnlyTasks(arguments) ? WhenAny : None;
+                case BlockingCategory.Sleep:
+                    return Delay;
+                default:
+                    return member.AsyncName is not null && member.Symbol is IMethodSymbol ? Twin : None;
+            }
+        }
+
+        private static bool OnlyTasks(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Type is IArrayTypeSymbol { ElementType.Name: "Task" })
+                {
+                    continue;
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+    }
+}

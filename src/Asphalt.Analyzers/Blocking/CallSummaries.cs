@@ -1,0 +1,457 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Asphalt.Analyzers.Blocking
+{
+    /// <summary>A chain of sync calls that ends in a blocking call.</summary>
+    internal sealed class BlockingChain
+    {
+        public static readonly BlockingChain None = new BlockingChain(ImmutableArray<string>.Empty, null, null);
+
+        public BlockingChain(ImmutableArray<string> hops, BlockingMember? leaf, Location? leafLocation)
+        {
+            Hops = hops;
+            Leaf = leaf;
+            LeafLocation = leafLocation;
+        }
+
+        /// <summary>From the first callee's body to the leaf, e.g. <c>ReadConfig()</c>, <c>File.ReadAllText(string)</c>.</summary>
+        public ImmutableArray<string> Hops { get; }
+        public BlockingMember? Leaf { get; }
+        public Location? LeafLocation { get; }
+        public bool Blocks => Leaf is not null;
+
+        public BlockingChain Prepend(string hop) => new BlockingChain(Hops.Insert(0, hop), Leaf, LeafLocation);
+    }
+
+    /// <summary>Code an operation runs synchronously: a source method, accessor, constructor or lambda.</summary>
+    internal sealed class Callee
+    {
+        public Callee(string display, IMethodSymbol? method, SyntaxNode? lambda, bool dispatch)
+        {
+            Display = display;
+            Method = method;
+            Lambda = lambda;
+            Dispatch = dispatch;
+        }
+
+        public string Display { get; }
+        public IMethodSymbol? Method { get; }
+        public SyntaxNode? Lambda { get; }
+
+        /// <summary>An interface or virtual call: the implementations in the compilation run.</summary>
+        public bool Dispatch { get; }
+    }
+
+    /// <summary>
+    /// Per-compilation summaries of "does this code block, and through which chain", computed on
+    /// demand from the callee's syntax and memoized, so each body is bound and walked once.
+    /// Recursion is cut at methods already on the stack; a negative answer that depended on such
+    /// a cut is not memoized, so it cannot hide a chain found later.
+    /// </summary>
+    internal sealed class CallSummaries
+    {
+        private const int MaxDepth = 24;
+
+        private readonly BlockingCatalog _catalog;
+        private readonly KnownSymbols _known;
+        private readonly ConcurrentDictionary<ISymbol, BlockingChain> _methods = new ConcurrentDictionary<ISymbol, BlockingChain>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, BlockingChain> _dispatch = new ConcurrentDictionary<ISymbol, BlockingChain>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, BlockingChain> _lambdas = new ConcurrentDictionary<SyntaxNode, BlockingChain>();
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly Lazy<ImplementationIndex> _index;
+
+        public CallSummaries(BlockingCatalog catalog)
+        {
+            _catalog = catalog;
+            _known = catalog.Known;
+            _index = new Lazy<ImplementationIndex>(() => new ImplementationIndex(_known.Compilation));
+        }
+
+        /// <summary>What an operation runs synchronously that could block, or null.</summary>
+        public Callee? GetCallee(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    var target = invocation.TargetMethod;
+                    if (target.MethodKind == MethodKind.DelegateInvoke)
+                    {
+                        return invocation.Instance is { } instance ? DelegateCallee(instance, NameOf(instance) + "()") : null;
+                    }
+
+                    return MethodCallee(target.ReducedFrom ?? target, Display(target.ReducedFrom ?? target), invocation.Instance);
+                case IPropertyReferenceOperation property:
+                    if (KnownSymbols.Eq(property.Property.ContainingType?.OriginalDefinition, _known.LazyOfT) && property.Property.Name == "Value")
+                    {
+                        return property.Instance is { } lazy ? LazyCallee(lazy, NameOf(lazy) + ".Value") : null;
+                    }
+
+                    var write = property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property;
+                    var accessor = write ? property.Property.SetMethod : property.Property.GetMethod;
+                    return accessor is null ? null : MethodCallee(accessor, Display(property.Property), property.Instance);
+                case IObjectCreationOperation { Constructor: { } constructor }:
+                    return MethodCallee(constructor, "new " + constructor.ContainingType.Name + "()", null);
+                default:
+                    return null;
+            }
+        }
+
+        private Callee? MethodCallee(IMethodSymbol method, string display, IOperation? instance)
+        {
+            method = method.OriginalDefinition;
+            if (method.IsAsync || _known.IsTaskLike(method.ReturnType) || _catalog.IsSilenced(method))
+            {
+                return null;
+            }
+
+            // Interface and virtual calls run whichever implementation the compilation declares.
+            var dispatch = method.ContainingType?.TypeKind == TypeKind.Interface
+                || ((method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed
+                    && instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, IsImplicit: false, Syntax: BaseExpressionSyntax });
+            if (dispatch)
+            {
+                return new Callee(display, method, null, dispatch: true);
+            }
+
+            return method.DeclaringSyntaxReferences.Length > 0 ? new Callee(display, method, null, dispatch: false) : null;
+        }
+
+        private Callee? DelegateCallee(IOperation instance, string display)
+        {
+            var value = InitializerOf(instance);
+            return value is null ? null : FromDelegate(value, display);
+        }
+
+        private Callee? LazyCallee(IOperation instance, string display)
+        {
+            var value = InitializerOf(instance);
+            if (value is IObjectCreationOperation creation && creation.Arguments.Length > 0)
+            {
+                return FromDelegate(BlockingCatalog.Strip(creation.Arguments[0].Value), display);
+            }
+
+            return null;
+        }
+
+        private Callee? FromDelegate(IOperation value, string display)
+        {
+            value = BlockingCatalog.Strip(value);
+            if (value is IDelegateCreationOperation creation)
+            {
+                switch (BlockingCatalog.Strip(creation.Target))
+                {
+                    case IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync:
+                        return new Callee(display, null, lambda.Syntax, dispatch: false);
+                    case IMethodReferenceOperation reference:
+                        var inner = MethodCallee(reference.Method, Display(reference.Method), reference.Instance);
+                        return inner is null ? null : new Callee(display + " → " + inner.Display, inner.Method, null, inner.Dispatch);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The initializer of a delegate or Lazy field, property or local.</summary>
+        private IOperation? InitializerOf(IOperation instance)
+        {
+            var symbol = BlockingCatalog.Strip(instance) switch
+            {
+                IFieldReferenceOperation f => (ISymbol)f.Field,
+                ILocalReferenceOperation l => l.Local,
+                IPropertyReferenceOperation p => p.Property,
+                _ => null,
+            };
+            if (symbol is null || (symbol is IFieldSymbol { IsReadOnly: false, IsConst: false } && symbol.DeclaredAccessibility == Accessibility.Public))
+            {
+                return null;
+            }
+
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                var expression = syntax switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    _ => null,
+                };
+                if (expression is not null && GetModel(expression.SyntaxTree).GetOperation(expression) is { } operation)
+                {
+                    return BlockingCatalog.Strip(operation);
+                }
+            }
+
+            return null;
+        }
+
+        private static string NameOf(IOperation instance) => BlockingCatalog.Strip(instance) switch
+        {
+            IFieldReferenceOperation f => f.Field.Name,
+            ILocalReferenceOperation l => l.Local.Name,
+            IPropertyReferenceOperation p => p.Property.Name,
+            IParameterReferenceOperation p => p.Parameter.Name,
+            _ => "delegate",
+        };
+
+        public static string Display(ISymbol symbol) => symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.LocalFunction } local => local.Name + "()",
+            IMethodSymbol method => method.ContainingType.Name + "." + method.Name + "()",
+            _ => symbol.ContainingType.Name + "." + symbol.Name,
+        };
+
+        /// <summary>The chain through which running <paramref name="callee"/> blocks, or <see cref="BlockingChain.None"/>.</summary>
+        public BlockingChain Summarize(Callee callee, CancellationToken cancellationToken)
+        {
+            var stack = new HashSet<object>();
+            return Summarize(callee, stack, cancellationToken, out _);
+        }
+
+        private BlockingChain Summarize(Callee callee, HashSet<object> stack, CancellationToken cancellationToken, out bool provisional)
+        {
+            provisional = false;
+            if (callee.Lambda is { } lambda)
+            {
+                return Memoized(_lambdas, lambda, lambda, stack, cancellationToken, out provisional, () => SummarizeLambda(lambda, stack, cancellationToken));
+            }
+
+            var method = callee.Method!;
+            if (callee.Dispatch)
+            {
+                return Memoized(_dispatch, method, ("dispatch", method), stack, cancellationToken, out provisional, () => SummarizeDispatch(method, stack, cancellationToken));
+            }
+
+            return Memoized(_methods, method, method, stack, cancellationToken, out provisional, () => SummarizeMethod(method, stack, cancellationToken));
+        }
+
+        private static BlockingChain Memoized<TKey>(
+            ConcurrentDictionary<TKey, BlockingChain> memo, TKey key, object stackKey, HashSet<object> stack,
+            CancellationToken cancellationToken, out bool provisional, System.Func<(BlockingChain Chain, bool Provisional)> compute)
+        {
+            provisional = false;
+            if (memo.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            // A cycle or a very deep chain: answer "no" for now, and do not memoize what depended on it.
+            if (stack.Count >= MaxDepth || !stack.Add(stackKey))
+            {
+                provisional = true;
+                return BlockingChain.None;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            (BlockingChain Chain, bool Provisional) result;
+            try
+            {
+                result = compute();
+            }
+            finally
+            {
+                stack.Remove(stackKey);
+            }
+
+            provisional = result.Provisional;
+            if (result.Chain.Blocks || !result.Provisional)
+            {
+                return memo.GetOrAdd(key, result.Chain);
+            }
+
+            return result.Chain;
+        }
+
+        private (BlockingChain, bool) SummarizeMethod(IMethodSymbol method, HashSet<object> stack, CancellationToken cancellationToken)
+        {
+            var provisional = false;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                var body = GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+                if (body is ILocalFunctionOperation local)
+                {
+                    body = local.Body ?? local.IgnoredBody;
+                }
+
+                if (body is null)
+                {
+                    continue;
+                }
+
+                var chain = Walk(body, stack, cancellationToken, ref provisional);
+                if (chain.Blocks)
+                {
+                    return (chain, provisional);
+                }
+            }
+
+            return (BlockingChain.None, provisional);
+        }
+
+        private (BlockingChain, bool) SummarizeLambda(SyntaxNode lambda, HashSet<object> stack, CancellationToken cancellationToken)
+        {
+            var provisional = false;
+            if (GetModel(lambda.SyntaxTree).GetOperation(lambda, cancellationToken) is IAnonymousFunctionOperation function)
+            {
+                return (Walk(function.Body, stack, cancellationToken, ref provisional), provisional);
+            }
+
+            return (BlockingChain.None, false);
+        }
+
+        private (BlockingChain, bool) SummarizeDispatch(IMethodSymbol method, HashSet<object> stack, CancellationToken cancellationToken)
+        {
+            var provisional = false;
+            foreach (var implementation in _index.Value.Targets(method))
+            {
+                if (implementation.IsAsync || _known.IsTaskLike(implementation.ReturnType) || _catalog.IsSilenced(implementation))
+                {
+                    continue;
+                }
+
+                // A source override of a catalogue member (a Stream subclass) is judged by its body, not the catalogue.
+                var chain = Summarize(new Callee(Display(implementation), implementation, null, dispatch: false), stack, cancellationToken, out var p);
+                provisional |= p;
+                if (chain.Blocks)
+                {
+                    var sameMember = SymbolEqualityComparer.Default.Equals(implementation, method);
+                    return (sameMember ? chain : chain.Prepend(Display(implementation)), provisional);
+                }
+            }
+
+            return (BlockingChain.None, provisional);
+        }
+
+        /// <summary>Walks a sync body in source order and returns the first chain to a blocking call.</summary>
+        private BlockingChain Walk(IOperation root, HashSet<object> stack, CancellationToken cancellationToken, ref bool provisional)
+        {
+            foreach (var child in root.ChildOperations)
+            {
+                switch (child)
+                {
+                    // Declarations, not calls: local functions are followed where they are invoked.
+                    case ILocalFunctionOperation:
+                    case INameOfOperation:
+                        continue;
+                    case IAnonymousFunctionOperation lambda when lambda.Symbol.IsAsync || !AsyncPaths.IsInvokedInline(lambda, _known):
+                        continue;
+                }
+
+                var leaf = _catalog.Match(child);
+                if (leaf is not null && !CompletedTasks.IsKnownComplete(child, leaf))
+                {
+                    return new BlockingChain(ImmutableArray.Create(leaf.Display), leaf, child.Syntax.GetLocation());
+                }
+
+                if (leaf is null && GetCallee(child) is { } callee)
+                {
+                    var chain = Summarize(callee, stack, cancellationToken, out var p);
+                    provisional |= p;
+                    if (chain.Blocks)
+                    {
+                        return chain.Prepend(callee.Display);
+                    }
+                }
+
+                var inner = Walk(child, stack, cancellationToken, ref provisional);
+                if (inner.Blocks)
+                {
+                    return inner;
+                }
+            }
+
+            return BlockingChain.None;
+        }
+
+#pragma warning disable RS1030 // Summaries of callees in other trees need their semantic model; cached per tree and compilation.
+        private SemanticModel GetModel(SyntaxTree tree) => _models.GetOrAdd(tree, t => _known.Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+        /// <summary>Overrides and interface implementations declared in the compilation, built once on first use.</summary>
+        private sealed class ImplementationIndex
+        {
+            private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _targets =
+                new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+            public ImplementationIndex(Compilation compilation)
+            {
+                var types = new Stack<INamespaceOrTypeSymbol>();
+                types.Push(compilation.SourceModule.GlobalNamespace);
+                while (types.Count > 0)
+                {
+                    var current = types.Pop();
+                    foreach (var member in current.GetMembers())
+                    {
+                        if (member is INamespaceOrTypeSymbol nested)
+                        {
+                            types.Push(nested);
+                        }
+                    }
+
+                    if (current is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+                    {
+                        for (var overridden = member.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                        {
+                            Add(overridden.OriginalDefinition, member);
+                        }
+                    }
+
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        foreach (var interfaceMember in @interface.GetMembers().OfType<IMethodSymbol>())
+                        {
+                            if (type.FindImplementationForInterfaceMember(interfaceMember) is IMethodSymbol implementation
+                                && SymbolEqualityComparer.Default.Equals(implementation.ContainingType, type))
+                            {
+                                Add(interfaceMember.OriginalDefinition, implementation);
+                            }
+                        }
+                    }
+                }
+            }
+
+            private void Add(IMethodSymbol key, IMethodSymbol implementation)
+            {
+                if (!_targets.TryGetValue(key, out var list))
+                {
+                    _targets[key] = list = new List<IMethodSymbol>();
+                }
+
+                if (implementation.DeclaringSyntaxReferences.Length > 0)
+                {
+                    list.Add(implementation.OriginalDefinition);
+                }
+            }
+
+            /// <summary>The method itself when it has a body, then every override or implementation.</summary>
+            public IEnumerable<IMethodSymbol> Targets(IMethodSymbol method)
+            {
+                if (!method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0)
+                {
+                    yield return method;
+                }
+
+                if (_targets.TryGetValue(method, out var list))
+                {
+                    foreach (var target in list)
+                    {
+                        yield return target;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Asphalt.Analyzers.Blocking
+{
+    /// <summary>
+    /// ASPH1002: a call on an async path to sync code that blocks, directly or several calls
+    /// deeper. Reported at the call in the async body with the chain in the message and the
+    /// blocking call as an additional location; each blocking call once per async entry.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TransitiveBlockingCallAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(DiagnosticDescriptors.TransitiveBlockingCall);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var known = new KnownSymbols(start.Compilation);
+                var catalog = new BlockingCatalog(known, BlockingApiList.Read(start.Options.AdditionalFiles, start.CancellationToken));
+                var summaries = new CallSummaries(catalog);
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    // Only members that can contain an async path: async/Task-returning ones, or any
+                    // member with a lambda or local function in it (checked per operation).
+                    var reported = new ConcurrentDictionary<(SyntaxNode Entry, Location Leaf), byte>();
+                    block.RegisterOperationAction(
+                        operationContext => Analyze(operationContext, catalog, summaries, reported),
+                        OperationKind.Invocation,
+                        OperationKind.PropertyReference,
+                        OperationKind.ObjectCreation);
+                });
+            });
+        }
+
+        private static void Analyze(
+            OperationAnalysisContext context,
+            BlockingCatalog catalog,
+            CallSummaries summaries,
+            ConcurrentDictionary<(SyntaxNode, Location), byte> reported)
+        {
+            var operation = context.Operation;
+            if (catalog.Match(operation) is not null)
+            {
+                return; // a direct blocking call is ASPH1001's
+            }
+
+            var callee = summaries.GetCallee(operation);
+            if (callee is null)
+            {
+                return;
+            }
+
+            var entry = AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out var entrySymbol);
+            if (entry is null || (callee.Method is { } method && AsyncPaths.IsOwnAsyncWrapper(entrySymbol, method, null)))
+            {
+                return;
+            }
+
+            var chain = summaries.Summarize(callee, context.CancellationToken);
+            if (!chain.Blocks || !reported.TryAdd((entry.Syntax, chain.LeafLocation!), 0))
+            {
+                return;
+            }
+
+            var hops = chain.Prepend(callee.Display).Hops;
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.TransitiveBlockingCall,
+                operation.Syntax.GetLocation(),
+                additionalLocations: new[] { chain.LeafLocation! },
+                messageArgs: new object[]
+                {
+                    callee.Display,
+                    string.Join(" → ", hops),
+                    "make the chain async and " + chain.Leaf!.Advice + ", or offload the call with Offload.RunAsync",
+                }));
+        }
+    }
+}

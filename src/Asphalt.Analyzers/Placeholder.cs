@@ -1,1 +1,0 @@
-namespace Asphalt.Analyzers { internal static class Placeholder {} }
