@@ -146,7 +146,11 @@ namespace Asphalt.Analyzers.Blocking
             value = BlockingCatalog.Strip(value);
             if (value is IDelegateCreationOperation creation)
             {
-                switch (BlockingCatalog.Strip(creation.Target))
+                value = BlockingCatalog.Strip(creation.Target);
+            }
+
+            {
+                switch (value)
                 {
                     case IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync:
                         return new Callee(display, null, lambda.Syntax, dispatch: false);

@@ -72,13 +72,16 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             var hops = chain.Prepend(callee.Display).Hops;
+            var first = callee.Display;
+            var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
+            first = arrow > 0 ? first.Substring(0, arrow) : first;
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.TransitiveBlockingCall,
                 operation.Syntax.GetLocation(),
                 additionalLocations: new[] { chain.LeafLocation! },
                 messageArgs: new object[]
                 {
-                    callee.Display,
+                    first,
                     string.Join(" → ", hops),
                     "make the chain async and " + chain.Leaf!.Advice + ", or offload the call with Offload.RunAsync",
                 }));

@@ -56,11 +56,19 @@ internal static class Verify
 
     /// <summary>ASPH1002 at markup location 0 with the leaf at markup location 1.</summary>
     public static DiagnosticResult Chain() =>
-        new DiagnosticResult(DiagnosticDescriptors.TransitiveBlockingCall).WithLocation(0).WithLocation(1);
+        Transitive(0, 1);
+
+    /// <summary>ASPH1002 at one markup location with its leaf at another; the message is not checked.</summary>
+    public static DiagnosticResult Transitive(int call, int leaf) =>
+        new DiagnosticResult(DiagnosticIds.TransitiveBlockingCall, DiagnosticSeverity.Warning).WithLocation(call).WithLocation(leaf);
+
+    /// <summary>ASPH1001 at a markup location; the message is not checked.</summary>
+    public static DiagnosticResult Direct(int location) =>
+        new DiagnosticResult(DiagnosticIds.BlockingCallInAsyncPath, DiagnosticSeverity.Warning).WithLocation(location);
 
     /// <summary>ASPH1002 with its whole message: the chain and the leaf's advice.</summary>
     public static DiagnosticResult Chain(string chain, string leafAdvice) =>
-        Chain().WithArguments(chain.Split(" → ")[0], chain, "make the chain async and " + leafAdvice + ", or offload the call with Offload.RunAsync");
+        new DiagnosticResult(DiagnosticDescriptors.TransitiveBlockingCall).WithLocation(0).WithLocation(1).WithArguments(chain.Split(" → ")[0], chain, "make the chain async and " + leafAdvice + ", or offload the call with Offload.RunAsync");
 
     public static async Task FixAsync<TAnalyzer, TFix>(string source, string fixedSource, string? equivalenceKey = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
