@@ -86,6 +86,10 @@ namespace Asphalt.Analyzers.Blocking
             return changed ? editor.GetChangedDocument() : document;
         }
 
+        /// <summary>True when an await can replace <paramref name="node"/> (the code fixes offer nothing otherwise).</summary>
+        public static bool CanAwait(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+            FindAwaitHost(node, model, out _, cancellationToken) is not null;
+
         /// <summary>
         /// The method, local function or lambda an await would land in, or null where an await
         /// cannot go (lock body, sync lambda, query clause, property, method with ref parameters).

@@ -46,7 +46,7 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             // Only offer what will apply: plan once here, apply (again) in the action.
-            if (Plan(diagnostic, node, model, null, context.CancellationToken) is null)
+            if (!AsyncFixes.CanAwait(node, model, context.CancellationToken) || Plan(diagnostic, node, model, null, context.CancellationToken) is null)
             {
                 return;
             }

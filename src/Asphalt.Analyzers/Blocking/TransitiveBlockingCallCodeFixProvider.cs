@@ -37,7 +37,7 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (Plan(diagnostic, node, model, null, context.CancellationToken) is null)
+            if (!AsyncFixes.CanAwait(node, model, context.CancellationToken) || Plan(diagnostic, node, model, null, context.CancellationToken) is null)
             {
                 return;
             }
