@@ -1,0 +1,110 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace Asphalt.Configuration;
+
+/// <summary>
+/// The application's configuration after merging: an <see cref="IConfigurationRoot"/> plus, for
+/// every key, where it was set (file and line), and which values are secret.
+/// </summary>
+public sealed class LoadedConfiguration
+{
+    /// <summary>The key holding the root component's configuration (Asphalt's <c>component:</c>).</summary>
+    public const string ComponentKey = "component";
+
+    private readonly Dictionary<string, SourceLocation> _locations;
+    private readonly HashSet<string> _secretKeys;
+    private readonly string[] _secretValues;
+
+    internal LoadedConfiguration(
+        IConfigurationRoot configuration,
+        Dictionary<string, SourceLocation> locations,
+        HashSet<string> secretKeys,
+        string? service,
+        IReadOnlyList<string> files)
+    {
+        Configuration = configuration;
+        _locations = locations;
+        _secretKeys = secretKeys;
+        Service = service;
+        Files = files;
+
+        // Longest first, so a secret that contains another is replaced whole.
+        _secretValues = [.. secretKeys
+            .Select(k => configuration[k])
+            .OfType<string>()
+            .Where(v => v.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length)];
+    }
+
+    /// <summary>The merged configuration.</summary>
+    public IConfigurationRoot Configuration { get; }
+
+    /// <summary>The root component's section (<c>component:</c>).</summary>
+    public IConfigurationSection Component => Configuration.GetSection(ComponentKey);
+
+    /// <summary>The selected service, or null when the configuration defines none.</summary>
+    public string? Service { get; }
+
+    /// <summary>The configuration files read, in order.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>
+    /// Where <paramref name="configurationPath"/> (<c>a:b:c</c>) was set, or where its nearest
+    /// parent was set when the key itself was not (a missing key's error points at its parent).
+    /// </summary>
+    public SourceLocation LocationOf(string configurationPath)
+    {
+        ArgumentNullException.ThrowIfNull(configurationPath);
+        for (var path = configurationPath; ; path = path[..path.LastIndexOf(':')])
+        {
+            if (_locations.TryGetValue(path, out var location))
+            {
+                return location;
+            }
+
+            if (!path.Contains(':', StringComparison.Ordinal))
+            {
+                return Files.Count > 0 ? new SourceLocation(Files[^1]) : new SourceLocation("(no configuration file)");
+            }
+        }
+    }
+
+    /// <summary>Whether the value at <paramref name="configurationPath"/> came from a substitution or an environment variable.</summary>
+    public bool IsSecret(string configurationPath) => _secretKeys.Contains(configurationPath);
+
+    /// <summary>Replaces every secret value occurring in <paramref name="text"/> with <c>***</c>.</summary>
+    /// <remarks>Apply to any text built from configuration values (exception messages of option binding include the value).</remarks>
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var secret in _secretValues)
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>An error located at <paramref name="configurationPath"/>, with secrets redacted from the message.</summary>
+    public ConfigurationError ErrorAt(string configurationPath, string message) =>
+        new(LocationOf(configurationPath), KeyPath.FromConfigurationPath(configurationPath), Redact(message));
+
+    /// <summary>
+    /// The effective configuration as flat <c>key.path = value</c> lines with where each was set;
+    /// secrets show as <c>***</c>.
+    /// </summary>
+    public string Dump()
+    {
+        var builder = new StringBuilder();
+        foreach (var (key, value) in Configuration.AsEnumerable().Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var shown = IsSecret(key) ? "***" : value;
+            builder.Append(KeyPath.FromConfigurationPath(key)).Append(" = ").Append(shown)
+                .Append("    # ").Append(LocationOf(key).ToString()).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Asphalt.Configuration;
+
+/// <summary>
+/// A resource a component type publishes or takes, as the build sees it: what <c>graph</c> draws
+/// and <c>check</c> verifies for a tree assembled from configuration.
+/// </summary>
+/// <param name="Type">The resource type's display name (<c>WebNotifier.Detector</c>).</param>
+/// <param name="Name">
+/// The resource name. A published <c>"default"</c> becomes the component's
+/// <see cref="ComponentConfiguration.ResourceName"/> (the <c>alias/resourceName</c> shortcut).
+/// </param>
+public sealed record ResourceDeclaration(string Type, string Name = ResourceKey.DefaultName)
+{
+    /// <summary>Whether this is a <see cref="Signal{TEvent}"/> (drawn differently).</summary>
+    public bool IsSignal { get; init; }
+
+    /// <summary>For a taken resource: whether the component starts without it.</summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>
+    /// For a taken resource: the option key whose configured value, if any, replaces
+    /// <see cref="Name"/> (a component told which instance to use, such as <c>detector: backup</c>).
+    /// </summary>
+    public string? NameOption { get; init; }
+
+    /// <summary>Formats as <c>Type 'name'</c>, like <see cref="ResourceKey"/>.</summary>
+    public override string ToString() => $"{Type} '{Name}'";
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Asphalt.Configuration;
+
+/// <summary>
+/// The runner's own top-level settings: <c>startTimeout</c> and <c>stopTimeout</c> (seconds) and
+/// <c>logging.level</c> (<c>Trace</c> … <c>Critical</c>, or <c>None</c>).
+/// </summary>
+public static class RunnerSettings
+{
+    /// <summary>Applies the settings found in <paramref name="configuration"/> to <paramref name="options"/>.</summary>
+    /// <exception cref="ConfigurationException">A setting has a bad value.</exception>
+    public static void ApplyTo(LoadedConfiguration configuration, ApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<ConfigurationError>();
+        var (start, stop, level) = Read(configuration, errors);
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException(errors);
+        }
+
+        options.StartTimeout = start ?? options.StartTimeout;
+        options.StopTimeout = stop ?? options.StopTimeout;
+        options.MinimumLogLevel = level ?? options.MinimumLogLevel;
+    }
+
+    internal static (TimeSpan? Start, TimeSpan? Stop, LogLevel? Level) Read(LoadedConfiguration configuration, List<ConfigurationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var root = configuration.Configuration;
+        var start = Seconds("startTimeout");
+        var stop = Seconds("stopTimeout");
+        LogLevel? level = null;
+        var logging = root.GetSection("logging");
+        foreach (var key in logging.GetChildren())
+        {
+            if (!string.Equals(key.Key, "level", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(configuration.ErrorAt(key.Path, "unknown logging setting: the only one is 'level'"));
+            }
+        }
+
+        if (logging["level"] is { } text)
+        {
+            if (Enum.TryParse<LogLevel>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+            {
+                level = parsed;
+            }
+            else
+            {
+                errors.Add(configuration.ErrorAt("logging:level",
+                    $"'{text}' is not a log level: use Trace, Debug, Information, Warning, Error, Critical or None"));
+            }
+        }
+
+        return (start, stop, level);
+
+        TimeSpan? Seconds(string key)
+        {
+            if (root[key] is not { } value)
+            {
+                return null;
+            }
+
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && double.IsFinite(seconds))
+            {
+                return seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
+            }
+
+            errors.Add(configuration.ErrorAt(key, $"'{value}' is not a number of seconds (0 means no limit)"));
+            return null;
+        }
+    }
+}
