@@ -1,0 +1,440 @@
+using System.Collections.Generic;
+using System.Linq;
+using Asphalt.Generators.Common;
+using Asphalt.Generators.Models;
+
+namespace Asphalt.Generators.Components
+{
+    public sealed partial class ComponentGenerator
+    {
+        /// <summary><see cref="ComponentModel"/> → C#: the factory, the start-up overrides and the options binders.</summary>
+        internal static class Emitter
+        {
+            private const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
+            private const string Section = "global::Microsoft.Extensions.Configuration.IConfigurationSection";
+            private const string Values = "global::Asphalt.ConfigurationValues";
+            private const string Context = "global::Asphalt.Context";
+            private const string Token = "global::System.Threading.CancellationToken";
+            private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+
+            public static string HintName(ComponentModel model) => Literals.Identifier(model.Type.FullName).Replace("__", "_") + ".Component.g.cs";
+
+            public static string Emit(ComponentModel model)
+            {
+                var writer = new SourceWriter();
+                writer.WriteLine(GeneratorInfo.Header);
+                var scopes = new List<System.IDisposable>();
+                if (model.Namespace.Length > 0)
+                {
+                    scopes.Add(writer.Block("namespace " + model.Namespace));
+                }
+
+                foreach (var outer in model.ContainingTypes)
+                {
+                    scopes.Add(writer.Block("partial " + outer.Keyword + " " + outer.Name));
+                }
+
+                var baseList = model.Base == ComponentBase.Added ? " : global::Asphalt.Component" : string.Empty;
+                scopes.Add(writer.Block("partial class " + model.Name + baseList));
+                EmitFactory(writer, model);
+                EmitPrepare(writer, model);
+                EmitStart(writer, model);
+                EmitRun(writer, model);
+                EmitBinders(writer, model);
+                for (var i = scopes.Count - 1; i >= 0; i--)
+                {
+                    scopes[i].Dispose();
+                }
+
+                return writer.ToString();
+            }
+
+            private static void EmitFactory(SourceWriter writer, ComponentModel model)
+            {
+                writer.WriteLine($"""
+                    /// <summary>
+                    /// Creates the component: binds its options from <paramref name="configuration"/> (its own section),
+                    /// then adds its declared children and those configured under <c>components:</c>.
+                    /// </summary>
+                    /// <param name="configuration">The component's configuration section; null for defaults.</param>
+                    /// <exception cref="global::Asphalt.ConfigurationBindingException">An unknown key, a bad value or a missing required key.</exception>
+                    {GeneratorInfo.GeneratedCodeAttribute}
+                    """);
+                using (writer.Block($"public static {model.Type.FullName} Create({Configuration}? configuration = null)"))
+                {
+                    var rawConfiguration = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
+                    if (!rawConfiguration)
+                    {
+                        var keys = new List<string>();
+                        var options = model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+                        if (options is not null)
+                        {
+                            keys.AddRange(model.Options.First(o => o.BindMethod == options.BindMethod).Members.Select(m => m.Key));
+                        }
+
+                        keys.Add("components");
+                        keys.Add("type");
+                        writer.WriteLine($"{Values}.CheckKeys(configuration, {Literals.String(model.Type.DisplayName)}, {string.Join(", ", keys.Select(Literals.String))});");
+                    }
+
+                    var arguments = model.Constructor.Select(a => a.Kind == ConstructorArgumentKind.Configuration
+                        ? $"configuration ?? {Values}.Empty"
+                        : $"{a.BindMethod}(configuration, false)");
+                    writer.WriteLine($"var __component = new {model.Type.FullName}({string.Join(", ", arguments)});");
+                    foreach (var child in model.Children)
+                    {
+                        var create = child.Construction == ChildConstruction.Factory
+                            ? $"{child.Type.FullName}.Create(configuration?.GetSection({Literals.String("components:" + child.Alias)}))"
+                            : $"new {child.Type.FullName}()";
+                        writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
+                    }
+
+                    var declared = string.Concat(model.Children.Select(c => ", " + Literals.String(c.Alias)));
+                    writer.WriteLine("global::Asphalt.ConfiguredComponents.Add(__component, configuration, global::Asphalt.Generated.ComponentRegistry.Create, global::Asphalt.Generated.ComponentRegistry.Aliases" + declared + ");");
+                    writer.WriteLine("return __component;");
+                }
+            }
+
+            private static void EmitPrepare(SourceWriter writer, ComponentModel model)
+            {
+                var signals = model.Published.Where(p => p.IsSignal).ToList();
+                if (model.Prepare is null && signals.Count == 0)
+                {
+                    return;
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("/// <inheritdoc />");
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"public override async {ValueTask} PrepareAsync({Context} context, {Token} cancellationToken)"))
+                {
+                    foreach (var signal in signals)
+                    {
+                        Publish(writer, model, signal, "this." + signal.Member);
+                    }
+
+                    if (model.Prepare is { } prepare)
+                    {
+                        CallStep(writer, model, prepare);
+                    }
+                }
+            }
+
+            private static void EmitStart(SourceWriter writer, ComponentModel model)
+            {
+                var members = model.Published.Where(p => !p.IsSignal).ToList();
+                if (model.Start is null && members.Count == 0 && model.Listeners.Count == 0)
+                {
+                    return;
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("/// <inheritdoc />");
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"public override async {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
+                {
+                    var index = 0;
+                    foreach (var listener in model.Listeners)
+                    {
+                        var signal = "__signal" + index;
+                        var handler = "__listener" + index;
+                        index++;
+                        writer.WriteLine($"var {signal} = await context.GetResourceAsync<{listener.SignalType.FullName}>({Literals.String(listener.SignalName)}, cancellationToken).ConfigureAwait(false);");
+                        var delegateDeclaration = listener.Kind switch
+                        {
+                            ListenerKind.Sync => $"global::System.Action<{listener.EventType.FullName}> {handler} = this.{listener.Method};",
+                            ListenerKind.ValueTask => $"global::System.Func<{listener.EventType.FullName}, {ValueTask}> {handler} = this.{listener.Method};",
+                            _ => $"global::System.Func<{listener.EventType.FullName}, {ValueTask}> {handler} = __event => new {ValueTask}(this.{listener.Method}(__event));",
+                        };
+                        writer.WriteLine(delegateDeclaration);
+                        writer.WriteLine($"{signal}.Connect({handler});");
+                        var description = $"disconnect {model.Type.DisplayName}.{listener.Method} from {listener.SignalType.DisplayName} '{listener.SignalName}'";
+                        writer.WriteLine($"context.AddTeardown(() => {{ {signal}.Disconnect({handler}); }}, {Literals.String(description)});");
+                    }
+
+                    if (model.Start is { } start)
+                    {
+                        CallStep(writer, model, start);
+                    }
+
+                    foreach (var member in members)
+                    {
+                        Publish(writer, model, member, "this." + member.Member);
+                    }
+                }
+            }
+
+            private static void EmitRun(SourceWriter writer, ComponentModel model)
+            {
+                if (model.Run is not { } run)
+                {
+                    return;
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("/// <inheritdoc />");
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"public override async global::System.Threading.Tasks.Task<int?> RunAsync({Context} context, {Token} cancellationToken)"))
+                {
+                    var call = InjectArguments(writer, run);
+                    switch (run.ReturnKind)
+                    {
+                        case ReturnKind.Void:
+                            writer.WriteLine(call + ";");
+                            writer.WriteLine("return null;");
+                            break;
+                        case ReturnKind.Task:
+                        case ReturnKind.ValueTask:
+                            writer.WriteLine($"await {call}.ConfigureAwait(false);");
+                            writer.WriteLine("return null;");
+                            break;
+                        case ReturnKind.Value:
+                            writer.WriteLine($"return {call};");
+                            break;
+                        default:
+                            writer.WriteLine($"return await {call}.ConfigureAwait(false);");
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>Takes the method's resources from the context, calls it, publishes its result.</summary>
+            private static void CallStep(SourceWriter writer, ComponentModel model, StepMethod step)
+            {
+                var call = InjectArguments(writer, step);
+                switch (step.ReturnKind)
+                {
+                    case ReturnKind.Void:
+                        writer.WriteLine(call + ";");
+                        break;
+                    case ReturnKind.Task:
+                    case ReturnKind.ValueTask:
+                        writer.WriteLine($"await {call}.ConfigureAwait(false);");
+                        break;
+                    case ReturnKind.Value:
+                        writer.WriteLine((step.Published is null ? "_ = " : "var __result = ") + call + ";");
+                        break;
+                    default:
+                        writer.WriteLine((step.Published is null ? "_ = " : "var __result = ") + $"await {call}.ConfigureAwait(false);");
+                        break;
+                }
+
+                if (step.Published is { } published)
+                {
+                    Publish(writer, model, published, "__result");
+                }
+            }
+
+            private static string InjectArguments(SourceWriter writer, StepMethod step)
+            {
+                var arguments = new List<string>();
+                foreach (var parameter in step.Parameters)
+                {
+                    switch (parameter.Kind)
+                    {
+                        case ParameterKind.Context:
+                            arguments.Add("context");
+                            break;
+                        case ParameterKind.CancellationToken:
+                            arguments.Add("cancellationToken");
+                            break;
+                        default:
+                            var local = "__" + parameter.Name;
+                            var type = parameter.Type!.FullName;
+                            var name = Literals.String(parameter.ResourceName);
+                            writer.WriteLine(parameter.Optional
+                                ? $"var {local} = context.TryGetResource<{type}>({name}, out var {local}Value) ? {local}Value : {parameter.DefaultValue};"
+                                : $"var {local} = await context.GetResourceAsync<{type}>({name}, cancellationToken).ConfigureAwait(false);");
+                            arguments.Add(local);
+                            break;
+                    }
+                }
+
+                return $"this.{step.Name}({string.Join(", ", arguments)})";
+            }
+
+            private static void Publish(SourceWriter writer, ComponentModel model, PublishedResource resource, string value)
+            {
+                var checkedValue = resource.ValueType.IsValueType
+                    ? value
+                    : $"{value} ?? throw new global::System.InvalidOperationException(\"Component '\" + this.Path + \"' ({Escape(model.Type.DisplayName)}) has null in its {Escape(resource.Description)}, which declares the resource {Escape(resource.PublishedType.DisplayName)} '{resource.Name}'.\")";
+                var owned = resource.Owned ? ", owned: true" : string.Empty;
+                writer.WriteLine($"context.AddResource<{resource.PublishedType.FullName}>({checkedValue}, {Literals.String(resource.Name)}{owned});");
+            }
+
+            private static string Escape(string text)
+            {
+                var literal = Literals.String(text);
+                return literal.Substring(1, literal.Length - 2);
+            }
+
+            private static void EmitBinders(SourceWriter writer, ComponentModel model)
+            {
+                var helpers = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+                foreach (var options in model.Options)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                    using (writer.Block($"private static {options.Type.FullName} {options.BindMethod}({Configuration}? configuration, bool checkKeys)"))
+                    {
+                        var keys = string.Concat(options.Members.Select(m => ", " + Literals.String(m.Key)));
+                        writer.WriteLine("if (checkKeys)");
+                        using (writer.Block())
+                        {
+                            writer.WriteLine($"{Values}.CheckKeys(configuration, {Literals.String(options.Type.DisplayName)}{keys});");
+                        }
+
+                        var constructorArguments = new List<string>();
+                        foreach (var parameter in options.Members.Where(m => m.IsConstructorParameter))
+                        {
+                            var local = "__p_" + parameter.Name;
+                            var fallback = parameter.DefaultValue ?? Missing(parameter);
+                            writer.WriteLine($"var {local} = {Present(parameter)} ? {Read(parameter.Value, Child(parameter), helpers)} : {fallback};");
+                            constructorArguments.Add(local);
+                        }
+
+                        var construct = $"new {options.Type.FullName}({string.Join(", ", constructorArguments)})";
+                        var initOnly = options.Members.Where(m => m.InitOnly && !m.IsConstructorParameter).ToList();
+                        if (initOnly.Any(m => !m.Required))
+                        {
+                            // Defaults of init-only members come from a throw-away instance: they can only be
+                            // set in the object initializer, so "keep the default" needs the default value.
+                            var placeholders = initOnly.Where(m => m.Required).Select(m => $"{m.Name} = default!");
+                            writer.WriteLine($"var __defaults = {construct} {{ {string.Join(", ", placeholders)} }};");
+                        }
+
+                        if (initOnly.Count == 0)
+                        {
+                            writer.WriteLine($"var __result = {construct};");
+                        }
+                        else
+                        {
+                            writer.WriteLine($"var __result = {construct}");
+                            writer.WriteLine("{");
+                            writer.Indentation++;
+                            foreach (var member in initOnly)
+                            {
+                                var fallback = member.Required ? Missing(member) : "__defaults." + member.Name;
+                                writer.WriteLine($"{member.Name} = {Present(member)} ? {Read(member.Value, Child(member), helpers)} : {fallback},");
+                            }
+
+                            writer.Indentation--;
+                            writer.WriteLine("};");
+                        }
+
+                        foreach (var member in options.Members.Where(m => !m.InitOnly && !m.IsConstructorParameter))
+                        {
+                            writer.WriteLine($"if ({Present(member)})");
+                            using (writer.Block())
+                            {
+                                writer.WriteLine($"__result.{member.Name} = {Read(member.Value, Child(member), helpers)};");
+                            }
+                        }
+
+                        writer.WriteLine("return __result;");
+                    }
+                }
+
+                foreach (var helper in helpers.Values)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine(helper);
+                }
+            }
+
+            private static string Present(OptionsMember member) => $"{Values}.Exists(configuration, {Literals.String(member.Key)})";
+
+            private static string Child(OptionsMember member) => $"configuration!.GetSection({Literals.String(member.Key)})";
+
+            private static string Missing(OptionsMember member) =>
+                $"throw {Values}.MissingRequired(configuration, {Literals.String(member.Key)}, {Literals.String(member.Value.Expected)})";
+
+            /// <summary>An expression reading <paramref name="value"/> from the section expression <paramref name="section"/>.</summary>
+            private static string Read(ValueModel value, string section, SortedDictionary<string, string> helpers)
+            {
+                switch (value.Kind)
+                {
+                    case ValueKind.Boolean:
+                        return $"{Values}.ParseBoolean({section})";
+                    case ValueKind.String:
+                        return $"{Values}.ParseString({section})";
+                    case ValueKind.Uri:
+                        return $"{Values}.ParseUri({section})";
+                    case ValueKind.Parsable:
+                        return $"{Values}.Parse<{value.Type.FullName}>({section}, {Literals.String(value.Expected)})";
+                    case ValueKind.Nullable:
+                        return $"({value.Type.FullName}){Read(value.Element!, section, helpers)}";
+                    case ValueKind.Object:
+                        return $"{value.BindMethod}({section}, true)";
+                    case ValueKind.Enum:
+                        return $"{EnumHelper(value, helpers)}({section})";
+                    default:
+                        return $"{CollectionHelper(value, helpers)}({section})";
+                }
+            }
+
+            /// <summary>An enum parser as a chain of name comparisons: no <c>Enum.Parse</c>, nothing trimmed away.</summary>
+            private static string EnumHelper(ValueModel value, SortedDictionary<string, string> helpers)
+            {
+                var name = "__ParseEnum_" + Literals.Identifier(value.Type.FullName);
+                if (!helpers.ContainsKey(name))
+                {
+                    var writer = new SourceWriter();
+                    writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                    using (writer.Block($"private static {value.Type.FullName} {name}({Section} section)"))
+                    {
+                        writer.WriteLine("var __text = section.Value?.Trim();");
+                        foreach (var member in value.EnumMembers)
+                        {
+                            writer.WriteLine($"if (string.Equals(__text, {Literals.String(member)}, global::System.StringComparison.OrdinalIgnoreCase)) return {value.Type.FullName}.{member};");
+                        }
+
+                        writer.WriteLine($"throw {Values}.InvalidValue(section, {Literals.String(value.Expected)});");
+                    }
+
+                    helpers[name] = writer.ToString().TrimEnd();
+                }
+
+                return name;
+            }
+
+            private static string CollectionHelper(ValueModel value, SortedDictionary<string, string> helpers)
+            {
+                var name = "__Read_" + Literals.Identifier(value.Type.FullName);
+                if (helpers.ContainsKey(name))
+                {
+                    return name;
+                }
+
+                helpers[name] = string.Empty; // Reserve the name before recursing into the element.
+                var element = value.Element!;
+                var writer = new SourceWriter();
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"private static {value.Type.FullName} {name}({Section} section)"))
+                {
+                    if (value.Kind == ValueKind.Dictionary)
+                    {
+                        writer.WriteLine($"var __items = new global::System.Collections.Generic.Dictionary<string, {element.Type.FullName}>(global::System.StringComparer.OrdinalIgnoreCase);");
+                        using (writer.Block($"foreach (var __item in section.GetChildren())"))
+                        {
+                            writer.WriteLine($"__items[__item.Key] = {Read(element, "__item", helpers)};");
+                        }
+                    }
+                    else
+                    {
+                        writer.WriteLine($"var __items = new global::System.Collections.Generic.List<{element.Type.FullName}>();");
+                        using (writer.Block($"foreach (var __item in section.GetChildren())"))
+                        {
+                            writer.WriteLine($"__items.Add({Read(element, "__item", helpers)});");
+                        }
+                    }
+
+                    writer.WriteLine(value.Kind == ValueKind.Array ? "return __items.ToArray();" : "return __items;");
+                }
+
+                helpers[name] = writer.ToString().TrimEnd();
+                return name;
+            }
+        }
+    }
+}

@@ -1,0 +1,329 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Asphalt.Generators.Common;
+using Asphalt.Generators.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Asphalt.Generators.Components
+{
+    public sealed partial class ComponentGenerator
+    {
+        internal static partial class Parser
+        {
+            /// <summary>
+            /// Options type symbols → <see cref="OptionsType"/> models: one bind method per object type
+            /// reachable from the root options type. Anything it cannot bind is an error naming the member.
+            /// </summary>
+            internal sealed class OptionsBinderParser
+            {
+                private const string KeyNameAttribute = "Microsoft.Extensions.Configuration.ConfigurationKeyNameAttribute";
+
+                private static readonly HashSet<string> ParsableTypes = new()
+                {
+                    "System.TimeSpan", "System.DateTimeOffset", "System.Guid", "System.DateOnly", "System.TimeOnly",
+                    "System.Half", "System.Int128", "System.UInt128",
+                };
+
+                private static readonly HashSet<string> ListTypes = new()
+                {
+                    "System.Collections.Generic.List<T>", "System.Collections.Generic.IList<T>",
+                    "System.Collections.Generic.ICollection<T>", "System.Collections.Generic.IEnumerable<T>",
+                    "System.Collections.Generic.IReadOnlyList<T>", "System.Collections.Generic.IReadOnlyCollection<T>",
+                };
+
+                private static readonly HashSet<string> DictionaryTypes = new()
+                {
+                    "System.Collections.Generic.Dictionary<TKey, TValue>", "System.Collections.Generic.IDictionary<TKey, TValue>",
+                    "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>",
+                };
+
+                private readonly Dictionary<string, OptionsType?> _visited = new();
+                private readonly List<OptionsType> _order = new();
+                private readonly CancellationToken _cancellationToken;
+
+                public OptionsBinderParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+                public List<string> Errors { get; } = new();
+
+                /// <summary>The bind methods' types, the root first, then in discovery order.</summary>
+                public IEnumerable<OptionsType> Types => _order;
+
+                /// <summary>Registers <paramref name="type"/> and everything it reaches; returns its bind method.</summary>
+                public string? Visit(ITypeSymbol type, out string? error)
+                {
+                    error = null;
+                    if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+                        || named.IsAbstract || named.IsStatic || named.SpecialType != SpecialType.None
+                        || named.ContainingNamespace?.ToDisplayString() == "System")
+                    {
+                        error = "it must be a concrete class, record or struct with bindable properties";
+                        return null;
+                    }
+
+                    var typeRef = TypeRefOf(named);
+                    var method = "__BindOptions_" + Literals.Identifier(typeRef.FullName);
+                    if (_visited.ContainsKey(typeRef.FullName))
+                    {
+                        return method;
+                    }
+
+                    _visited[typeRef.FullName] = null;
+                    var index = _order.Count;
+                    _order.Add(null!); // Keeps the root first even though members are visited before it is complete.
+                    var members = new List<OptionsMember>();
+                    var constructor = ChooseConstructor(named, typeRef.DisplayName);
+                    var parameterNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+                    if (constructor is not null)
+                    {
+                        foreach (var parameter in constructor.Parameters)
+                        {
+                            parameterNames.Add(parameter.Name);
+                            var value = Value(parameter.Type, $"{typeRef.DisplayName}({parameter.Name})");
+                            if (value is null)
+                            {
+                                continue;
+                            }
+
+                            string? defaultValue = null;
+                            if (parameter.HasExplicitDefaultValue)
+                            {
+                                defaultValue = parameter.ExplicitDefaultValue is null
+                                    ? "default"
+                                    : parameter.Type.TypeKind == TypeKind.Enum
+                                        ? "(" + TypeRefOf(parameter.Type).FullName + ")(" + SymbolDisplay.FormatPrimitive(parameter.ExplicitDefaultValue, true, false) + ")"
+                                        : SymbolDisplay.FormatPrimitive(parameter.ExplicitDefaultValue, true, false) + Suffix(parameter.ExplicitDefaultValue);
+                            }
+
+                            members.Add(new OptionsMember(parameter.Name, KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue));
+                        }
+                    }
+
+                    foreach (var member in AllMembers(named))
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        if (parameterNames.Contains(member.Name))
+                        {
+                            continue; // A record's positional property, bound through the constructor.
+                        }
+
+                        ITypeSymbol memberType;
+                        bool required;
+                        bool initOnly;
+                        if (member is IPropertySymbol property)
+                        {
+                            if (property.IsIndexer || property.SetMethod is null || property.SetMethod.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+                            {
+                                continue;
+                            }
+
+                            memberType = property.Type;
+                            required = property.IsRequired;
+                            initOnly = property.SetMethod.IsInitOnly;
+                        }
+                        else if (member is IFieldSymbol field)
+                        {
+                            if (field.IsReadOnly || field.IsConst)
+                            {
+                                continue;
+                            }
+
+                            memberType = field.Type;
+                            required = field.IsRequired;
+                            initOnly = false;
+                        }
+                        else
+                        {
+                            continue;
+                        }
+
+                        var value = Value(memberType, $"{typeRef.DisplayName}.{member.Name}");
+                        if (value is not null)
+                        {
+                            members.Add(new OptionsMember(member.Name, KeyOf(member, member.Name), value, required, initOnly || required, false, null));
+                        }
+                    }
+
+                    var result = new OptionsType(typeRef, method, members.ToEquatableArray());
+                    _visited[typeRef.FullName] = result;
+                    _order[index] = result;
+                    return method;
+                }
+
+                private static string Suffix(object value) => value switch
+                {
+                    float => "F",
+                    decimal => "M",
+                    _ => string.Empty,
+                };
+
+                private IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, string display)
+                {
+                    var constructors = type.InstanceConstructors
+                        .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
+                        .Where(c => !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type))) // record copy constructor
+                        .ToList();
+                    if (constructors.Any(c => c.Parameters.Length == 0))
+                    {
+                        return null;
+                    }
+
+                    if (constructors.Count == 1)
+                    {
+                        return constructors[0];
+                    }
+
+                    Errors.Add($"'{display}' needs a public parameterless constructor or exactly one public constructor");
+                    return null;
+                }
+
+                private static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
+                {
+                    var seen = new HashSet<string>();
+                    for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
+                    {
+                        foreach (var member in current.GetMembers())
+                        {
+                            if (member.IsStatic || member.IsImplicitlyDeclared || member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal)
+                                || member is not (IPropertySymbol or IFieldSymbol) || !seen.Add(member.Name)
+                                || member.Name == "EqualityContract")
+                            {
+                                continue;
+                            }
+
+                            yield return member;
+                        }
+                    }
+                }
+
+                private static string KeyOf(ISymbol symbol, string name)
+                {
+                    foreach (var attribute in symbol.GetAttributes())
+                    {
+                        if (attribute.AttributeClass?.ToDisplayString() == KeyNameAttribute
+                            && attribute.ConstructorArguments.Length == 1
+                            && attribute.ConstructorArguments[0].Value is string key)
+                        {
+                            return key;
+                        }
+                    }
+
+                    return name;
+                }
+
+                private ValueModel? Value(ITypeSymbol type, string where)
+                {
+                    if (type.TypeKind == TypeKind.Error)
+                    {
+                        Errors.Add($"'{where}' has a type that does not compile");
+                        return null;
+                    }
+
+                    var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                    var typeRef = TypeRefOf(plain);
+                    switch (plain.SpecialType)
+                    {
+                        case SpecialType.System_Boolean:
+                            return Scalar(ValueKind.Boolean, typeRef, "Boolean");
+                        case SpecialType.System_String:
+                            return Scalar(ValueKind.String, typeRef, "String");
+                        case SpecialType.System_Char:
+                        case SpecialType.System_SByte:
+                        case SpecialType.System_Byte:
+                        case SpecialType.System_Int16:
+                        case SpecialType.System_UInt16:
+                        case SpecialType.System_Int32:
+                        case SpecialType.System_UInt32:
+                        case SpecialType.System_Int64:
+                        case SpecialType.System_UInt64:
+                        case SpecialType.System_Single:
+                        case SpecialType.System_Double:
+                        case SpecialType.System_Decimal:
+                        case SpecialType.System_DateTime:
+                            return Scalar(ValueKind.Parsable, typeRef, plain.Name);
+                    }
+
+                    var original = plain.OriginalDefinition.ToDisplayString();
+                    if (ParsableTypes.Contains(original))
+                    {
+                        return Scalar(ValueKind.Parsable, typeRef, plain.Name);
+                    }
+
+                    if (original == "System.Uri")
+                    {
+                        return Scalar(ValueKind.Uri, typeRef, "Uri");
+                    }
+
+                    if (plain.TypeKind == TypeKind.Enum)
+                    {
+                        var names = plain.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToList();
+                        return new ValueModel(ValueKind.Enum, typeRef, $"{plain.Name} (one of: {string.Join(", ", names)})", null, names.ToEquatableArray(), null);
+                    }
+
+                    if (plain is IArrayTypeSymbol array)
+                    {
+                        if (array.Rank != 1)
+                        {
+                            Errors.Add($"'{where}' is a multi-dimensional array; use a one-dimensional array or a list");
+                            return null;
+                        }
+
+                        return Element(ValueKind.Array, typeRef, array.ElementType, where);
+                    }
+
+                    if (plain is INamedTypeSymbol named)
+                    {
+                        if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+                        {
+                            return Element(ValueKind.Nullable, typeRef, named.TypeArguments[0], where);
+                        }
+
+                        if (ListTypes.Contains(original))
+                        {
+                            return Element(ValueKind.List, typeRef, named.TypeArguments[0], where);
+                        }
+
+                        if (DictionaryTypes.Contains(original))
+                        {
+                            if (named.TypeArguments[0].SpecialType != SpecialType.System_String)
+                            {
+                                Errors.Add($"'{where}' is a dictionary whose keys are not strings; configuration keys are strings");
+                                return null;
+                            }
+
+                            return Element(ValueKind.Dictionary, typeRef, named.TypeArguments[1], where);
+                        }
+
+                        if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !named.IsAbstract
+                            && named.ContainingNamespace?.ToDisplayString() is not ("System" or "System.Collections.Generic"))
+                        {
+                            var method = Visit(named, out var error);
+                            if (method is null)
+                            {
+                                Errors.Add($"'{where}': {error}");
+                                return null;
+                            }
+
+                            return new ValueModel(ValueKind.Object, typeRef, named.Name, null, EquatableArray<string>.Empty, method);
+                        }
+                    }
+
+                    Errors.Add($"'{where}' is of type '{typeRef.DisplayName}', which cannot be bound (supported: primitives, enums, string, TimeSpan, Guid, dates, Uri, nullable, arrays, lists, string-keyed dictionaries and nested options classes)");
+                    return null;
+                }
+
+                private ValueModel? Element(ValueKind kind, TypeRef typeRef, ITypeSymbol elementType, string where)
+                {
+                    var element = Value(elementType, where + "[]");
+                    return element is null
+                        ? null
+                        : new ValueModel(kind, typeRef, kind == ValueKind.Nullable ? element.Expected : typeRef.DisplayName, element, EquatableArray<string>.Empty, null);
+                }
+
+                private static ValueModel Scalar(ValueKind kind, TypeRef typeRef, string expected) =>
+                    new(kind, typeRef, expected, null, EquatableArray<string>.Empty, null);
+            }
+        }
+    }
+}

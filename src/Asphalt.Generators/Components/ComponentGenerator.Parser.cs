@@ -1,0 +1,822 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Asphalt.Generators.Common;
+using Asphalt.Generators.Diagnostics;
+using Asphalt.Generators.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Asphalt.Generators.Components
+{
+    public sealed partial class ComponentGenerator
+    {
+        /// <summary>
+        /// Symbols → <see cref="ComponentModel"/>: the only code that sees <see cref="ISymbol"/>.
+        /// The generator calls it without a diagnostics list (no locations in the model, so its cache
+        /// survives edits that only move code); the analyzer calls it with one to report problems.
+        /// </summary>
+        internal static partial class Parser
+        {
+            public const string ComponentAttribute = "Asphalt.ComponentAttribute";
+            private const string ResourceAttribute = "Asphalt.ResourceAttribute";
+            private const string SignalAttribute = "Asphalt.SignalAttribute";
+            private const string SignalListenerAttribute = "Asphalt.SignalListenerAttribute";
+            private const string ChildComponentAttribute = "Asphalt.ChildComponentAttribute<TComponent>";
+            private const string ComponentType = "Asphalt.Component";
+            private const string CliComponentType = "Asphalt.CliApplicationComponent";
+            private const string ContextType = "Asphalt.Context";
+            private const string SignalType = "Asphalt.Signal<TEvent>";
+            private const string ConfigurationType = "Microsoft.Extensions.Configuration.IConfiguration";
+
+            /// <summary>Parses a component for the generator; never throws (a broken model is skipped).</summary>
+            public static ComponentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            {
+                if (context.TargetSymbol is not INamedTypeSymbol type)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return Parse(type, null, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw;
+                }
+                catch (Exception)
+                {
+                    // The generator must never fail the build with CS8785; the analyzer, which runs
+                    // the same parser, surfaces problems as diagnostics instead.
+                    return null;
+                }
+            }
+
+            /// <summary>Parses a component; fills <paramref name="diagnostics"/> (and locations) when given.</summary>
+            public static ComponentModel? Parse(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken) =>
+                new State(type, diagnostics, cancellationToken).Run();
+
+            public static bool IsComponentAttribute(AttributeData attribute) =>
+                attribute.AttributeClass?.ToDisplayString() == ComponentAttribute;
+
+            internal static TypeRef TypeRefOf(ITypeSymbol type)
+            {
+                var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                return new TypeRef(
+                    plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    plain.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                    plain.IsValueType);
+            }
+
+            /// <summary>Members that a generator wrote (seen by the analyzer, which runs after generation).</summary>
+            private static bool IsGenerated(ISymbol symbol) =>
+                symbol.DeclaringSyntaxReferences.Length > 0
+                && symbol.DeclaringSyntaxReferences.All(r =>
+                    r.SyntaxTree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
+                    && r.SyntaxTree.FilePath.IndexOf("Asphalt.Generators", StringComparison.Ordinal) >= 0);
+
+            private static bool IsIdentifier(string? name) =>
+                !string.IsNullOrEmpty(name) && name!.All(c => char.IsLetterOrDigit(c) || c == '_');
+
+            private static string DefaultAlias(string typeName)
+            {
+                var name = typeName.EndsWith("Component", StringComparison.Ordinal) && typeName.Length > "Component".Length
+                    ? typeName.Substring(0, typeName.Length - "Component".Length)
+                    : typeName;
+                return char.ToLowerInvariant(name[0]) + name.Substring(1);
+            }
+
+            private static bool DerivesFrom(ITypeSymbol? type, string fullName)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (current.OriginalDefinition.ToDisplayString() == fullName)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static AttributeData? FindAttribute(ImmutableAttributes attributes, string fullName) =>
+                attributes.FirstOrDefault(a => a.AttributeClass?.OriginalDefinition.ToDisplayString() == fullName);
+
+            private static string? StringArgument(AttributeData attribute, int index) =>
+                attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Kind == TypedConstantKind.Primitive
+                    ? attribute.ConstructorArguments[index].Value as string
+                    : null;
+
+            private static TypedConstant? NamedArgument(AttributeData attribute, string name)
+            {
+                foreach (var pair in attribute.NamedArguments)
+                {
+                    if (pair.Key == name)
+                    {
+                        return pair.Value;
+                    }
+                }
+
+                return null;
+            }
+
+            private static Location? AttributeLocation(AttributeData attribute, ISymbol fallback) =>
+                attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback.Locations.FirstOrDefault();
+
+            /// <summary>The state of one parse: the type, where problems go, and whether anything failed.</summary>
+            private sealed partial class State
+            {
+                private readonly INamedTypeSymbol _type;
+                private readonly List<Diagnostic>? _diagnostics;
+                private readonly CancellationToken _cancellationToken;
+                private bool _hasErrors;
+
+                public State(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+                {
+                    _type = type;
+                    _diagnostics = diagnostics;
+                    _cancellationToken = cancellationToken;
+                }
+
+                private bool WithLocations => _diagnostics is not null;
+
+                private string TypeName => _type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+
+                private LocationInfo? Where(ISymbol symbol) => WithLocations ? LocationInfo.From(symbol.Locations.FirstOrDefault()) : null;
+
+                private LocationInfo? Where(Location? location) => WithLocations ? LocationInfo.From(location) : null;
+
+                private void Report(DiagnosticDescriptor descriptor, Location? location, params object[] args)
+                {
+                    _hasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+                    _diagnostics?.Add(Diagnostic.Create(descriptor, location, args));
+                }
+
+                private void Invalid(string reason, Location? location = null) =>
+                    Report(DiagnosticDescriptors.InvalidComponent, location ?? _type.Locations.FirstOrDefault(), TypeName, reason);
+
+                private void InvalidDeclaration(string reason, Location? location) =>
+                    Report(DiagnosticDescriptors.InvalidResourceDeclaration, location ?? _type.Locations.FirstOrDefault(), TypeName, reason);
+
+                public ComponentModel? Run()
+                {
+                    var attribute = _type.GetAttributes().FirstOrDefault(IsComponentAttribute);
+                    if (attribute is null)
+                    {
+                        return null;
+                    }
+
+                    CheckShape();
+                    var baseKind = ParseBase();
+                    var alias = StringArgument(attribute, 0);
+                    if (alias is not null && !IsIdentifier(alias))
+                    {
+                        Invalid($"its alias '{alias}' is not an identifier (letters, digits and underscores)", AttributeLocation(attribute, _type));
+                    }
+
+                    var constructor = ParseConstructor(out var options);
+                    var overridden = new HashSet<string>(StringComparer.Ordinal);
+                    var prepare = ParseStep("PrepareAsync", Phase.Prepare, overridden);
+                    var start = ParseStep("StartAsync", Phase.Start, overridden);
+                    var run = baseKind == ComponentBase.CliApplication ? ParseStep("RunAsync", Phase.Run, overridden) : null;
+                    var published = ParseMembers();
+                    var listeners = ParseListeners();
+                    var children = ParseChildren();
+
+                    if (overridden.Contains("StartAsync") && (published.Any(p => !p.IsSignal) || listeners.Count > 0))
+                    {
+                        Invalid("it overrides StartAsync by hand, so the generated StartAsync that publishes its [Resource] members and connects its [SignalListener] methods cannot exist; rename the override to a StartAsync method taking resources as parameters");
+                    }
+
+                    if (overridden.Contains("PrepareAsync") && published.Any(p => p.IsSignal))
+                    {
+                        Invalid("it overrides PrepareAsync by hand, so the generated PrepareAsync that publishes its [Signal] members cannot exist");
+                    }
+
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    return new ComponentModel(
+                        TypeRefOf(_type),
+                        _type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+                        ContainingTypes(),
+                        _type.Name,
+                        alias ?? DefaultAlias(_type.Name),
+                        baseKind,
+                        constructor,
+                        prepare,
+                        start,
+                        run,
+                        published.ToEquatableArray(),
+                        listeners.ToEquatableArray(),
+                        children.ToEquatableArray(),
+                        options.ToEquatableArray(),
+                        _hasErrors,
+                        Where(_type));
+                }
+
+                private void CheckShape()
+                {
+                    if (_type.IsRecord || _type.TypeKind != TypeKind.Class)
+                    {
+                        Invalid("it must be a class: records, structs and interfaces cannot derive from Asphalt.Component");
+                    }
+
+                    if (_type.IsStatic)
+                    {
+                        Invalid("it is static; a component is an object the application creates");
+                    }
+                    else if (_type.IsAbstract)
+                    {
+                        Invalid("it is abstract, so the generated factory cannot create it; put [Component] on the concrete class");
+                    }
+
+                    if (_type.TypeParameters.Length > 0)
+                    {
+                        Invalid("generic components are not supported; declare a non-generic class deriving from it");
+                    }
+
+                    if (!IsPartial(_type))
+                    {
+                        Invalid("it must be declared 'partial' so the generator can add its factory and start-up code");
+                    }
+
+                    for (var outer = _type.ContainingType; outer is not null; outer = outer.ContainingType)
+                    {
+                        if (!IsPartial(outer) || outer.TypeParameters.Length > 0)
+                        {
+                            Invalid($"its containing type '{outer.Name}' must be 'partial' and not generic");
+                        }
+                    }
+
+                    foreach (var member in _type.GetMembers("Create"))
+                    {
+                        if (!IsGenerated(member))
+                        {
+                            Invalid("it declares a member named 'Create', the name of the generated factory; rename it", member.Locations.FirstOrDefault());
+                        }
+                    }
+                }
+
+                private static bool IsPartial(INamedTypeSymbol type) =>
+                    type.DeclaringSyntaxReferences.Length > 0
+                    && type.DeclaringSyntaxReferences.All(r =>
+                        r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+                private ComponentBase ParseBase()
+                {
+                    var baseType = _type.BaseType;
+                    if (baseType is null || baseType.SpecialType == SpecialType.System_Object)
+                    {
+                        return ComponentBase.Added;
+                    }
+
+                    if (baseType.TypeKind == TypeKind.Error)
+                    {
+                        _hasErrors = true; // The compiler reports the unknown base type.
+                        return ComponentBase.Component;
+                    }
+
+                    if (DerivesFrom(baseType, CliComponentType))
+                    {
+                        return ComponentBase.CliApplication;
+                    }
+
+                    if (DerivesFrom(baseType, ComponentType))
+                    {
+                        return ComponentBase.Component;
+                    }
+
+                    Invalid($"it derives from '{baseType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', which is not Asphalt.Component; derive from Asphalt.Component or write no base class");
+                    return ComponentBase.Component;
+                }
+
+                private EquatableArray<ContainingType> ContainingTypes()
+                {
+                    var list = new List<ContainingType>();
+                    for (var outer = _type.ContainingType; outer is not null; outer = outer.ContainingType)
+                    {
+                        var keyword = outer.IsRecord
+                            ? (outer.IsValueType ? "record struct" : "record")
+                            : outer.TypeKind switch
+                            {
+                                TypeKind.Struct => "struct",
+                                TypeKind.Interface => "interface",
+                                _ => "class",
+                            };
+                        list.Insert(0, new ContainingType(keyword, outer.Name));
+                    }
+
+                    return list.ToEquatableArray();
+                }
+
+                private EquatableArray<ConstructorArgument> ParseConstructor(out List<OptionsType> options)
+                {
+                    options = new List<OptionsType>();
+                    var constructors = _type.InstanceConstructors.Where(c => !IsGenerated(c)).ToList();
+                    if (constructors.Count != 1)
+                    {
+                        if (constructors.Count > 1)
+                        {
+                            Invalid("it has several constructors; keep one, the generated factory calls it with the component's options");
+                        }
+
+                        return EquatableArray<ConstructorArgument>.Empty;
+                    }
+
+                    var arguments = new List<ConstructorArgument>();
+                    var optionsCount = 0;
+                    foreach (var parameter in constructors[0].Parameters)
+                    {
+                        var parameterType = parameter.Type;
+                        if (parameterType.TypeKind == TypeKind.Error)
+                        {
+                            _hasErrors = true;
+                            continue;
+                        }
+
+                        if (parameterType.ToDisplayString() == ConfigurationType)
+                        {
+                            arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Configuration, TypeRefOf(parameterType), null));
+                            continue;
+                        }
+
+                        if (++optionsCount > 1)
+                        {
+                            Invalid($"its constructor takes several options objects ('{parameter.Name}' is the second); the component's configuration section binds to one options type", parameter.Locations.FirstOrDefault());
+                            continue;
+                        }
+
+                        var binder = new OptionsBinderParser(_cancellationToken);
+                        var method = binder.Visit(parameterType, out var error);
+                        if (method is null || binder.Errors.Count > 0)
+                        {
+                            var reason = error ?? string.Join("; ", binder.Errors);
+                            Report(DiagnosticDescriptors.UnbindableOptions, parameter.Locations.FirstOrDefault(),
+                                parameterType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), TypeName, reason);
+                            continue;
+                        }
+
+                        options.AddRange(binder.Types);
+                        arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Options, TypeRefOf(parameterType), method));
+                    }
+
+                    return arguments.ToEquatableArray();
+                }
+
+                private StepMethod? ParseStep(string name, Phase phase, HashSet<string> overridden)
+                {
+                    var methods = _type.GetMembers(name).OfType<IMethodSymbol>().Where(m => !IsGenerated(m)).ToList();
+                    if (methods.Any(m => m.IsOverride))
+                    {
+                        overridden.Add(name);
+                    }
+
+                    var declared = methods.Where(m => !m.IsOverride).ToList();
+                    if (declared.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    if (overridden.Contains(name))
+                    {
+                        Invalid($"it both overrides {name} and declares another {name}; keep one", declared[0].Locations.FirstOrDefault());
+                        return null;
+                    }
+
+                    if (declared.Count > 1)
+                    {
+                        Invalid($"it declares several {name} methods; keep one", declared[1].Locations.FirstOrDefault());
+                        return null;
+                    }
+
+                    var method = declared[0];
+                    var location = method.Locations.FirstOrDefault();
+                    if (method.IsStatic || method.IsGenericMethod)
+                    {
+                        Invalid($"{name} must be an instance method without type parameters", location);
+                        return null;
+                    }
+
+                    if (method.Parameters.Length == 2
+                        && method.Parameters[0].Type.ToDisplayString() == ContextType
+                        && method.Parameters[1].Type.ToDisplayString() == "System.Threading.CancellationToken")
+                    {
+                        Invalid($"{name}(Context, CancellationToken) has the signature of the base class's method; write 'public override' for hand-written wiring, or take resources as parameters", location);
+                        return null;
+                    }
+
+                    var parameters = new List<InjectedParameter>();
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (ParseParameter(name, parameter) is { } injected)
+                        {
+                            parameters.Add(injected);
+                        }
+                    }
+
+                    var (returnKind, resultType) = ClassifyReturn(method.ReturnType);
+                    if (returnKind is null)
+                    {
+                        _hasErrors = true;
+                        return null;
+                    }
+
+                    PublishedResource? published = null;
+                    var resource = FindAttribute(new ImmutableAttributes(method.GetReturnTypeAttributes()), ResourceAttribute);
+                    if (phase == Phase.Run)
+                    {
+                        if (resource is not null)
+                        {
+                            InvalidDeclaration("RunAsync's return value is the exit code; it cannot be a resource", AttributeLocation(resource, method));
+                        }
+
+                        if (resultType is not null && resultType.FullName != "int")
+                        {
+                            Invalid("RunAsync must return the exit code as int or int? (or Task/ValueTask of them), or nothing", location);
+                        }
+                    }
+                    else if (resource is not null)
+                    {
+                        if (resultType is null)
+                        {
+                            InvalidDeclaration($"{name} returns nothing, so its return value cannot be published as a resource", AttributeLocation(resource, method));
+                        }
+                        else
+                        {
+                            var valueType = UnwrapResult(method.ReturnType);
+                            published = ParsePublished(resource, null, $"return value of {name}", valueType, phase, false, AttributeLocation(resource, method));
+                        }
+                    }
+
+                    return new StepMethod(name, phase, parameters.ToEquatableArray(), returnKind.Value, resultType, published);
+                }
+
+                private static ITypeSymbol UnwrapResult(ITypeSymbol returnType) =>
+                    returnType is INamedTypeSymbol { IsGenericType: true } named
+                    && (named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+                        ? named.TypeArguments[0]
+                        : returnType;
+
+                private static (ReturnKind? Kind, TypeRef? Result) ClassifyReturn(ITypeSymbol returnType)
+                {
+                    if (returnType.TypeKind == TypeKind.Error)
+                    {
+                        return (null, null);
+                    }
+
+                    if (returnType.SpecialType == SpecialType.System_Void)
+                    {
+                        return (ReturnKind.Void, null);
+                    }
+
+                    switch (returnType.OriginalDefinition.ToDisplayString())
+                    {
+                        case "System.Threading.Tasks.Task":
+                            return (ReturnKind.Task, null);
+                        case "System.Threading.Tasks.ValueTask":
+                            return (ReturnKind.ValueTask, null);
+                        case "System.Threading.Tasks.Task<TResult>":
+                            return (ReturnKind.TaskOfT, ResultRef(((INamedTypeSymbol)returnType).TypeArguments[0]));
+                        case "System.Threading.Tasks.ValueTask<TResult>":
+                            return (ReturnKind.ValueTaskOfT, ResultRef(((INamedTypeSymbol)returnType).TypeArguments[0]));
+                        default:
+                            return (ReturnKind.Value, ResultRef(returnType));
+                    }
+                }
+
+                /// <summary>The result type; <c>int?</c> is reported as <c>int</c> (exit codes accept both).</summary>
+                private static TypeRef ResultRef(ITypeSymbol type) =>
+                    type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                        ? new TypeRef(nullable.TypeArguments[0].SpecialType == SpecialType.System_Int32 ? "int" : TypeRefOf(type).FullName, TypeRefOf(type).DisplayName, true)
+                        : type.SpecialType == SpecialType.System_Int32 ? new TypeRef("int", "int", true) : TypeRefOf(type);
+
+                private InjectedParameter? ParseParameter(string method, IParameterSymbol parameter)
+                {
+                    var location = parameter.Locations.FirstOrDefault();
+                    if (parameter.RefKind is RefKind.Ref or RefKind.Out)
+                    {
+                        Invalid($"parameter '{parameter.Name}' of {method} is ref or out; resources are passed by value", location);
+                        return null;
+                    }
+
+                    var type = parameter.Type;
+                    if (type.TypeKind == TypeKind.Error)
+                    {
+                        _hasErrors = true;
+                        return null;
+                    }
+
+                    var display = type.ToDisplayString();
+                    if (display == ContextType)
+                    {
+                        return new InjectedParameter(parameter.Name, ParameterKind.Context, null, string.Empty, false, string.Empty, null);
+                    }
+
+                    if (display == "System.Threading.CancellationToken")
+                    {
+                        return new InjectedParameter(parameter.Name, ParameterKind.CancellationToken, null, string.Empty, false, string.Empty, null);
+                    }
+
+                    var optional = false;
+                    if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                    {
+                        type = nullable.TypeArguments[0];
+                        optional = true;
+                    }
+                    else if (type.NullableAnnotation == NullableAnnotation.Annotated)
+                    {
+                        optional = true;
+                    }
+
+                    var defaultValue = "default";
+                    if (parameter.HasExplicitDefaultValue)
+                    {
+                        optional = true;
+                        defaultValue = DefaultValueExpression(parameter.Type, parameter.ExplicitDefaultValue);
+                    }
+
+                    var name = ResourceKeyName;
+                    var resource = FindAttribute(new ImmutableAttributes(parameter.GetAttributes()), ResourceAttribute);
+                    if (resource is not null)
+                    {
+                        name = StringArgument(resource, 0) ?? ResourceKeyName;
+                        if (!IsIdentifier(name))
+                        {
+                            InvalidDeclaration($"resource name '{name}' of parameter '{parameter.Name}' is not an identifier", AttributeLocation(resource, parameter));
+                        }
+                    }
+
+                    return new InjectedParameter(parameter.Name, ParameterKind.Resource, TypeRefOf(type), name, optional, defaultValue, Where(location));
+                }
+
+                private const string ResourceKeyName = "default";
+
+                private List<PublishedResource> ParseMembers()
+                {
+                    var published = new List<PublishedResource>();
+                    foreach (var member in _type.GetMembers())
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared || IsGenerated(member))
+                        {
+                            continue;
+                        }
+
+                        var attributes = new ImmutableAttributes(member.GetAttributes());
+                        var resource = FindAttribute(attributes, ResourceAttribute);
+                        var signal = FindAttribute(attributes, SignalAttribute);
+                        if (resource is null && signal is null)
+                        {
+                            continue;
+                        }
+
+                        var kind = member is IPropertySymbol ? "property" : "field";
+                        var memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+                        var attribute = signal ?? resource!;
+                        var location = AttributeLocation(attribute, member);
+                        if (member.IsStatic)
+                        {
+                            InvalidDeclaration($"{kind} '{member.Name}' is static; resources are published per component instance", location);
+                            continue;
+                        }
+
+                        if (member is IPropertySymbol { GetMethod: null })
+                        {
+                            InvalidDeclaration($"property '{member.Name}' has no getter to publish", location);
+                            continue;
+                        }
+
+                        if (memberType.TypeKind == TypeKind.Error)
+                        {
+                            _hasErrors = true;
+                            continue;
+                        }
+
+                        if (signal is not null)
+                        {
+                            if (memberType.OriginalDefinition.ToDisplayString() != SignalType)
+                            {
+                                InvalidDeclaration($"[Signal] {kind} '{member.Name}' must be of type Signal<TEvent>", location);
+                                continue;
+                            }
+
+                            var name = StringArgument(signal, 0) ?? ResourceKeyName;
+                            if (!IsIdentifier(name))
+                            {
+                                InvalidDeclaration($"signal name '{name}' of {kind} '{member.Name}' is not an identifier", location);
+                                continue;
+                            }
+
+                            var signalRef = TypeRefOf(memberType);
+                            published.Add(new PublishedResource(member.Name, $"{kind} {member.Name}", signalRef, signalRef, name, false, true, Phase.Prepare, Where(location)));
+                            continue;
+                        }
+
+                        if (ParsePublished(resource!, member.Name, $"{kind} {member.Name}", memberType, Phase.Start, false, location) is { } item)
+                        {
+                            published.Add(item);
+                        }
+                    }
+
+                    return published;
+                }
+
+                private PublishedResource? ParsePublished(AttributeData attribute, string? member, string description, ITypeSymbol valueType, Phase phase, bool isSignal, Location? location)
+                {
+                    var name = StringArgument(attribute, 0) ?? ResourceKeyName;
+                    if (!IsIdentifier(name))
+                    {
+                        InvalidDeclaration($"resource name '{name}' of {description} is not an identifier", location);
+                        return null;
+                    }
+
+                    if (valueType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                    {
+                        valueType = nullable.TypeArguments[0];
+                    }
+
+                    var publishedType = valueType;
+                    if (NamedArgument(attribute, "PublishAs") is { Value: ITypeSymbol publishAs })
+                    {
+                        if (publishAs.TypeKind == TypeKind.Error)
+                        {
+                            _hasErrors = true;
+                            return null;
+                        }
+
+                        if (!IsAssignable(valueType, publishAs))
+                        {
+                            InvalidDeclaration($"{description} is of type '{valueType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', which cannot be published as '{publishAs.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' (PublishAs must be a base class or interface of it)", location);
+                            return null;
+                        }
+
+                        publishedType = publishAs;
+                    }
+
+                    var owned = NamedArgument(attribute, "Owned") is { Value: true };
+                    return new PublishedResource(member, description, TypeRefOf(valueType), TypeRefOf(publishedType), name, owned, isSignal, phase, Where(location));
+                }
+
+                private static bool IsAssignable(ITypeSymbol from, ITypeSymbol to)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(from, to))
+                    {
+                        return true;
+                    }
+
+                    for (var current = from.BaseType; current is not null; current = current.BaseType)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(current, to))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return from.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, to));
+                }
+
+                private List<SignalListener> ParseListeners()
+                {
+                    var listeners = new List<SignalListener>();
+                    foreach (var method in _type.GetMembers().OfType<IMethodSymbol>())
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        foreach (var attribute in method.GetAttributes())
+                        {
+                            if (attribute.AttributeClass?.ToDisplayString() != SignalListenerAttribute)
+                            {
+                                continue;
+                            }
+
+                            var location = AttributeLocation(attribute, method);
+                            var name = StringArgument(attribute, 0) ?? ResourceKeyName;
+                            if (!IsIdentifier(name))
+                            {
+                                InvalidDeclaration($"signal name '{name}' of listener '{method.Name}' is not an identifier", location);
+                                continue;
+                            }
+
+                            if (method.IsStatic || method.IsGenericMethod || method.Parameters.Length != 1 || method.Parameters[0].RefKind != RefKind.None)
+                            {
+                                InvalidDeclaration($"listener '{method.Name}' must be an instance method taking exactly one parameter, the event", location);
+                                continue;
+                            }
+
+                            var eventType = method.Parameters[0].Type;
+                            if (eventType.TypeKind == TypeKind.Error || method.ReturnType.TypeKind == TypeKind.Error)
+                            {
+                                _hasErrors = true;
+                                continue;
+                            }
+
+                            ListenerKind kind;
+                            switch (method.ReturnType.ToDisplayString())
+                            {
+                                case "void": kind = ListenerKind.Sync; break;
+                                case "System.Threading.Tasks.ValueTask": kind = ListenerKind.ValueTask; break;
+                                case "System.Threading.Tasks.Task": kind = ListenerKind.Task; break;
+                                default:
+                                    InvalidDeclaration($"listener '{method.Name}' must return void, ValueTask or Task", location);
+                                    continue;
+                            }
+
+                            var eventRef = TypeRefOf(eventType);
+                            var signalRef = new TypeRef(
+                                "global::Asphalt.Signal<" + eventRef.FullName + ">", "Signal<" + eventRef.DisplayName + ">", false);
+                            listeners.Add(new SignalListener(method.Name, eventRef, signalRef, name, kind, Where(location)));
+                        }
+                    }
+
+                    return listeners;
+                }
+
+                private List<ChildDeclaration> ParseChildren()
+                {
+                    var children = new List<ChildDeclaration>();
+                    foreach (var attribute in _type.GetAttributes())
+                    {
+                        if (attribute.AttributeClass is not { IsGenericType: true } attributeClass
+                            || attributeClass.OriginalDefinition.ToDisplayString() != ChildComponentAttribute)
+                        {
+                            continue;
+                        }
+
+                        var location = AttributeLocation(attribute, _type);
+                        var childType = attributeClass.TypeArguments[0];
+                        var alias = StringArgument(attribute, 0);
+                        if (childType.TypeKind == TypeKind.Error || alias is null)
+                        {
+                            _hasErrors = true; // Half-typed attribute: the compiler reports it.
+                            continue;
+                        }
+
+                        if (!IsIdentifier(alias))
+                        {
+                            Report(DiagnosticDescriptors.InvalidChildComponent, location, TypeName, $"child alias '{alias}' is not an identifier");
+                            continue;
+                        }
+
+                        if (children.Any(c => c.Alias == alias))
+                        {
+                            Report(DiagnosticDescriptors.InvalidChildComponent, location, TypeName, $"two children are named '{alias}'");
+                            continue;
+                        }
+
+                        ChildConstruction construction;
+                        if (childType.GetAttributes().Any(IsComponentAttribute))
+                        {
+                            construction = ChildConstruction.Factory;
+                        }
+                        else if (childType is INamedTypeSymbol { IsAbstract: false } named
+                            && DerivesFrom(named, ComponentType)
+                            && named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
+                        {
+                            construction = ChildConstruction.New;
+                        }
+                        else
+                        {
+                            Report(DiagnosticDescriptors.InvalidChildComponent, location, TypeName,
+                                $"child '{alias}' of type '{childType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' is neither a [Component] class nor a concrete Asphalt.Component with a public parameterless constructor");
+                            continue;
+                        }
+
+                        children.Add(new ChildDeclaration(alias, TypeRefOf(childType), construction, Where(location)));
+                    }
+
+                    return children;
+                }
+
+                private static string DefaultValueExpression(ITypeSymbol type, object? value)
+                {
+                    if (value is null)
+                    {
+                        return "default";
+                    }
+
+                    var literal = value switch
+                    {
+                        float f => SymbolDisplay.FormatPrimitive(f, true, false) + "F",
+                        decimal d => SymbolDisplay.FormatPrimitive(d, true, false) + "M",
+                        _ => SymbolDisplay.FormatPrimitive(value, true, false),
+                    };
+                    var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n ? n.TypeArguments[0] : type;
+                    return underlying.TypeKind == TypeKind.Enum ? "(" + TypeRefOf(underlying).FullName + ")(" + literal + ")" : literal;
+                }
+            }
+        }
+    }
+
+    /// <summary>A tiny wrapper so attribute lists from different APIs share one lookup helper.</summary>
+    internal readonly struct ImmutableAttributes : IEnumerable<AttributeData>
+    {
+        private readonly System.Collections.Immutable.ImmutableArray<AttributeData> _items;
+
+        public ImmutableAttributes(System.Collections.Immutable.ImmutableArray<AttributeData> items) => _items = items;
+
+        public IEnumerator<AttributeData> GetEnumerator() => ((IEnumerable<AttributeData>)_items).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

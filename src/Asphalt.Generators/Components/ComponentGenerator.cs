@@ -1,0 +1,76 @@
+using System.Linq;
+using Asphalt.Generators.Models;
+using Asphalt.Generators.Wiring;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Asphalt.Generators.Components
+{
+    /// <summary>
+    /// Generates the wiring of <c>[Component]</c> classes: per component a factory and start-up
+    /// overrides; per assembly a component registry and, per root component, its wiring plan.
+    /// </summary>
+    /// <remarks>
+    /// Diagnostics are reported by <see cref="Diagnostics.WiringAnalyzer"/>, which runs the same parser
+    /// and planner with locations. Keeping locations out of this pipeline means an edit that only
+    /// moves code (a method body, a comment) leaves every step Cached or Unchanged.
+    /// </remarks>
+    [Generator(LanguageNames.CSharp)]
+    public sealed partial class ComponentGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            // One equatable model per [Component] class; FAWMN keeps this cheap.
+            var components = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    Parser.ComponentAttribute,
+                    static (node, _) => node is TypeDeclarationSyntax,
+                    static (syntax, cancellationToken) => Parser.Parse(syntax, cancellationToken))
+                .WithTrackingName(TrackingNames.Components)
+                .Where(static model => model is not null)
+                .Select(static (model, _) => model!)
+                .WithTrackingName(TrackingNames.ValidComponents);
+
+            // Per component: its own file, regenerated only when its model changes.
+            context.RegisterSourceOutput(
+                components.Where(static model => !model.HasErrors),
+                static (output, model) => output.AddSource(Emitter.HintName(model), SourceText.From(Emitter.Emit(model), System.Text.Encoding.UTF8)));
+
+            // The whole-tree view needs every model at once: the pipeline's only Collect().
+            var wiring = components
+                .Collect()
+                .Select(static (models, cancellationToken) => WiringPlanner.Plan(models, null, cancellationToken))
+                .WithTrackingName(TrackingNames.Wiring);
+
+            context.RegisterSourceOutput(wiring, static (output, model) =>
+            {
+                if (model.Registry.Count > 0)
+                {
+                    output.AddSource(WiringEmitter.RegistryHintName, SourceText.From(WiringEmitter.EmitRegistry(model), System.Text.Encoding.UTF8));
+                }
+
+                foreach (var plan in model.Trees)
+                {
+                    output.AddSource(WiringEmitter.PlanHintName(plan), SourceText.From(WiringEmitter.EmitPlan(plan), System.Text.Encoding.UTF8));
+                }
+            });
+
+            // <AsphaltGraphOutput>true</AsphaltGraphOutput> adds the graph text file the build targets copy to obj/.
+            var graphOutput = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) =>
+                    options.GlobalOptions.TryGetValue("build_property.AsphaltGraphOutput", out var value)
+                    && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+                .WithTrackingName(TrackingNames.GraphOption);
+
+            context.RegisterSourceOutput(wiring.Combine(graphOutput), static (output, pair) =>
+            {
+                if (pair.Right && pair.Left.Trees.Any())
+                {
+                    output.AddSource(WiringEmitter.GraphHintName, SourceText.From(WiringEmitter.EmitGraphFile(pair.Left), System.Text.Encoding.UTF8));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+
+namespace Asphalt.Generators.Diagnostics
+{
+    /// <summary>The descriptors of the wiring diagnostics.</summary>
+    public static class DiagnosticDescriptors
+    {
+        private const string Category = "Asphalt.Wiring";
+
+        /// <summary>
+        /// ASPH0001. Format: <c>Component '{0}' ({1}) takes resource {2} '{3}' in {4}, but no component in the tree of '{5}' provides it{6}{7}</c>.
+        /// </summary>
+        public static readonly DiagnosticDescriptor MissingResource = Create(
+            DiagnosticIds.MissingResource,
+            "Resource is not provided by any component",
+            "Component '{0}' ({1}) takes resource {2} '{3}' in {4}, but no component in the tree of '{5}' provides it{6}{7}",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0002. Format: <c>Resource {0} '{1}' is provided twice in the tree of '{2}': by '{3}' ({4}) and by '{5}' ({6}); give one of them another name</c>.</summary>
+        public static readonly DiagnosticDescriptor ConflictingProviders = Create(
+            DiagnosticIds.ConflictingProviders,
+            "Resource is provided by more than one component",
+            "Resource {0} '{1}' is provided twice in the tree of '{2}': by '{3}' ({4}) and by '{5}' ({6}); give one of them another name",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0003. Format: <c>Start-up of the tree of '{0}' would deadlock: {1}; break the cycle, e.g. publish one of these resources in PrepareAsync or take it in RunAsync</c>.</summary>
+        public static readonly DiagnosticDescriptor DependencyCycle = Create(
+            DiagnosticIds.DependencyCycle,
+            "Resource dependencies form a cycle",
+            "Start-up of the tree of '{0}' would deadlock: {1}; break the cycle, e.g. publish one of these resources in PrepareAsync or take it in RunAsync",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0004. Format: <c>Component '{0}' cannot be wired: {1}</c>.</summary>
+        public static readonly DiagnosticDescriptor InvalidComponent = Create(
+            DiagnosticIds.InvalidComponent,
+            "Invalid component shape",
+            "Component '{0}' cannot be wired: {1}",
+            DiagnosticSeverity.Error);
+
+        /// <summary>ASPH0005. Format: <c>Options type '{0}' of component '{1}' cannot be bound from configuration: {2}</c>.</summary>
+        public static readonly DiagnosticDescriptor UnbindableOptions = Create(
+            DiagnosticIds.UnbindableOptions,
+            "Options type cannot be bound",
+            "Options type '{0}' of component '{1}' cannot be bound from configuration: {2}",
+            DiagnosticSeverity.Error);
+
+        /// <summary>ASPH0006. Format: <c>Resource {0} '{1}' published by '{2}' ({3}) is not taken by any component in the tree of '{4}'</c>.</summary>
+        public static readonly DiagnosticDescriptor UnusedResource = Create(
+            DiagnosticIds.UnusedResource,
+            "Resource is not used by any component",
+            "Resource {0} '{1}' published by '{2}' ({3}) is not taken by any component in the tree of '{4}'",
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0007. Format: <c>Component '{0}': {1}</c>.</summary>
+        public static readonly DiagnosticDescriptor InvalidResourceDeclaration = Create(
+            DiagnosticIds.InvalidResourceDeclaration,
+            "Invalid resource, signal or listener declaration",
+            "Component '{0}': {1}",
+            DiagnosticSeverity.Error);
+
+        /// <summary>ASPH0008. Format: <c>Component '{0}': {1}</c>.</summary>
+        public static readonly DiagnosticDescriptor InvalidChildComponent = Create(
+            DiagnosticIds.InvalidChildComponent,
+            "Invalid child component",
+            "Component '{0}': {1}",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0009. Format: <c>Component alias '{0}' is used by both '{1}' and '{2}'; configuration could not tell them apart</c>.</summary>
+        public static readonly DiagnosticDescriptor DuplicateAlias = Create(
+            DiagnosticIds.DuplicateAlias,
+            "Duplicate component alias",
+            "Component alias '{0}' is used by both '{1}' and '{2}'; configuration could not tell them apart",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
+            new(id, title, message, Category, severity, isEnabledByDefault: true,
+                helpLinkUri: DiagnosticIds.HelpUri(id), customTags: tags);
+    }
+}

@@ -1,0 +1,37 @@
+namespace Asphalt.Generators.Diagnostics
+{
+    /// <summary>The wiring diagnostics (ASPH0xxx). Each has a page docs/diagnostics/ASPHnnnn.md.</summary>
+    public static class DiagnosticIds
+    {
+        /// <summary>No component in the tree provides a resource that a component takes.</summary>
+        public const string MissingResource = "ASPH0001";
+
+        /// <summary>Two components in one tree provide the same resource type and name.</summary>
+        public const string ConflictingProviders = "ASPH0002";
+
+        /// <summary>Resource dependencies form a cycle that would deadlock start-up.</summary>
+        public const string DependencyCycle = "ASPH0003";
+
+        /// <summary>A component class has a shape the generator cannot wire.</summary>
+        public const string InvalidComponent = "ASPH0004";
+
+        /// <summary>A component's options type cannot be bound from configuration.</summary>
+        public const string UnbindableOptions = "ASPH0005";
+
+        /// <summary>A resource is published but no component in the tree takes it.</summary>
+        public const string UnusedResource = "ASPH0006";
+
+        /// <summary>A resource, signal or listener declaration is invalid.</summary>
+        public const string InvalidResourceDeclaration = "ASPH0007";
+
+        /// <summary>A child component declaration is invalid (alias, type, recursion).</summary>
+        public const string InvalidChildComponent = "ASPH0008";
+
+        /// <summary>Two component types share one registry alias.</summary>
+        public const string DuplicateAlias = "ASPH0009";
+
+        /// <summary>The documentation page of a diagnostic.</summary>
+        public static string HelpUri(string id) =>
+            "https://github.com/asphalt-dotnet/asphalt/blob/main/docs/diagnostics/" + id + ".md";
+    }
+}

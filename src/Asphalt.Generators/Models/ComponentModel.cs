@@ -1,0 +1,196 @@
+using Asphalt.Generators.Common;
+
+namespace Asphalt.Generators.Models
+{
+    /// <summary>
+    /// Everything the generator knows about one <c>[Component]</c> class.
+    /// </summary>
+    /// <remarks>
+    /// Cached between runs by Roslyn, so it must be immutable and compare by value: strings, bools,
+    /// enums, <see cref="EquatableArray{T}"/> and other model records only. Adding a symbol, a syntax
+    /// node or a <c>Location</c> here would break incremental caching.
+    /// </remarks>
+    /// <param name="Type">The component type.</param>
+    /// <param name="Namespace">Its namespace, empty for the global namespace.</param>
+    /// <param name="ContainingTypes">Enclosing types, outermost first (as partial declarations).</param>
+    /// <param name="Name">The simple type name.</param>
+    /// <param name="Alias">The registry alias.</param>
+    /// <param name="Base">Which base class it has.</param>
+    /// <param name="Constructor">How to construct it.</param>
+    /// <param name="Prepare">The user's <c>PrepareAsync</c> method, if any.</param>
+    /// <param name="Start">The user's <c>StartAsync</c> method, if any.</param>
+    /// <param name="Run">The user's <c>RunAsync</c> method (run-to-exit components), if any.</param>
+    /// <param name="Published">Resources published from members and signals (return values are on the methods).</param>
+    /// <param name="Listeners">Signal listener methods.</param>
+    /// <param name="Children">Declared children.</param>
+    /// <param name="Options">Bind methods for the options types, root first.</param>
+    /// <param name="HasErrors">True when something is wrong: nothing is emitted for it (the analyzer reports why).</param>
+    /// <param name="Location">Where the class is declared (analyzer only).</param>
+    internal sealed record ComponentModel(
+        TypeRef Type,
+        string Namespace,
+        EquatableArray<ContainingType> ContainingTypes,
+        string Name,
+        string Alias,
+        ComponentBase Base,
+        EquatableArray<ConstructorArgument> Constructor,
+        StepMethod? Prepare,
+        StepMethod? Start,
+        StepMethod? Run,
+        EquatableArray<PublishedResource> Published,
+        EquatableArray<SignalListener> Listeners,
+        EquatableArray<ChildDeclaration> Children,
+        EquatableArray<OptionsType> Options,
+        bool HasErrors,
+        LocationInfo? Location)
+    {
+        public EquatableArray<PublishedResource> AllPublished()
+        {
+            var all = new System.Collections.Generic.List<PublishedResource>(Published);
+            if (Prepare?.Published is { } p)
+            {
+                all.Add(p);
+            }
+
+            if (Start?.Published is { } s)
+            {
+                all.Add(s);
+            }
+
+            return all.ToEquatableArray();
+        }
+    }
+
+    /// <summary>The base class of a component.</summary>
+    internal enum ComponentBase
+    {
+        /// <summary>No base class written: the generator adds <c>Asphalt.Component</c>.</summary>
+        Added,
+
+        /// <summary>Derives from <c>Asphalt.Component</c>.</summary>
+        Component,
+
+        /// <summary>Derives from <c>Asphalt.CliApplicationComponent</c>.</summary>
+        CliApplication,
+    }
+
+    /// <summary>An enclosing type, re-declared as partial around the generated code.</summary>
+    internal sealed record ContainingType(string Keyword, string Name);
+
+    /// <summary>What a constructor parameter receives.</summary>
+    internal enum ConstructorArgumentKind
+    {
+        /// <summary>An options object bound from the component's configuration section.</summary>
+        Options,
+
+        /// <summary>The raw configuration section.</summary>
+        Configuration,
+    }
+
+    /// <summary>A constructor parameter.</summary>
+    internal sealed record ConstructorArgument(ConstructorArgumentKind Kind, TypeRef Type, string? BindMethod);
+
+    /// <summary>When a component does something: before or after its children start.</summary>
+    internal enum Phase
+    {
+        Prepare,
+        Start,
+        Run,
+    }
+
+    /// <summary>How a user step method returns.</summary>
+    internal enum ReturnKind
+    {
+        Void,
+        Task,
+        ValueTask,
+        TaskOfT,
+        ValueTaskOfT,
+        Value,
+    }
+
+    /// <summary>A user <c>PrepareAsync</c>/<c>StartAsync</c>/<c>RunAsync</c> method.</summary>
+    internal sealed record StepMethod(
+        string Name,
+        Phase Phase,
+        EquatableArray<InjectedParameter> Parameters,
+        ReturnKind ReturnKind,
+        TypeRef? ResultType,
+        PublishedResource? Published);
+
+    /// <summary>What a step method parameter receives.</summary>
+    internal enum ParameterKind
+    {
+        Resource,
+        Context,
+        CancellationToken,
+    }
+
+    /// <summary>A step method parameter.</summary>
+    /// <param name="Name">The parameter name.</param>
+    /// <param name="Kind">What it receives.</param>
+    /// <param name="Type">The resource type (nullability removed), for resources.</param>
+    /// <param name="ResourceName">The resource name, for resources.</param>
+    /// <param name="Optional">Nullable or with a default value: taken if present, never waited for.</param>
+    /// <param name="DefaultValue">The C# expression used when an optional resource is absent.</param>
+    /// <param name="Location">The parameter's location (analyzer only).</param>
+    internal sealed record InjectedParameter(
+        string Name,
+        ParameterKind Kind,
+        TypeRef? Type,
+        string ResourceName,
+        bool Optional,
+        string DefaultValue,
+        LocationInfo? Location);
+
+    /// <summary>A resource a component publishes.</summary>
+    /// <param name="Member">The member it comes from, or null for a return value.</param>
+    /// <param name="Description">For messages and graphs: <c>property Store</c>, <c>return value of StartAsync</c>.</param>
+    /// <param name="ValueType">The declared type of the value.</param>
+    /// <param name="PublishedType">The type consumers ask for.</param>
+    /// <param name="Name">The resource name.</param>
+    /// <param name="Owned">Disposed by the context at teardown.</param>
+    /// <param name="IsSignal">A <c>[Signal]</c>.</param>
+    /// <param name="Phase">When it is published.</param>
+    /// <param name="Location">Its declaration (analyzer only).</param>
+    internal sealed record PublishedResource(
+        string? Member,
+        string Description,
+        TypeRef ValueType,
+        TypeRef PublishedType,
+        string Name,
+        bool Owned,
+        bool IsSignal,
+        Phase Phase,
+        LocationInfo? Location);
+
+    /// <summary>How a signal listener returns.</summary>
+    internal enum ListenerKind
+    {
+        Sync,
+        ValueTask,
+        Task,
+    }
+
+    /// <summary>A <c>[SignalListener]</c> method.</summary>
+    internal sealed record SignalListener(
+        string Method,
+        TypeRef EventType,
+        TypeRef SignalType,
+        string SignalName,
+        ListenerKind Kind,
+        LocationInfo? Location);
+
+    /// <summary>How a child is created.</summary>
+    internal enum ChildConstruction
+    {
+        /// <summary>Through its generated <c>Create(configuration)</c> factory.</summary>
+        Factory,
+
+        /// <summary>With <c>new T()</c> (a hand-written component).</summary>
+        New,
+    }
+
+    /// <summary>A <c>[ChildComponent&lt;T&gt;]</c> declaration.</summary>
+    internal sealed record ChildDeclaration(string Alias, TypeRef Type, ChildConstruction Construction, LocationInfo? Location);
+}

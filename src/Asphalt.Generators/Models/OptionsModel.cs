@@ -1,0 +1,55 @@
+using Asphalt.Generators.Common;
+
+namespace Asphalt.Generators.Models
+{
+    /// <summary>What kind of value a configuration key holds.</summary>
+    internal enum ValueKind
+    {
+        /// <summary>An <c>IParsable&lt;T&gt;</c> type (numbers, TimeSpan, Guid, dates...).</summary>
+        Parsable,
+        Boolean,
+        String,
+        Uri,
+        Enum,
+        Nullable,
+        Array,
+        List,
+        Dictionary,
+        Object,
+    }
+
+    /// <summary>How to read one value from a configuration section (recursive for collections).</summary>
+    /// <param name="Kind">The kind of value.</param>
+    /// <param name="Type">The C# type.</param>
+    /// <param name="Expected">The readable expected type for error messages.</param>
+    /// <param name="Element">The element (collections), value (dictionaries) or underlying (nullable) value.</param>
+    /// <param name="EnumMembers">The member names of an enum.</param>
+    /// <param name="BindMethod">For objects: the generated bind method.</param>
+    internal sealed record ValueModel(
+        ValueKind Kind,
+        TypeRef Type,
+        string Expected,
+        ValueModel? Element,
+        EquatableArray<string> EnumMembers,
+        string? BindMethod);
+
+    /// <summary>A bindable member or constructor parameter of an options type.</summary>
+    /// <param name="Name">The member or parameter name.</param>
+    /// <param name="Key">The configuration key.</param>
+    /// <param name="Value">How to read it.</param>
+    /// <param name="Required">A <c>required</c> member or a constructor parameter without default: missing is an error.</param>
+    /// <param name="InitOnly">Settable only in an object initializer.</param>
+    /// <param name="IsConstructorParameter">A constructor parameter.</param>
+    /// <param name="DefaultValue">For optional constructor parameters: the default's C# expression.</param>
+    internal sealed record OptionsMember(
+        string Name,
+        string Key,
+        ValueModel Value,
+        bool Required,
+        bool InitOnly,
+        bool IsConstructorParameter,
+        string? DefaultValue);
+
+    /// <summary>An options type and the bind method generated for it.</summary>
+    internal sealed record OptionsType(TypeRef Type, string BindMethod, EquatableArray<OptionsMember> Members);
+}

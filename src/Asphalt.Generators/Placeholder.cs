@@ -1,1 +1,0 @@
-namespace Asphalt.Generators { internal static class Placeholder {} }

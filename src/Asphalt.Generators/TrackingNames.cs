@@ -1,0 +1,18 @@
+namespace Asphalt.Generators
+{
+    /// <summary>Names of the tracked pipeline steps, for incrementality tests.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>One <c>ComponentModel</c> per <c>[Component]</c> class (the FAWMN transform).</summary>
+        public const string Components = nameof(Components);
+
+        /// <summary>The models that parsed, nulls removed.</summary>
+        public const string ValidComponents = nameof(ValidComponents);
+
+        /// <summary>The whole-assembly wiring model: registry and per-root plans (after the one Collect()).</summary>
+        public const string Wiring = nameof(Wiring);
+
+        /// <summary>Whether the <c>AsphaltGraphOutput</c> MSBuild property asks for the graph file.</summary>
+        public const string GraphOption = nameof(GraphOption);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Linq;
+using Asphalt.Generators.Common;
+using Asphalt.Generators.Models;
+
+namespace Asphalt.Generators.Wiring
+{
+    /// <summary><see cref="WiringModel"/> → the component registry and each root's <c>WiringPlan</c>.</summary>
+    internal static class WiringEmitter
+    {
+        public const string RegistryHintName = "Asphalt.Generated.ComponentRegistry.g.cs";
+
+        public static string EmitRegistry(WiringModel model)
+        {
+            var writer = new SourceWriter();
+            writer.WriteLine(GeneratorInfo.Header);
+            using (writer.Block("namespace Asphalt.Generated"))
+            {
+                writer.WriteLine("""
+                    /// <summary>
+                    /// The component types of this assembly by alias, for components chosen in configuration
+                    /// (<c>components: { extra: { type: "alias" } }</c>). A switch: no reflection.
+                    /// </summary>
+                    """);
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block("internal static class ComponentRegistry"))
+                {
+                    var aliases = string.Join(", ", model.Registry.Select(e => Literals.String(e.Alias)));
+                    writer.WriteLine("/// <summary>The registered aliases, sorted.</summary>");
+                    writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<string> Aliases {{ get; }} = new string[] {{ {aliases} }};");
+                    writer.WriteLine();
+                    writer.WriteLine("/// <summary>Creates the component registered as <paramref name=\"alias\"/>, or returns null for an unknown alias.</summary>");
+                    using (writer.Block("public static global::Asphalt.Component? Create(string alias, global::Microsoft.Extensions.Configuration.IConfigurationSection configuration)"))
+                    {
+                        writer.WriteLine("switch (alias)");
+                        using (writer.Block())
+                        {
+                            foreach (var entry in model.Registry)
+                            {
+                                writer.WriteLine($"case {Literals.String(entry.Alias)}: return {entry.Type.FullName}.Create(configuration);");
+                            }
+
+                            writer.WriteLine("default: return null;");
+                        }
+                    }
+                }
+            }
+
+            return writer.ToString();
+        }
+
+        public static string PlanHintName(TreePlan plan) => Literals.Identifier(plan.RootType.FullName) + ".Wiring.g.cs";
+
+        public static string EmitPlan(TreePlan plan)
+        {
+            var writer = new SourceWriter();
+            writer.WriteLine(GeneratorInfo.Header);
+            var scopes = new System.Collections.Generic.List<System.IDisposable>();
+            if (plan.Namespace.Length > 0)
+            {
+                scopes.Add(writer.Block("namespace " + plan.Namespace));
+            }
+
+            foreach (var outer in plan.ContainingTypes)
+            {
+                scopes.Add(writer.Block("partial " + outer.Keyword + " " + outer.Name));
+            }
+
+            scopes.Add(writer.Block("partial class " + plan.Name));
+            writer.WriteLine("private static global::Asphalt.WiringPlan? __wiringPlan;");
+            writer.WriteLine();
+            writer.WriteLine("""
+                /// <summary>
+                /// The wiring of this component's tree as the build saw it: components, resources, start
+                /// stages, and the graph as Mermaid and DOT text.
+                /// </summary>
+                """);
+            writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+            writer.WriteLine("public static global::Asphalt.WiringPlan WiringPlan => __wiringPlan ??= new global::Asphalt.WiringPlan(");
+            writer.Indentation++;
+            writer.WriteLine(Literals.String(plan.RootType.DisplayName) + ",");
+            writer.WriteLine("new global::Asphalt.WiringComponent[]");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var component in plan.Components)
+            {
+                writer.WriteLine($"new global::Asphalt.WiringComponent({Literals.String(component.Path)}, {Literals.String(component.Type)}),");
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("},");
+            writer.WriteLine("new global::Asphalt.WiringResource[]");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var resource in plan.Resources)
+            {
+                var consumers = string.Join(", ", resource.Consumers.Select(Literals.String));
+                writer.WriteLine($"new global::Asphalt.WiringResource({Literals.String(resource.Type)}, {Literals.String(resource.Name)}, {Literals.String(resource.Provider)}, new string[] {{ {consumers} }}, {Literals.Bool(resource.IsSignal)}),");
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("},");
+            writer.WriteLine("new string[][]");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var stage in plan.Stages)
+            {
+                writer.WriteLine($"new string[] {{ {string.Join(", ", stage.Select(Literals.String))} }},");
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("},");
+            writer.WriteLine(Literals.String(plan.Mermaid) + ",");
+            writer.WriteLine(Literals.String(plan.Dot) + ");");
+            writer.Indentation--;
+            for (var i = scopes.Count - 1; i >= 0; i--)
+            {
+                scopes[i].Dispose();
+            }
+
+            return writer.ToString();
+        }
+
+        public const string GraphHintName = "Asphalt.Graph.g.cs";
+
+        /// <summary>
+        /// The graphs as comment blocks between marker lines, written only when the MSBuild property
+        /// <c>AsphaltGraphOutput</c> is true; the build targets copy them to files under obj/.
+        /// </summary>
+        public static string EmitGraphFile(WiringModel model)
+        {
+            var writer = new SourceWriter();
+            writer.WriteLine("// <auto-generated/>");
+            writer.WriteLine("// The wiring graphs of this assembly's component trees (AsphaltGraphOutput=true).");
+            foreach (var plan in model.Trees)
+            {
+                writer.WriteLine("// asphalt-graph-begin " + plan.RootType.DisplayName + " mermaid");
+                foreach (var line in plan.Mermaid.TrimEnd('\n').Split('\n'))
+                {
+                    writer.WriteLine("//| " + line);
+                }
+
+                writer.WriteLine("// asphalt-graph-end");
+                writer.WriteLine("// asphalt-graph-begin " + plan.RootType.DisplayName + " dot");
+                foreach (var line in plan.Dot.TrimEnd('\n').Split('\n'))
+                {
+                    writer.WriteLine("//| " + line);
+                }
+
+                writer.WriteLine("// asphalt-graph-end");
+            }
+
+            return writer.ToString();
+        }
+    }
+}

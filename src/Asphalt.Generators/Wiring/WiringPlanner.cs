@@ -1,0 +1,606 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Asphalt.Generators.Common;
+using Asphalt.Generators.Diagnostics;
+using Asphalt.Generators.Models;
+using Microsoft.CodeAnalysis;
+
+namespace Asphalt.Generators.Wiring
+{
+    /// <summary>A whole-tree problem found by <see cref="WiringPlanner"/>; reported by the analyzer only.</summary>
+    internal sealed class WiringProblem
+    {
+        public WiringProblem(DiagnosticDescriptor descriptor, LocationInfo? location, IEnumerable<LocationInfo?> additional, params object[] arguments)
+        {
+            Descriptor = descriptor;
+            Location = location;
+            Additional = additional.Where(l => l is not null).Select(l => l!).ToList();
+            Arguments = arguments;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public LocationInfo? Location { get; }
+
+        public IReadOnlyList<LocationInfo> Additional { get; }
+
+        public object[] Arguments { get; }
+
+        public Diagnostic ToDiagnostic() =>
+            Diagnostic.Create(Descriptor, Location?.ToLocation(), Additional.Select(l => l.ToLocation()), Arguments);
+    }
+
+    /// <summary>
+    /// Component models → trees → plans (start stages, graph text) and problems (missing, conflicting,
+    /// unused resources, cycles, recursive trees, duplicate aliases). Pure: no symbols, so the
+    /// generator and the analyzer share it and always agree.
+    /// </summary>
+    internal static class WiringPlanner
+    {
+        public const string RootAlias = "app";
+
+        public static WiringModel Plan(IEnumerable<ComponentModel> components, List<WiringProblem>? problems, CancellationToken cancellationToken)
+        {
+            var all = components.OrderBy(c => c.Type.FullName, StringComparer.Ordinal).ToList();
+            var valid = all.Where(c => !c.HasErrors).ToList();
+            var byType = new Dictionary<string, ComponentModel>(StringComparer.Ordinal);
+            foreach (var model in all)
+            {
+                byType[model.Type.FullName] = model;
+            }
+
+            var registry = new List<RegistryEntry>();
+            foreach (var group in valid.GroupBy(c => c.Alias, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var first = group.First();
+                registry.Add(new RegistryEntry(group.Key, first.Type, ChildConstruction.Factory));
+                foreach (var other in group.Skip(1))
+                {
+                    problems?.Add(new WiringProblem(DiagnosticDescriptors.DuplicateAlias, other.Location, new[] { first.Location }, group.Key, first.Type.DisplayName, other.Type.DisplayName));
+                }
+            }
+
+            var referencedAsChild = new HashSet<string>(all.SelectMany(c => c.Children).Select(c => c.Type.FullName), StringComparer.Ordinal);
+            var trees = new List<TreePlan>();
+            foreach (var root in valid)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (referencedAsChild.Contains(root.Type.FullName) || (root.Children.Count == 0 && root.Base != ComponentBase.CliApplication))
+                {
+                    continue;
+                }
+
+                trees.Add(new TreeAnalysis(root, byType, problems).Run());
+            }
+
+            return new WiringModel(registry.ToEquatableArray(), trees.ToEquatableArray());
+        }
+
+        private sealed class Node
+        {
+            public Node(string path, TypeRef type, ComponentModel? model)
+            {
+                Path = path;
+                Type = type;
+                Model = model;
+            }
+
+            public string Path { get; }
+
+            public TypeRef Type { get; }
+
+            /// <summary>Null for a hand-written or broken component: the build cannot see what it does.</summary>
+            public ComponentModel? Model { get; }
+
+            public List<Node> Children { get; } = new();
+
+            public int Index { get; set; }
+        }
+
+        private readonly record struct Key(string Type, string Name);
+
+        private sealed class Provision
+        {
+            public Provision(Node node, PublishedResource resource)
+            {
+                Node = node;
+                Resource = resource;
+            }
+
+            public Node Node { get; }
+
+            public PublishedResource Resource { get; }
+        }
+
+        private sealed class Consumption
+        {
+            public Consumption(Node node, Key key, string typeDisplay, string what, Phase phase, bool optional, LocationInfo? location, bool isListener)
+            {
+                Node = node;
+                Key = key;
+                TypeDisplay = typeDisplay;
+                What = what;
+                Phase = phase;
+                Optional = optional;
+                Location = location;
+                IsListener = isListener;
+            }
+
+            public Node Node { get; }
+
+            public Key Key { get; }
+
+            public string TypeDisplay { get; }
+
+            public string What { get; }
+
+            public Phase Phase { get; }
+
+            public bool Optional { get; }
+
+            public LocationInfo? Location { get; }
+
+            public bool IsListener { get; }
+        }
+
+        private sealed class Edge
+        {
+            public Edge(int from, int to, string description, LocationInfo? location, bool isResource)
+            {
+                From = from;
+                To = to;
+                Description = description;
+                Location = location;
+                IsResource = isResource;
+            }
+
+            public int From { get; }
+
+            public int To { get; }
+
+            public string Description { get; }
+
+            public LocationInfo? Location { get; }
+
+            public bool IsResource { get; }
+        }
+
+        private sealed class TreeAnalysis
+        {
+            private readonly ComponentModel _root;
+            private readonly Dictionary<string, ComponentModel> _byType;
+            private readonly List<WiringProblem>? _problems;
+            private readonly List<Node> _nodes = new();
+            private readonly Dictionary<Key, List<Provision>> _providers = new();
+            private readonly List<Consumption> _consumptions = new();
+            private bool _opaque;
+
+            public TreeAnalysis(ComponentModel root, Dictionary<string, ComponentModel> byType, List<WiringProblem>? problems)
+            {
+                _root = root;
+                _byType = byType;
+                _problems = problems;
+            }
+
+            private string RootName => _root.Type.DisplayName;
+
+            public TreePlan Run()
+            {
+                var rootNode = Expand(RootAlias, _root.Type, _root, new List<string>());
+                foreach (var node in _nodes)
+                {
+                    Collect(node);
+                }
+
+                CheckConflicts();
+                CheckMissing();
+                CheckUnused();
+                CheckCycles();
+                var stages = Stages();
+                var resources = _providers
+                    .OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal)
+                    .Select(p => new PlanResource(
+                        p.Value[0].Resource.PublishedType.DisplayName,
+                        p.Key.Name,
+                        p.Value[0].Node.Path,
+                        ConsumersOf(p.Key).ToEquatableArray(),
+                        p.Value[0].Resource.IsSignal))
+                    .ToEquatableArray();
+                var components = _nodes.Select(n => new PlanComponent(n.Path, n.Type.DisplayName)).ToEquatableArray();
+                return new TreePlan(
+                    _root.Namespace, _root.ContainingTypes, _root.Name, _root.Type, components, resources, stages,
+                    GraphText.Mermaid(components, resources), GraphText.Dot(RootName, components, resources));
+            }
+
+            private IEnumerable<string> ConsumersOf(Key key) =>
+                _consumptions.Where(c => c.Key.Equals(key)).Select(c => c.Node.Path).Distinct().OrderBy(p => p, StringComparer.Ordinal);
+
+            private Node Expand(string path, TypeRef type, ComponentModel? model, List<string> ancestors)
+            {
+                var node = new Node(path, type, model is { HasErrors: false } ? model : null);
+                node.Index = _nodes.Count;
+                _nodes.Add(node);
+                if (node.Model is null)
+                {
+                    _opaque = true;
+                    return node;
+                }
+
+                ancestors.Add(type.FullName);
+                foreach (var child in node.Model.Children)
+                {
+                    if (ancestors.Contains(child.Type.FullName))
+                    {
+                        _problems?.Add(new WiringProblem(DiagnosticDescriptors.InvalidChildComponent, child.Location, Array.Empty<LocationInfo?>(), node.Type.DisplayName,
+                            $"child '{child.Alias}' of type '{child.Type.DisplayName}' contains itself through its own children, so the tree of '{RootName}' would be infinite"));
+                        continue;
+                    }
+
+                    _byType.TryGetValue(child.Type.FullName, out var childModel);
+                    var childNode = Expand(path + "/" + child.Alias, child.Type, child.Construction == ChildConstruction.Factory ? childModel : null, ancestors);
+                    node.Children.Add(childNode);
+                }
+
+                ancestors.RemoveAt(ancestors.Count - 1);
+                return node;
+            }
+
+            private void Collect(Node node)
+            {
+                if (node.Model is not { } model)
+                {
+                    return;
+                }
+
+                foreach (var resource in model.AllPublished())
+                {
+                    var key = new Key(resource.PublishedType.FullName, resource.Name);
+                    if (!_providers.TryGetValue(key, out var list))
+                    {
+                        _providers[key] = list = new List<Provision>();
+                    }
+
+                    list.Add(new Provision(node, resource));
+                }
+
+                foreach (var step in new[] { model.Prepare, model.Start, model.Run })
+                {
+                    if (step is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var parameter in step.Parameters.Where(p => p.Kind == ParameterKind.Resource))
+                    {
+                        _consumptions.Add(new Consumption(node, new Key(parameter.Type!.FullName, parameter.ResourceName), parameter.Type.DisplayName,
+                            $"parameter '{parameter.Name}' of {step.Name}", step.Phase, parameter.Optional, parameter.Location, false));
+                    }
+                }
+
+                foreach (var listener in model.Listeners)
+                {
+                    _consumptions.Add(new Consumption(node, new Key(listener.SignalType.FullName, listener.SignalName), listener.SignalType.DisplayName,
+                        $"listener {listener.Method}", Phase.Start, false, listener.Location, true));
+                }
+            }
+
+            private void CheckConflicts()
+            {
+                foreach (var pair in _providers.OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal))
+                {
+                    var first = pair.Value[0];
+                    foreach (var other in pair.Value.Skip(1))
+                    {
+                        _problems?.Add(new WiringProblem(DiagnosticDescriptors.ConflictingProviders, other.Resource.Location, new[] { first.Resource.Location },
+                            first.Resource.PublishedType.DisplayName, pair.Key.Name, RootName,
+                            first.Node.Path, first.Resource.Description, other.Node.Path, other.Resource.Description));
+                    }
+                }
+            }
+
+            private void CheckMissing()
+            {
+                if (_opaque)
+                {
+                    return; // A hand-written component may publish anything; the runtime reports what is really missing.
+                }
+
+                foreach (var consumption in _consumptions)
+                {
+                    if (consumption.Optional || _providers.ContainsKey(consumption.Key))
+                    {
+                        continue;
+                    }
+
+                    _problems?.Add(new WiringProblem(DiagnosticDescriptors.MissingResource, consumption.Location, Array.Empty<LocationInfo?>(),
+                        consumption.Node.Path, consumption.Node.Type.DisplayName, consumption.TypeDisplay, consumption.Key.Name, consumption.What,
+                        RootName, DidYouMean(consumption), Chain(consumption)));
+                }
+            }
+
+            private string DidYouMean(Consumption consumption)
+            {
+                var sameType = _providers.Where(p => p.Key.Type == consumption.Key.Type).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList();
+                if (sameType.Count > 0)
+                {
+                    var names = string.Join(", ", sameType.Select(p => $"'{p.Key.Name}' (from '{p.Value[0].Node.Path}')"));
+                    return $"; did you mean {names}? Name the resource with [Resource(\"{sameType[0].Key.Name}\")] on the parameter";
+                }
+
+                var wanted = consumption.TypeDisplay;
+                var bare = wanted.Length > 1 && wanted[0] == 'I' && char.IsUpper(wanted[1]) ? wanted.Substring(1) : wanted;
+                var similar = _providers.FirstOrDefault(p => p.Key.Name == consumption.Key.Name
+                    && p.Value[0].Resource.PublishedType.DisplayName.EndsWith(bare, StringComparison.Ordinal));
+                if (similar.Value is { } provisions)
+                {
+                    var provided = provisions[0].Resource.PublishedType.DisplayName;
+                    return $"; did you mean {provided} '{similar.Key.Name}' (from '{provisions[0].Node.Path}')? Publish it with [Resource(PublishAs = typeof({wanted}))]";
+                }
+
+                return "; add a component that publishes it, or publish it with [Resource] on a property or return value";
+            }
+
+            /// <summary>Who needs the consumer: components taking what it publishes, transitively (a few hops).</summary>
+            private string Chain(Consumption consumption)
+            {
+                var chain = new List<string> { consumption.Node.Path };
+                var current = consumption.Node;
+                for (var hop = 0; hop < 5 && current.Model is not null; hop++)
+                {
+                    var published = current.Model.AllPublished().Select(p => new Key(p.PublishedType.FullName, p.Name)).ToList();
+                    var next = _consumptions.FirstOrDefault(c => published.Contains(c.Key) && !chain.Contains(c.Node.Path));
+                    if (next is null)
+                    {
+                        break;
+                    }
+
+                    chain.Add(next.Node.Path);
+                    current = next.Node;
+                }
+
+                return chain.Count == 1 ? string.Empty : " (chain of consumers: " + string.Join(" → ", chain) + ")";
+            }
+
+            private void CheckUnused()
+            {
+                if (_opaque)
+                {
+                    return;
+                }
+
+                foreach (var pair in _providers.OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal))
+                {
+                    var provision = pair.Value[0];
+                    if (provision.Resource.IsSignal || _consumptions.Any(c => c.Key.Equals(pair.Key)))
+                    {
+                        continue;
+                    }
+
+                    _problems?.Add(new WiringProblem(DiagnosticDescriptors.UnusedResource, provision.Resource.Location, Array.Empty<LocationInfo?>(),
+                        provision.Resource.PublishedType.DisplayName, pair.Key.Name, provision.Node.Path, provision.Resource.Description, RootName));
+                }
+            }
+
+            private static int Id(Node node, Phase phase) => (node.Index * 2) + (phase == Phase.Prepare ? 0 : 1);
+
+            private static string Describe(int id, List<Node> nodes) =>
+                $"'{nodes[id / 2].Path}' {(id % 2 == 0 ? "PrepareAsync" : "StartAsync")}";
+
+            private List<Edge>? _edges;
+
+            /// <summary>
+            /// The start-up graph over (component, phase) nodes: a node points at what it waits for.
+            /// Besides resource waits, the runtime's own order: start after prepare, a parent's start
+            /// after its children's, a child's prepare after its parent's.
+            /// </summary>
+            private List<Edge> Edges()
+            {
+                if (_edges is not null)
+                {
+                    return _edges;
+                }
+
+                var edges = new List<Edge>();
+                foreach (var node in _nodes)
+                {
+                    edges.Add(new Edge(Id(node, Phase.Start), Id(node, Phase.Prepare), $"'{node.Path}' starts after its own prepare step", null, false));
+                    foreach (var child in node.Children)
+                    {
+                        edges.Add(new Edge(Id(node, Phase.Start), Id(child, Phase.Start), $"'{node.Path}' starts only after its child '{child.Path}' started", null, false));
+                        edges.Add(new Edge(Id(child, Phase.Prepare), Id(node, Phase.Prepare), $"'{child.Path}' begins only after '{node.Path}' prepared", null, false));
+                    }
+                }
+
+                foreach (var consumption in _consumptions.Where(c => c.Phase != Phase.Run))
+                {
+                    if (!_providers.TryGetValue(consumption.Key, out var providers))
+                    {
+                        continue;
+                    }
+
+                    foreach (var provider in providers)
+                    {
+                        var when = provider.Resource.Phase == Phase.Prepare ? "PrepareAsync" : "StartAsync";
+                        edges.Add(new Edge(
+                            Id(consumption.Node, consumption.Phase),
+                            Id(provider.Node, provider.Resource.Phase),
+                            $"'{consumption.Node.Path}' waits in {(consumption.Phase == Phase.Prepare ? "PrepareAsync" : "StartAsync")} ({consumption.What}) for {consumption.TypeDisplay} '{consumption.Key.Name}', published by '{provider.Node.Path}' after its {when}",
+                            consumption.Location,
+                            true));
+                    }
+                }
+
+                return _edges = edges;
+            }
+
+            private void CheckCycles()
+            {
+                if (_problems is null)
+                {
+                    return;
+                }
+
+                var edges = Edges();
+                var count = _nodes.Count * 2;
+                var outgoing = new List<Edge>[count];
+                for (var i = 0; i < count; i++)
+                {
+                    outgoing[i] = new List<Edge>();
+                }
+
+                foreach (var edge in edges)
+                {
+                    outgoing[edge.From].Add(edge);
+                }
+
+                foreach (var component in StronglyConnected(count, outgoing))
+                {
+                    var members = new HashSet<int>(component);
+                    var cycle = FindCycle(component[0], members, outgoing);
+                    if (cycle is null || !cycle.Any(e => e.IsResource))
+                    {
+                        continue;
+                    }
+
+                    var located = cycle.Where(e => e.IsResource).ToList();
+                    _problems.Add(new WiringProblem(DiagnosticDescriptors.DependencyCycle, located[0].Location, located.Skip(1).Select(e => e.Location),
+                        RootName, string.Join("; ", cycle.Select(e => e.Description))));
+                }
+            }
+
+            private static List<Edge>? FindCycle(int start, HashSet<int> members, List<Edge>[] outgoing)
+            {
+                // Depth-first search for a path back to start inside the strongly connected component.
+                var path = new List<Edge>();
+                var visited = new HashSet<int>();
+                return Search(start) ? path : null;
+
+                bool Search(int node)
+                {
+                    foreach (var edge in outgoing[node])
+                    {
+                        if (!members.Contains(edge.To))
+                        {
+                            continue;
+                        }
+
+                        path.Add(edge);
+                        if (edge.To == start || (visited.Add(edge.To) && Search(edge.To)))
+                        {
+                            return true;
+                        }
+
+                        path.RemoveAt(path.Count - 1);
+                    }
+
+                    return false;
+                }
+            }
+
+            /// <summary>Tarjan's algorithm; yields components with a cycle (size above one, or a self-loop).</summary>
+            private static IEnumerable<List<int>> StronglyConnected(int count, List<Edge>[] outgoing)
+            {
+                var index = new int[count];
+                var low = new int[count];
+                var onStack = new bool[count];
+                var stack = new Stack<int>();
+                var result = new List<List<int>>();
+                var next = 1;
+                for (var i = 0; i < count; i++)
+                {
+                    if (index[i] == 0)
+                    {
+                        Visit(i);
+                    }
+                }
+
+                return result;
+
+                void Visit(int v)
+                {
+                    index[v] = low[v] = next++;
+                    stack.Push(v);
+                    onStack[v] = true;
+                    foreach (var edge in outgoing[v])
+                    {
+                        if (index[edge.To] == 0)
+                        {
+                            Visit(edge.To);
+                            low[v] = Math.Min(low[v], low[edge.To]);
+                        }
+                        else if (onStack[edge.To])
+                        {
+                            low[v] = Math.Min(low[v], index[edge.To]);
+                        }
+                    }
+
+                    if (low[v] == index[v])
+                    {
+                        var component = new List<int>();
+                        int w;
+                        do
+                        {
+                            w = stack.Pop();
+                            onStack[w] = false;
+                            component.Add(w);
+                        }
+                        while (w != v);
+
+                        component.Sort();
+                        if (component.Count > 1 || outgoing[v].Any(e => e.To == v))
+                        {
+                            result.Add(component);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Start stages: components grouped by when their start step can finish, from the longest
+            /// chain of waits in the start-up graph. Components in one stage start concurrently.
+            /// </summary>
+            private EquatableArray<EquatableArray<string>> Stages()
+            {
+                var outgoing = new List<Edge>[_nodes.Count * 2];
+                for (var i = 0; i < outgoing.Length; i++)
+                {
+                    outgoing[i] = new List<Edge>();
+                }
+
+                foreach (var edge in Edges())
+                {
+                    outgoing[edge.From].Add(edge);
+                }
+
+                var depth = new int?[outgoing.Length];
+                var visiting = new bool[outgoing.Length];
+                return _nodes
+                    .GroupBy(n => DepthOf(Id(n, Phase.Start)))
+                    .OrderBy(g => g.Key)
+                    .Select(g => g.Select(n => n.Path).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
+                    .ToEquatableArray();
+
+                int DepthOf(int id)
+                {
+                    if (depth[id] is { } known)
+                    {
+                        return known;
+                    }
+
+                    if (visiting[id])
+                    {
+                        return 0; // A cycle, reported as ASPH0003; break it here.
+                    }
+
+                    visiting[id] = true;
+                    var value = outgoing[id].Count == 0 ? 0 : outgoing[id].Max(e => DepthOf(e.To)) + 1;
+                    visiting[id] = false;
+                    depth[id] = value;
+                    return value;
+                }
+            }
+        }
+    }
+}

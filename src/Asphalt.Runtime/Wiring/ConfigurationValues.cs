@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Asphalt;
+
+/// <summary>
+/// Conversions and checks used by generated options binding: reflection-free, invariant culture,
+/// and every failure a <see cref="ConfigurationBindingException"/> naming the full key path.
+/// </summary>
+/// <remarks>Public so generated code can call it; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ConfigurationValues
+{
+    /// <summary>A configuration without keys, for components created without one.</summary>
+    public static IConfiguration Empty { get; } = new EmptyConfiguration(string.Empty, string.Empty);
+
+    /// <summary>The full path of <paramref name="key"/> under <paramref name="configuration"/>.</summary>
+    public static string PathOf(IConfiguration? configuration, string key) =>
+        configuration is IConfigurationSection { Path: { Length: > 0 } path } ? path + ":" + key : key;
+
+    /// <summary>The path of <paramref name="configuration"/> itself, or <c>(root)</c>.</summary>
+    public static string PathOf(IConfiguration? configuration) =>
+        configuration is IConfigurationSection { Path: { Length: > 0 } path } ? path : "(root)";
+
+    /// <summary>Whether <paramref name="key"/> has a value or children under <paramref name="configuration"/>.</summary>
+    public static bool Exists(IConfiguration? configuration, string key) =>
+        configuration is not null && configuration.GetSection(key).Exists();
+
+    /// <summary>Parses a value of any <see cref="IParsable{TSelf}"/> type with the invariant culture.</summary>
+    public static T Parse<T>(IConfigurationSection section, string typeName)
+        where T : IParsable<T>
+    {
+        var value = section.Value;
+        if (value is not null && T.TryParse(value.Trim(), CultureInfo.InvariantCulture, out var result))
+        {
+            return result;
+        }
+
+        throw InvalidValue(section, typeName);
+    }
+
+    /// <summary>Parses a boolean (<c>true</c>/<c>false</c>, any case).</summary>
+    public static bool ParseBoolean(IConfigurationSection section) =>
+        bool.TryParse(section.Value?.Trim(), out var result) ? result : throw InvalidValue(section, "Boolean (true or false)");
+
+    /// <summary>Returns the string value (an empty string for a key present without value).</summary>
+    public static string ParseString(IConfigurationSection section) => section.Value ?? string.Empty;
+
+    /// <summary>Parses an absolute or relative URI.</summary>
+    public static Uri ParseUri(IConfigurationSection section) =>
+        Uri.TryCreate(section.Value, UriKind.RelativeOrAbsolute, out var result) ? result : throw InvalidValue(section, "Uri");
+
+    /// <summary>The error for a value that does not convert to <paramref name="expected"/>.</summary>
+    public static ConfigurationBindingException InvalidValue(IConfigurationSection section, string expected) =>
+        new(section.Path, expected,
+            $"Configuration value '{section.Value}' at '{section.Path}' is not a valid {expected}.");
+
+    /// <summary>The error for a required key that is absent.</summary>
+    public static ConfigurationBindingException MissingRequired(IConfiguration? configuration, string key, string expected)
+    {
+        var path = PathOf(configuration, key);
+        return new(path, expected, $"Required configuration key '{path}' ({expected}) is missing.");
+    }
+
+    /// <summary>
+    /// Throws if <paramref name="configuration"/> has a key that is not in <paramref name="knownKeys"/>
+    /// (compared case-insensitively, as configuration keys are).
+    /// </summary>
+    public static void CheckKeys(IConfiguration? configuration, string typeName, params string[] knownKeys)
+    {
+        if (configuration is null)
+        {
+            return;
+        }
+
+        foreach (var child in configuration.GetChildren())
+        {
+            var known = false;
+            foreach (var key in knownKeys)
+            {
+                if (string.Equals(key, child.Key, StringComparison.OrdinalIgnoreCase))
+                {
+                    known = true;
+                    break;
+                }
+            }
+
+            if (!known)
+            {
+                var expected = knownKeys.Length == 0 ? "(none)" : string.Join(", ", knownKeys);
+                throw new ConfigurationBindingException(child.Path, expected,
+                    $"Unknown configuration key '{child.Path}': {typeName} has no such option. Known keys: {expected}.");
+            }
+        }
+    }
+
+    /// <summary>An empty configuration (and its empty sections), so no configuration package is needed.</summary>
+    private sealed class EmptyConfiguration(string key, string path) : IConfigurationSection
+    {
+        public string? this[string key] { get => null; set => throw new NotSupportedException(); }
+
+        public string Key { get; } = key;
+
+        public string Path { get; } = path;
+
+        public string? Value { get => null; set => throw new NotSupportedException(); }
+
+        public IEnumerable<IConfigurationSection> GetChildren() => [];
+
+        public Microsoft.Extensions.Primitives.IChangeToken GetReloadToken() => NeverChanges.Instance;
+
+        public IConfigurationSection GetSection(string key) =>
+            new EmptyConfiguration(key, Path.Length == 0 ? key : Path + ":" + key);
+    }
+
+    private sealed class NeverChanges : Microsoft.Extensions.Primitives.IChangeToken
+    {
+        public static readonly NeverChanges Instance = new();
+
+        public bool HasChanged => false;
+
+        public bool ActiveChangeCallbacks => false;
+
+        public IDisposable RegisterChangeCallback(Action<object?> callback, object? state) => NullDisposable.Instance;
+    }
+
+    private sealed class NullDisposable : IDisposable
+    {
+        public static readonly NullDisposable Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

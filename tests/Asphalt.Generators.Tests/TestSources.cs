@@ -1,0 +1,101 @@
+namespace Asphalt.Generators.Tests;
+
+/// <summary>Programs the tests compile, generate, analyze and run.</summary>
+internal static class TestSources
+{
+    /// <summary>A three-component app: the root publishes a log in prepare; store and web take resources.</summary>
+    public const string App = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Asphalt;
+
+        namespace Demo;
+
+        public sealed class Log
+        {
+            private readonly List<string> _lines = new();
+            public void Add(string line) { lock (_lines) _lines.Add(line); }
+            public string[] Lines { get { lock (_lines) return _lines.ToArray(); } }
+        }
+
+        public sealed class Store(Log log) : IAsyncDisposable
+        {
+            public int Id { get; } = 42;
+            public ValueTask DisposeAsync() { log.Add("dispose store"); return ValueTask.CompletedTask; }
+        }
+
+        public interface IClock { string Now { get; } }
+        public sealed class FixedClock : IClock { public string Now => "noon"; }
+
+        public sealed record Greeting(string Text);
+
+        [Component("store")]
+        public sealed partial class StoreComponent
+        {
+            [return: Resource(Owned = true)]
+            public async Task<Store> StartAsync(Log log, CancellationToken cancellationToken)
+            {
+                await Task.Delay(20, cancellationToken);
+                log.Add("start store");
+                return new Store(log);
+            }
+        }
+
+        [Component]
+        public sealed partial class ClockComponent
+        {
+            [Resource("clock", PublishAs = typeof(IClock))]
+            public FixedClock Clock { get; } = new();
+
+            public void StartAsync(Log log) => log.Add("start clock");
+        }
+
+        [Component("web")]
+        public sealed partial class WebComponent
+        {
+            public Task StartAsync(Store store, [Resource("clock")] IClock clock, Greeting? greeting, Log log, Context context)
+            {
+                log.Add($"start web with store {store.Id} at {clock.Now}, greeting {(greeting is null ? "none" : greeting.Text)}");
+                context.AddTeardown(() => log.Add("teardown web"));
+                return Task.CompletedTask;
+            }
+        }
+
+        [Component]
+        [ChildComponent<StoreComponent>("store")]
+        [ChildComponent<ClockComponent>("clock")]
+        [ChildComponent<WebComponent>("web")]
+        public sealed partial class DemoApp
+        {
+            private readonly Log _log = new();
+
+            [return: Resource]
+            public Log PrepareAsync()
+            {
+                _log.Add("prepare app");
+                return _log;
+            }
+
+            public void StartAsync(Log log, Store store, [Resource("clock")] IClock clock) => log.Add("start app");
+        }
+
+        public static class Scenario
+        {
+            public static async Task<string[]> RunAsync()
+            {
+                var context = new Context();
+                var app = DemoApp.Create();
+                await context.StartComponentAsync(app, TimeSpan.FromSeconds(5));
+                var log = context.GetResource<Log>();
+                log.Add("running");
+                await context.CloseAsync();
+                return log.Lines;
+            }
+
+            public static Task<string> GraphAsync() => Task.FromResult(DemoApp.WiringPlan.Mermaid + "\n---\n" + DemoApp.WiringPlan.Dot
+                + "\n---\n" + string.Join(" | ", System.Linq.Enumerable.Select(DemoApp.WiringPlan.StartStages, s => string.Join(",", s))));
+        }
+        """;
+}
