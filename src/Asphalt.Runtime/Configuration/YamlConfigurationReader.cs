@@ -78,7 +78,7 @@ internal sealed class YamlConfigurationReader
         }
         catch (YamlException failure)
         {
-            errors.Add(new ConfigurationError(location, keyPath, $"the value '{text}' is not valid YAML ({failure.Message}); quote it"));
+            errors.Add(new ConfigurationError(location, keyPath, $"the value is not valid YAML ({failure.Message}); quote it"));
             return null;
         }
     }

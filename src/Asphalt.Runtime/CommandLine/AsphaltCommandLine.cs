@@ -1,0 +1,238 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Asphalt.Configuration;
+
+namespace Asphalt.CommandLine;
+
+/// <summary>
+/// The application's command line (Asphalt's <c>asphalt run</c>), one line in <c>Program.cs</c>:
+/// <code>return await AsphaltCommandLine.RunAsync(args, definition);</code>
+/// <list type="bullet">
+/// <item><c>run [-c FILE]... [--set K=V]... [--service NAME]</c>: loads the configuration, builds the component tree and runs it;</item>
+/// <item><c>graph [--format mermaid|dot|json]</c>: prints the configured tree's components, resources and start order;</item>
+/// <item><c>check</c>: validates the configuration against the component types, their options and the resource graph, starts nothing, exits 0 or 1 listing every error.</item>
+/// </list>
+/// Exit codes: what the application returns for <c>run</c>; 0/1 for <c>check</c> and <c>graph</c>;
+/// 1 for invalid configuration; 2 for a command line that does not parse.
+/// </summary>
+public static class AsphaltCommandLine
+{
+    /// <summary>The exit code of a command line that does not parse.</summary>
+    public const int ExitUsage = 2;
+
+    /// <summary>Parses <paramref name="args"/> and runs the command.</summary>
+    /// <param name="args">The process's arguments.</param>
+    /// <param name="definition">The application (generated or hand-written).</param>
+    /// <param name="settings">Where to read and write; the process's console and environment when null.</param>
+    /// <param name="cancellationToken">Stops <c>run</c> like SIGTERM.</param>
+    /// <returns>The process exit code.</returns>
+    public static async Task<int> RunAsync(
+        string[] args, ApplicationDefinition definition, CommandLineSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(definition);
+        settings ??= new CommandLineSettings();
+        var output = settings.Output ?? Console.Out;
+        var error = settings.Error ?? Console.Error;
+        var root = BuildCommands(definition, settings, output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"{definition.Name}: {problem.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"Run '{definition.Name} --help' for the commands and options.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        // The runner handles SIGINT/SIGTERM itself (clean teardown); System.CommandLine must not.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record ConfigurationOptions(Option<string[]> Files, Option<string[]> Sets, Option<string?> Service);
+
+    private static RootCommand BuildCommands(ApplicationDefinition definition, CommandLineSettings settings, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(definition.Description ?? $"{definition.Name}: an Asphalt application.");
+
+        var run = new Command("run", "Load the configuration, start the component tree and run until it finishes or is stopped (Ctrl+C, SIGTERM).");
+        var runOptions = AddConfigurationOptions(run);
+        run.SetAction((parse, ct) => RunCommandAsync(definition, settings, Load(parse, runOptions, definition, settings), error, ct));
+
+        var graph = new Command("graph", "Print the configured component tree, its resources and start order.");
+        var graphOptions = AddConfigurationOptions(graph);
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "mermaid (default), dot or json.",
+            DefaultValueFactory = _ => "mermaid",
+        };
+        format.AcceptOnlyFromAmong("mermaid", "dot", "json");
+        var declared = new Option<bool>("--declared") { Description = "Print the wiring the build computed from code alone, ignoring configuration." };
+        graph.Options.Add(format);
+        graph.Options.Add(declared);
+        graph.SetAction(parse => GraphCommand(definition, parse.GetValue(format)!, parse.GetValue(declared), Load(parse, graphOptions, definition, settings), output, error));
+
+        var check = new Command("check", "Validate the configuration against the component types, their options and the resource graph; start nothing. Exits 0 or 1 listing every error.");
+        var checkOptions = AddConfigurationOptions(check);
+        var print = new Option<bool>("--print-config") { Description = "Also print the effective configuration, each key with where it was set (secrets as ***)." };
+        check.Options.Add(print);
+        check.SetAction(parse => CheckCommand(definition, Load(parse, checkOptions, definition, settings), parse.GetValue(print), output, error));
+
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(graph);
+        root.Subcommands.Add(check);
+        return root;
+    }
+
+    private static ConfigurationOptions AddConfigurationOptions(Command command)
+    {
+        var files = new Option<string[]>("--config", "-c")
+        {
+            Description = "A YAML or JSON configuration file; repeat to merge several, later files win.",
+            HelpName = "FILE",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var sets = new Option<string[]>("--set")
+        {
+            Description = "Override one key after all files: path.to.key=value (the value is YAML; write '\\.' for a dot inside a key).",
+            HelpName = "K=V",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var service = new Option<string?>("--service", "-s")
+        {
+            Description = $"The service to run from the configuration's 'services:' (default: ${ServiceSelector.EnvironmentVariable}, the only one, or 'default').",
+            HelpName = "NAME",
+        };
+        command.Options.Add(files);
+        command.Options.Add(sets);
+        command.Options.Add(service);
+        return new ConfigurationOptions(files, sets, service);
+    }
+
+    private static Func<LoadedConfiguration> Load(ParseResult parse, ConfigurationOptions options, ApplicationDefinition definition, CommandLineSettings settings) => () =>
+    {
+        var loader = new ConfigurationLoader
+        {
+            Service = parse.GetValue(options.Service),
+            EnvironmentPrefix = definition.EnvironmentPrefix,
+            Defaults = definition.Defaults,
+            Environment = settings.Environment,
+        };
+        loader.Files.AddRange(parse.GetValue(options.Files) ?? []);
+        loader.Overrides.AddRange(parse.GetValue(options.Sets) ?? []);
+        return loader.Load();
+    };
+
+    private static async Task<int> RunCommandAsync(
+        ApplicationDefinition definition, CommandLineSettings settings, Func<LoadedConfiguration> load, TextWriter error, CancellationToken cancellationToken)
+    {
+        Component root;
+        var options = new ApplicationOptions { RootAlias = definition.RootAlias };
+        LoadedConfiguration? configuration = null;
+        try
+        {
+            configuration = load();
+            var problems = definition.Checks.SelectMany(check => check(configuration)).ToList();
+            if (problems.Count > 0)
+            {
+                throw new ConfigurationException(problems);
+            }
+
+            root = ComponentTree.Build(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
+            RunnerSettings.ApplyTo(configuration, options);
+        }
+        catch (ConfigurationException failure)
+        {
+            await WriteErrorsAsync(error, definition, failure.Errors, configuration).ConfigureAwait(false);
+            return Application.ExitFailure;
+        }
+
+        definition.ConfigureOptions?.Invoke(options);
+        return await Application.RunAsync(root, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int GraphCommand(
+        ApplicationDefinition definition, string format, bool declared, Func<LoadedConfiguration> load, TextWriter output, TextWriter error)
+    {
+        WiringPlan plan;
+        if (declared)
+        {
+            if (definition.DeclaredPlan is not { } declaredPlan)
+            {
+                error.WriteLine($"{definition.Name}: this application has no build-time wiring plan (it is not generated); run 'graph' without --declared.");
+                return Application.ExitFailure;
+            }
+
+            plan = declaredPlan;
+        }
+        else
+        {
+            LoadedConfiguration? configuration = null;
+            try
+            {
+                configuration = load();
+                plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
+            }
+            catch (ConfigurationException failure)
+            {
+                WriteErrorsAsync(error, definition, failure.Errors, configuration).GetAwaiter().GetResult();
+                return Application.ExitFailure;
+            }
+        }
+
+        output.Write(format switch
+        {
+            "dot" => plan.Dot,
+            "json" => GraphJson.Write(plan),
+            _ => plan.Mermaid,
+        });
+        output.Flush();
+        return Application.ExitSuccess;
+    }
+
+    private static int CheckCommand(ApplicationDefinition definition, Func<LoadedConfiguration> load, bool print, TextWriter output, TextWriter error)
+    {
+        LoadedConfiguration configuration;
+        try
+        {
+            configuration = load();
+        }
+        catch (ConfigurationException failure)
+        {
+            WriteErrorsAsync(error, definition, failure.Errors, null).GetAwaiter().GetResult();
+            return Application.ExitFailure;
+        }
+
+        var errors = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
+        errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
+        if (print)
+        {
+            output.Write(configuration.Dump());
+        }
+
+        if (errors.Count > 0)
+        {
+            WriteErrorsAsync(error, definition, errors, configuration).GetAwaiter().GetResult();
+            return Application.ExitFailure;
+        }
+
+        var plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
+        var service = configuration.Service is null ? "" : $", service '{configuration.Service}'";
+        output.WriteLine($"Configuration OK{service}: {plan.Components.Count} components ({string.Join(", ", plan.Components.Select(c => c.Path))}), {plan.Resources.Count} resources.");
+        output.Flush();
+        return Application.ExitSuccess;
+    }
+
+    private static async Task WriteErrorsAsync(TextWriter error, ApplicationDefinition definition, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
+    {
+        var text = new StringBuilder();
+        text.Append(definition.Name).Append(": ").Append(new ConfigurationException(errors).Message).AppendLine();
+        var report = configuration?.Redact(text.ToString()) ?? text.ToString();
+        await error.WriteAsync(report).ConfigureAwait(false);
+        await error.FlushAsync().ConfigureAwait(false);
+    }
+}
