@@ -6,6 +6,12 @@ namespace Asphalt.Analyzers.Blocking
     /// <summary>Decides whether an operation runs on an async path, and on which one.</summary>
     internal static class AsyncPaths
     {
+        private static readonly System.Collections.Generic.HashSet<string> InlineCallbacks = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "ForEach", "Find", "FindAll", "FindIndex", "FindLast", "FindLastIndex", "Exists", "TrueForAll",
+            "RemoveAll", "ConvertAll", "Sort", "BinarySearch",
+        };
+
         /// <summary>
         /// The async path an operation runs on: the async lambda or local function around it, or
         /// the operation block's root when the owning member is async or returns a task. Null when
@@ -94,7 +100,13 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             var type = invocation.TargetMethod.ContainingType?.OriginalDefinition;
-            if (KnownSymbols.Eq(type, known.Enumerable) || KnownSymbols.Eq(type, known.ListOfT) || KnownSymbols.Eq(type, known.Array))
+            if (KnownSymbols.Eq(type, known.Enumerable))
+            {
+                return true;
+            }
+
+            // Callbacks List<T>/Array run before returning (not Add: that stores the delegate).
+            if ((KnownSymbols.Eq(type, known.ListOfT) || KnownSymbols.Eq(type, known.Array)) && InlineCallbacks.Contains(invocation.TargetMethod.Name))
             {
                 return true;
             }

@@ -205,7 +205,7 @@ namespace Asphalt.Analyzers.Blocking
             _members = new Dictionary<INamedTypeSymbol, List<(string, BlockingCategory, BlockingFlags)>>(SymbolEqualityComparer.Default);
             foreach (var (typeName, member, category, flags) in Members)
             {
-                if (compilation.GetTypeByMetadataName(typeName) is { } type)
+                if (KnownSymbols.Resolve(compilation, typeName) is { } type)
                 {
                     if (!_members.TryGetValue(type, out var list2))
                     {
@@ -219,7 +219,7 @@ namespace Asphalt.Analyzers.Blocking
             _renamed = new Dictionary<INamedTypeSymbol, Dictionary<string, string>>(SymbolEqualityComparer.Default);
             foreach (var (typeName, member, asyncName) in Renamed)
             {
-                if (compilation.GetTypeByMetadataName(typeName) is { } type)
+                if (KnownSymbols.Resolve(compilation, typeName) is { } type)
                 {
                     if (!_renamed.TryGetValue(type, out var map))
                     {
@@ -231,9 +231,9 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             _ioTypes = new HashSet<INamedTypeSymbol>(
-                IoTypes.Select(compilation.GetTypeByMetadataName).Where(t => t is not null)!,
+                IoTypes.Select(n => KnownSymbols.Resolve(compilation, n)).Where(t => t is not null)!,
                 SymbolEqualityComparer.Default);
-            _inMemoryTypes = InMemoryTypeNames.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).ToArray()!;
+            _inMemoryTypes = InMemoryTypeNames.Select(n => KnownSymbols.Resolve(compilation, n)).Where(t => t is not null).ToArray()!;
         }
 
         public KnownSymbols Known { get; }

@@ -89,7 +89,8 @@ namespace Asphalt.Analyzers.Blocking
 
                     return MethodCallee(target.ReducedFrom ?? target, Display(target.ReducedFrom ?? target), invocation.Instance);
                 case IPropertyReferenceOperation property:
-                    if (KnownSymbols.Eq(property.Property.ContainingType?.OriginalDefinition, _known.LazyOfT) && property.Property.Name == "Value")
+                    // By name: System.Lazy`1 may be defined by more than one reference assembly.
+                    if (property.Property is { Name: "Value", ContainingType: { Name: "Lazy", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
                     {
                         return property.Instance is { } lazy ? LazyCallee(lazy, NameOf(lazy) + ".Value") : null;
                     }
@@ -279,7 +280,31 @@ namespace Asphalt.Analyzers.Blocking
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(cancellationToken);
-                var body = GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+                var model = GetModel(syntax.SyntaxTree);
+                var body = model.GetOperation(syntax, cancellationToken);
+
+                // An expression-bodied getter is declared by the arrow clause or the property
+                // itself depending on the compiler version; bind the expression then.
+                var arrow = syntax switch
+                {
+                    ArrowExpressionClauseSyntax a => a,
+                    BasePropertyDeclarationSyntax p when p is PropertyDeclarationSyntax { ExpressionBody: { } e } => e,
+                    IndexerDeclarationSyntax { ExpressionBody: { } e } => e,
+                    _ => null,
+                };
+                if (body is null && arrow is not null)
+                {
+                    body = model.GetOperation(arrow.Expression, cancellationToken);
+                    if (body is not null)
+                    {
+                        var expressionChain = LeafOrCallee(body, stack, cancellationToken, ref provisional);
+                        if (expressionChain.Blocks)
+                        {
+                            return (expressionChain, provisional);
+                        }
+                    }
+                }
+
                 if (body is ILocalFunctionOperation local)
                 {
                     body = local.Body ?? local.IgnoredBody;
@@ -349,23 +374,7 @@ namespace Asphalt.Analyzers.Blocking
                         continue;
                 }
 
-                var leaf = _catalog.Match(child);
-                if (leaf is not null && !CompletedTasks.IsKnownComplete(child, leaf))
-                {
-                    return new BlockingChain(ImmutableArray.Create(leaf.Display), leaf, child.Syntax.GetLocation());
-                }
-
-                if (leaf is null && GetCallee(child) is { } callee)
-                {
-                    var chain = Summarize(callee, stack, cancellationToken, out var p);
-                    provisional |= p;
-                    if (chain.Blocks)
-                    {
-                        return chain.Prepend(callee.Display);
-                    }
-                }
-
-                var inner = Walk(child, stack, cancellationToken, ref provisional);
+                var inner = LeafOrCallee(child, stack, cancellationToken, ref provisional);
                 if (inner.Blocks)
                 {
                     return inner;
@@ -373,6 +382,28 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             return BlockingChain.None;
+        }
+
+        /// <summary>The chain starting at one operation: itself blocking, a callee that blocks, or something inside it.</summary>
+        private BlockingChain LeafOrCallee(IOperation operation, HashSet<object> stack, CancellationToken cancellationToken, ref bool provisional)
+        {
+            var leaf = _catalog.Match(operation);
+            if (leaf is not null && !CompletedTasks.IsKnownComplete(operation, leaf))
+            {
+                return new BlockingChain(ImmutableArray.Create(leaf.Display), leaf, operation.Syntax.GetLocation());
+            }
+
+            if (leaf is null && GetCallee(operation) is { } callee)
+            {
+                var chain = Summarize(callee, stack, cancellationToken, out var p);
+                provisional |= p;
+                if (chain.Blocks)
+                {
+                    return chain.Prepend(callee.Display);
+                }
+            }
+
+            return Walk(operation, stack, cancellationToken, ref provisional);
         }
 
 #pragma warning disable RS1030 // Summaries of callees in other trees need their semantic model; cached per tree and compilation.

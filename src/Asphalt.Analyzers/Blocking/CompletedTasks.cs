@@ -325,7 +325,8 @@ namespace Asphalt.Analyzers.Blocking
                     return true;
                 }
 
-                if (value is IArrayCreationOperation { Initializer: { } init } && init.ElementValues.Any(e => Refers(e, symbol)))
+                // params arrays, params spans (.NET 9+) and collection expressions alike.
+                if (value.Descendants().Any(e => Refers(e, symbol)))
                 {
                     return true;
                 }

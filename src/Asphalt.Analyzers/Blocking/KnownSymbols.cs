@@ -8,24 +8,47 @@ namespace Asphalt.Analyzers.Blocking
         public KnownSymbols(Compilation compilation)
         {
             Compilation = compilation;
-            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-            TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
-            TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
-            TaskStatus = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskStatus");
-            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-            Array = compilation.GetTypeByMetadataName("System.Array");
-            ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
-            LazyOfT = compilation.GetTypeByMetadataName("System.Lazy`1");
-            IAsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            Task = Resolve(compilation, "System.Threading.Tasks.Task");
+            TaskOfT = Resolve(compilation, "System.Threading.Tasks.Task`1");
+            ValueTask = Resolve(compilation, "System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = Resolve(compilation, "System.Threading.Tasks.ValueTask`1");
+            TaskFactory = Resolve(compilation, "System.Threading.Tasks.TaskFactory");
+            TaskFactoryOfT = Resolve(compilation, "System.Threading.Tasks.TaskFactory`1");
+            TaskStatus = Resolve(compilation, "System.Threading.Tasks.TaskStatus");
+            CancellationToken = Resolve(compilation, "System.Threading.CancellationToken");
+            TimeSpan = Resolve(compilation, "System.TimeSpan");
+            Enumerable = Resolve(compilation, "System.Linq.Enumerable");
+            ListOfT = Resolve(compilation, "System.Collections.Generic.List`1");
+            Array = Resolve(compilation, "System.Array");
+            ConcurrentDictionary = Resolve(compilation, "System.Collections.Concurrent.ConcurrentDictionary`2");
+            LazyOfT = Resolve(compilation, "System.Lazy`1");
+            IAsyncEnumerableOfT = Resolve(compilation, "System.Collections.Generic.IAsyncEnumerable`1");
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>
+        /// Resolves a framework type. GetTypeByMetadataName returns null when two references
+        /// define the name (System.Lazy`1 in the net10.0 pack); then the public one wins.
+        /// </summary>
+        public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+        {
+            var type = compilation.GetTypeByMetadataName(metadataName);
+            if (type is not null)
+            {
+                return type;
+            }
+
+            foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (candidate.DeclaredAccessibility == Accessibility.Public)
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
         public INamedTypeSymbol? Task { get; }
         public INamedTypeSymbol? TaskOfT { get; }
         public INamedTypeSymbol? ValueTask { get; }

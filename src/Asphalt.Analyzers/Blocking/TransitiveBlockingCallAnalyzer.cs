@@ -59,8 +59,10 @@ namespace Asphalt.Analyzers.Blocking
                 return;
             }
 
-            var entry = AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out var entrySymbol);
-            if (entry is null || (callee.Method is { } method && AsyncPaths.IsOwnAsyncWrapper(entrySymbol, method, null)))
+            var entry = AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out _);
+            // No own-async-wrapper exemption here: TokenAsync() returning Token still blocks its
+            // caller, and the offload fix cannot recurse the way "use TokenAsync" would.
+            if (entry is null)
             {
                 return;
             }

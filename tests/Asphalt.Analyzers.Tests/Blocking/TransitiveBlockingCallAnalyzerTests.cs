@@ -175,12 +175,11 @@ public class TransitiveBlockingCallAnalyzerTests
         """);
 
     [Fact]
-    public Task Ignores_helpers_called_from_sync_code_and_own_wrapper() => AnalyzeAsync("""
+    public Task Ignores_helpers_called_from_sync_code() => AnalyzeAsync("""
         class C
         {
             void Sync() => Load();
             void Load() => Thread.Sleep(1);
-            public Task LoadAsync() { Load(); return Task.CompletedTask; }
             void Handler() { new Thread(() => Load()).Start(); }
         }
         """);
@@ -270,4 +269,31 @@ public class TransitiveBlockingCallAnalyzerTests
         !M:System.Threading.Thread.Sleep(System.Int32)
         !P:System.Threading.Tasks.Task`1.Result
         """, Chain("C.Helper() → File.Delete(string)", "use an awaitable alternative or move the call off the async path with Offload.RunAsync"));
+
+    [Fact]
+    public Task Through_property_wrapping_lazy() => AnalyzeAsync("""
+        class C
+        {
+            private readonly Lazy<string> _token = new(() => {|#1:File.ReadAllText("token")|});
+            public string Token => _token.Value;
+            async Task<string> M() { await Task.Yield(); return {|#0:Token|}; }
+        }
+        """, Chain("C.Token → _token.Value → File.ReadAllText(string)", "await 'ReadAllTextAsync' instead"));
+
+    [Fact]
+    public Task Stored_callbacks_are_not_inline() => AnalyzeAsync("""
+        class C
+        {
+            async Task M(List<Action> handlers) { await Task.Yield(); handlers.Add(() => Thread.Sleep(1)); }
+        }
+        """);
+
+    [Fact]
+    public Task Property_read_by_its_own_async_twin_is_still_reported() => AnalyzeAsync("""
+        public sealed class Legacy
+        {
+            public string Cfg => {|#1:File.ReadAllText("x")|};
+            public async Task<string> CfgAsync() { await Task.Yield(); return {|#0:Cfg|}; }
+        }
+        """, Chain());
 }
