@@ -169,7 +169,11 @@ namespace Asphalt.Generators.Components
                         return null;
                     }
 
-                    CheckShape();
+                    if (!CheckShape())
+                    {
+                        return null; // Not a class: nothing sensible to model; the reason is reported.
+                    }
+
                     var baseKind = ParseBase();
                     var alias = StringArgument(attribute, 0);
                     if (alias is not null && !IsIdentifier(alias))
@@ -216,11 +220,12 @@ namespace Asphalt.Generators.Components
                         Where(_type));
                 }
 
-                private void CheckShape()
+                private bool CheckShape()
                 {
                     if (_type.IsRecord || _type.TypeKind != TypeKind.Class)
                     {
                         Invalid("it must be a class: records, structs and interfaces cannot derive from Asphalt.Component");
+                        return false;
                     }
 
                     if (_type.IsStatic)
@@ -257,6 +262,8 @@ namespace Asphalt.Generators.Components
                             Invalid("it declares a member named 'Create', the name of the generated factory; rename it", member.Locations.FirstOrDefault());
                         }
                     }
+
+                    return true;
                 }
 
                 private static bool IsPartial(INamedTypeSymbol type) =>
@@ -314,7 +321,7 @@ namespace Asphalt.Generators.Components
                 private EquatableArray<ConstructorArgument> ParseConstructor(out List<OptionsType> options)
                 {
                     options = new List<OptionsType>();
-                    var constructors = _type.InstanceConstructors.Where(c => !IsGenerated(c)).ToList();
+                    var constructors = _type.InstanceConstructors.Where(c => !IsGenerated(c) && !c.IsStatic).ToList();
                     if (constructors.Count != 1)
                     {
                         if (constructors.Count > 1)

@@ -71,7 +71,7 @@ namespace Asphalt.Generators.Diagnostics
                     WiringPlanner.Plan(models, problems, end.CancellationToken);
                     foreach (var problem in problems)
                     {
-                        end.ReportDiagnostic(problem.ToDiagnostic());
+                        end.ReportDiagnostic(problem.ToDiagnostic(end.Compilation));
                     }
                 });
             });

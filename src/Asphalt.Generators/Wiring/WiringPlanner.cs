@@ -28,8 +28,20 @@ namespace Asphalt.Generators.Wiring
 
         public object[] Arguments { get; }
 
-        public Diagnostic ToDiagnostic() =>
-            Diagnostic.Create(Descriptor, Location?.ToLocation(), Additional.Select(l => l.ToLocation()), Arguments);
+        /// <summary>The diagnostic, with locations mapped back into the compilation's syntax trees.</summary>
+        public Diagnostic ToDiagnostic(Compilation compilation) =>
+            Diagnostic.Create(Descriptor, Resolve(Location, compilation), Additional.Select(l => Resolve(l, compilation)!), Arguments);
+
+        private static Location? Resolve(LocationInfo? location, Compilation compilation)
+        {
+            if (location is null)
+            {
+                return null;
+            }
+
+            var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath);
+            return tree is null ? location.ToLocation() : Microsoft.CodeAnalysis.Location.Create(tree, location.Span);
+        }
     }
 
     /// <summary>
@@ -62,6 +74,7 @@ namespace Asphalt.Generators.Wiring
                 }
             }
 
+            CheckRecursion(valid, byType, problems);
             var referencedAsChild = new HashSet<string>(all.SelectMany(c => c.Children).Select(c => c.Type.FullName), StringComparer.Ordinal);
             var trees = new List<TreePlan>();
             foreach (var root in valid)
@@ -76,6 +89,37 @@ namespace Asphalt.Generators.Wiring
             }
 
             return new WiringModel(registry.ToEquatableArray(), trees.ToEquatableArray());
+        }
+
+        /// <summary>A child declaration whose type contains, through its children, the declaring type: an infinite tree.</summary>
+        private static void CheckRecursion(List<ComponentModel> valid, Dictionary<string, ComponentModel> byType, List<WiringProblem>? problems)
+        {
+            if (problems is null)
+            {
+                return;
+            }
+
+            foreach (var model in valid)
+            {
+                foreach (var child in model.Children)
+                {
+                    if (Reaches(child.Type.FullName, model.Type.FullName, new HashSet<string>(StringComparer.Ordinal)))
+                    {
+                        problems.Add(new WiringProblem(DiagnosticDescriptors.InvalidChildComponent, child.Location, Array.Empty<LocationInfo?>(), model.Type.DisplayName,
+                            $"child '{child.Alias}' of type '{child.Type.DisplayName}' contains '{model.Type.DisplayName}' again through its own children, so the component tree would be infinite"));
+                    }
+                }
+            }
+
+            bool Reaches(string from, string target, HashSet<string> seen)
+            {
+                if (from == target)
+                {
+                    return true;
+                }
+
+                return seen.Add(from) && byType.TryGetValue(from, out var current) && current.Children.Any(c => Reaches(c.Type.FullName, target, seen));
+            }
         }
 
         private sealed class Node
@@ -233,9 +277,7 @@ namespace Asphalt.Generators.Wiring
                 {
                     if (ancestors.Contains(child.Type.FullName))
                     {
-                        _problems?.Add(new WiringProblem(DiagnosticDescriptors.InvalidChildComponent, child.Location, Array.Empty<LocationInfo?>(), node.Type.DisplayName,
-                            $"child '{child.Alias}' of type '{child.Type.DisplayName}' contains itself through its own children, so the tree of '{RootName}' would be infinite"));
-                        continue;
+                        continue; // Reported once per declaration by CheckRecursion.
                     }
 
                     _byType.TryGetValue(child.Type.FullName, out var childModel);
