@@ -300,7 +300,9 @@ namespace Asphalt.Generators.Components
                             // Defaults of init-only members come from a throw-away instance: they can only be
                             // set in the object initializer, so "keep the default" needs the default value.
                             var placeholders = initOnly.Where(m => m.Required).Select(m => $"{m.Name} = default!");
-                            writer.WriteLine($"var __defaults = {construct} {{ {string.Join(", ", placeholders)} }};");
+                            writer.WriteLine(initOnly.Any(m => m.Required)
+                                ? $"var __defaults = {construct} {{ {string.Join(", ", placeholders)} }};"
+                                : $"var __defaults = {construct};");
                         }
 
                         if (initOnly.Count == 0)

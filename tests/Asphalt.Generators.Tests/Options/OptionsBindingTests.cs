@@ -1,0 +1,153 @@
+using System.Reflection;
+using Asphalt.Generators.Tests.Harness;
+
+namespace Asphalt.Generators.Tests.Options;
+
+/// <summary>Generated, reflection-free options binding: compiled, run against in-memory configuration.</summary>
+public sealed class OptionsBindingTests
+{
+    private const string Source = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Asphalt;
+        using Microsoft.Extensions.Configuration;
+
+        namespace Demo;
+
+        public enum Mode { Fast, Safe }
+
+        public sealed class Limits
+        {
+            public int Max { get; set; } = 10;
+            public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(1);
+        }
+
+        public sealed record Endpoint(string Host, int Port = 80);
+
+        public sealed class ServerOptions
+        {
+            public required string Name { get; init; }
+            public int Port { get; set; } = 1234;
+            public bool Verbose { get; set; }
+            public double Ratio { get; set; }
+            public Mode Mode { get; set; }
+            public TimeSpan Timeout { get; set; }
+            public Uri? Homepage { get; set; }
+            public int? MaxClients { get; set; }
+            public string[] Tags { get; set; } = [];
+            public List<int> Ports { get; set; } = new();
+            public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
+            public Limits Limits { get; set; } = new();
+            public List<Endpoint> Endpoints { get; set; } = new();
+            [ConfigurationKeyName("log-level")] public string LogLevel { get; set; } = "info";
+            public string Untouched { get; init; } = "kept";
+            public string Computed => Name + "!";
+        }
+
+        [Component("server")]
+        public sealed partial class Server(ServerOptions options)
+        {
+            public ServerOptions Options => options;
+        }
+
+        public static class Scenario
+        {
+            public static Task<string> BindAsync(IEnumerable<KeyValuePair<string, string?>> values)
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("server");
+                try
+                {
+                    var o = Server.Create(configuration).Options;
+                    return Task.FromResult(string.Join("; ",
+                        $"Name={o.Name}", $"Port={o.Port}", $"Verbose={o.Verbose}", $"Ratio={o.Ratio}", $"Mode={o.Mode}",
+                        $"Timeout={o.Timeout}", $"Homepage={o.Homepage}", $"MaxClients={(o.MaxClients?.ToString() ?? "null")}",
+                        $"Tags=[{string.Join(",", o.Tags)}]", $"Ports=[{string.Join(",", o.Ports)}]",
+                        $"Labels=[{string.Join(",", o.Labels.OrderBy(p => p.Key).Select(p => p.Key + ":" + p.Value))}]",
+                        $"Limits={o.Limits.Max}/{o.Limits.Window}",
+                        $"Endpoints=[{string.Join(",", o.Endpoints.Select(e => e.Host + ":" + e.Port))}]",
+                        $"LogLevel={o.LogLevel}", $"Untouched={o.Untouched}"));
+                }
+                catch (ConfigurationBindingException error)
+                {
+                    return Task.FromResult($"error at {error.Path} expecting {error.Expected}: {error.Message}");
+                }
+            }
+        }
+        """;
+
+    private static readonly Lazy<Task<Assembly>> Assembly = new(() => GeneratorHarness.BuildAndLoadAsync(Source));
+
+    private static async Task<string> BindAsync(params (string Key, string Value)[] values) =>
+        await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.Scenario", "BindAsync",
+            values.Select(v => new KeyValuePair<string, string?>("server:" + v.Key, v.Value)).ToList());
+
+    [Fact]
+    public async Task Binder_snapshot()
+    {
+        var program = await GeneratorHarness.AnalyzeAsync(Source);
+        program.AssertClean();
+        Snapshot.Verify("Options", program.Generated.Sources.Where(s => s.HintName.Contains("Server", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Binds_every_supported_kind_of_value()
+    {
+        var result = await BindAsync(
+            ("Name", "chat"), ("port", "8080"), ("Verbose", "TRUE"), ("Ratio", "0.5"), ("Mode", "safe"),
+            ("Timeout", "00:00:30"), ("Homepage", "https://example.org/"), ("MaxClients", "7"),
+            ("Tags:0", "a"), ("Tags:1", "b"), ("Ports:0", "1"), ("Ports:1", "2"),
+            ("Labels:x", "1"), ("Labels:y", "2"), ("Limits:Max", "99"), ("Limits:Window", "00:01:00"),
+            ("Endpoints:0:Host", "h1"), ("Endpoints:1:Host", "h2"), ("Endpoints:1:Port", "81"), ("log-level", "debug"));
+        Assert.Equal(
+            "Name=chat; Port=8080; Verbose=True; Ratio=0.5; Mode=Safe; Timeout=00:00:30; Homepage=https://example.org/; MaxClients=7; "
+            + "Tags=[a,b]; Ports=[1,2]; Labels=[x:1,y:2]; Limits=99/00:01:00; Endpoints=[h1:80,h2:81]; LogLevel=debug; Untouched=kept",
+            result);
+    }
+
+    [Fact]
+    public async Task Absent_keys_keep_their_defaults()
+    {
+        Assert.Equal(
+            "Name=n; Port=1234; Verbose=False; Ratio=0; Mode=Fast; Timeout=00:00:00; Homepage=; MaxClients=null; Tags=[]; Ports=[]; Labels=[]; "
+            + "Limits=10/00:00:01; Endpoints=[]; LogLevel=info; Untouched=kept",
+            await BindAsync(("Name", "n")));
+    }
+
+    [Fact]
+    public async Task Unknown_key_names_the_full_path_and_the_known_keys()
+    {
+        var result = await BindAsync(("Name", "n"), ("Limits:Maximum", "3"));
+        Assert.StartsWith("error at server:Limits:Maximum expecting Max, Window:", result);
+        Assert.Contains("Unknown configuration key 'server:Limits:Maximum'", result);
+    }
+
+    [Fact]
+    public async Task Unknown_key_at_the_component_level_lists_options_and_reserved_keys()
+    {
+        var result = await BindAsync(("Name", "n"), ("Prot", "1"));
+        Assert.StartsWith("error at server:Prot expecting Name, Port,", result);
+        Assert.Contains("components, type", result);
+    }
+
+    [Theory]
+    [InlineData("Port", "eighty", "server:Port", "Int32")]
+    [InlineData("Mode", "Turbo", "server:Mode", "Mode (one of: Fast, Safe)")]
+    [InlineData("Verbose", "yes", "server:Verbose", "Boolean (true or false)")]
+    [InlineData("Timeout", "soon", "server:Timeout", "TimeSpan")]
+    [InlineData("Ports:1", "x", "server:Ports:1", "Int32")]
+    [InlineData("Endpoints:0:Port", "x", "server:Endpoints:0:Port", "Int32")]
+    public async Task Bad_value_names_the_full_path_and_the_expected_type(string key, string value, string path, string expected)
+    {
+        var result = await BindAsync(("Name", "n"), ("Endpoints:0:Host", "h"), (key, value));
+        Assert.Equal($"error at {path} expecting {expected}: Configuration value '{value}' at '{path}' is not a valid {expected}.", result);
+    }
+
+    [Fact]
+    public async Task Missing_required_member_and_constructor_parameter_are_errors()
+    {
+        Assert.Equal("error at server:Name expecting String: Required configuration key 'server:Name' (String) is missing.", await BindAsync(("Port", "1")));
+        Assert.StartsWith("error at server:Endpoints:0:Host expecting String", await BindAsync(("Name", "n"), ("Endpoints:0:Port", "1")));
+    }
+}
