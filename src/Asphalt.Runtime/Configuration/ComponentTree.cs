@@ -32,7 +32,7 @@ public static class ComponentTree
         var component = Instantiate(root, configuration, errors);
         if (errors.Count > 0 || component is null)
         {
-            throw new ConfigurationException(errors);
+            throw new ConfigurationException(InSourceOrder(errors));
         }
 
         return component;
@@ -61,7 +61,14 @@ public static class ComponentTree
         var root = Read(configuration, types, rootType, rootAlias, errors);
         Instantiate(root, configuration, errors);
         ResourceGraph.Analyze(root, configuration, errors);
-        return errors;
+        return InSourceOrder(errors);
+    }
+
+    /// <summary>Sorts errors by line within each source, keeping the sources in the order they first appear.</summary>
+    internal static List<ConfigurationError> InSourceOrder(List<ConfigurationError> errors)
+    {
+        var sources = errors.Select(e => e.Location.Source).Distinct().ToList();
+        return [.. errors.OrderBy(e => sources.IndexOf(e.Location.Source)).ThenBy(e => e.Location.Line).ThenBy(e => e.Location.Column)];
     }
 
     /// <summary>The wiring of the configured tree: components, resources, start order, Mermaid and DOT.</summary>
@@ -72,7 +79,7 @@ public static class ComponentTree
         var root = Read(configuration, types, rootType, rootAlias, errors);
         if (errors.Count > 0)
         {
-            throw new ConfigurationException(errors);
+            throw new ConfigurationException(InSourceOrder(errors));
         }
 
         return ResourceGraph.Analyze(root, configuration, errors);
@@ -119,7 +126,8 @@ public static class ComponentTree
             aliases.Add(alias);
         }
 
-        foreach (var child in componentsSection.GetChildren())
+        // Configuration returns keys sorted; take them in the order they were written instead.
+        foreach (var child in componentsSection.GetChildren().OrderBy(c => configuration.LocationOf(c.Path).Line))
         {
             if (!aliases.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {

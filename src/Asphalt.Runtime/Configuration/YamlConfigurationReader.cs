@@ -76,7 +76,7 @@ internal sealed class YamlConfigurationReader
 
             return node;
         }
-        catch (YamlException failure)
+        catch (Exception failure) when (failure is YamlException or InvalidOperationException)
         {
             errors.Add(new ConfigurationError(location, keyPath, $"the value is not valid YAML ({failure.Message}); quote it"));
             return null;
@@ -136,6 +136,14 @@ internal sealed class YamlConfigurationReader
             // The parser cannot continue after a syntax error; this file contributes one error.
             var location = new SourceLocation(_source, (int)failure.Start.Line, (int)failure.Start.Column);
             _errors.Add(new ConfigurationError(location, "", $"syntax error: {Simplify(failure)}"));
+            return null;
+        }
+        catch (InvalidOperationException failure)
+        {
+            // YamlDotNet's scanner throws this on some malformed input, with no position: use the last event's.
+            var mark = _parser?.Current?.Start;
+            var location = mark is null ? new SourceLocation(_source) : new SourceLocation(_source, (int)mark.Value.Line, (int)mark.Value.Column);
+            _errors.Add(new ConfigurationError(location, "", $"syntax error after this point: the YAML is malformed ({failure.Message}); check brackets, quotes and indentation"));
             return null;
         }
     }
