@@ -12,6 +12,9 @@ namespace Asphalt.Generators
         /// <summary>The whole-assembly wiring model: registry and per-root plans (after the one Collect()).</summary>
         public const string Wiring = nameof(Wiring);
 
+        /// <summary>The compilation facts the emitted code depends on (assembly name, optional Runtime types).</summary>
+        public const string CompilationFacts = nameof(CompilationFacts);
+
         /// <summary>Whether the <c>AsphaltGraphOutput</c> MSBuild property asks for the graph file.</summary>
         public const string GraphOption = nameof(GraphOption);
     }

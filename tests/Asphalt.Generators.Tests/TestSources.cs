@@ -94,6 +94,35 @@ internal static class TestSources
                 return log.Lines;
             }
 
+            public static Task<string[]> ConfiguredChildrenAsync(System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string?>> values)
+            {
+                var section = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions
+                    .AddInMemoryCollection(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), values).Build().GetSection("app");
+                try
+                {
+                    var app = DemoApp.Create(section);
+                    return Task.FromResult(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(app.Children, c => c.Alias + ":" + c.Component.GetType().Name)));
+                }
+                catch (ConfigurationBindingException error)
+                {
+                    return Task.FromResult(new[] { "error at " + error.Path + ": " + error.Message });
+                }
+            }
+
+            public static async Task<string> ResourceNameShortcutAsync()
+            {
+                var types = Asphalt.Generated.ComponentRegistry.CreateTypes();
+                types.TryGet("store", out var store);
+                var section = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("component:components:store/backup");
+                var component = store!.Create(new Asphalt.Configuration.ComponentConfiguration("app/store_backup", "store/backup", "store", "backup", section));
+                var context = new Context();
+                context.AddResource(new Log());
+                await context.StartComponentAsync(component, TimeSpan.FromSeconds(5));
+                var found = context.TryGetResource<Store>("backup", out _) && !context.TryGetResource<Store>("default", out _);
+                await context.CloseAsync();
+                return string.Join(",", types.Aliases) + " backup=" + found;
+            }
+
             public static Task<string> GraphAsync() => Task.FromResult(DemoApp.WiringPlan.Mermaid + "\n---\n" + DemoApp.WiringPlan.Dot
                 + "\n---\n" + string.Join(" | ", System.Linq.Enumerable.Select(DemoApp.WiringPlan.StartStages, s => string.Join(",", s))));
         }

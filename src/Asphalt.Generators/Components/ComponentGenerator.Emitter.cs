@@ -62,6 +62,33 @@ namespace Asphalt.Generators.Components
                     """);
                 using (writer.Block($"public static {model.Type.FullName} Create({Configuration}? configuration = null)"))
                 {
+                    writer.WriteLine("var __component = __CreateConfigured(configuration, \"default\");");
+                    foreach (var child in model.Children)
+                    {
+                        var create = child.Construction == ChildConstruction.Factory
+                            ? $"{child.Type.FullName}.Create(configuration?.GetSection({Literals.String("components:" + child.Alias)}))"
+                            : $"new {child.Type.FullName}()";
+                        writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
+                    }
+
+                    var declared = string.Concat(model.Children.Select(c => ", " + Literals.String(c.Alias)));
+                    writer.WriteLine("global::Asphalt.ConfiguredComponents.Add(__component, configuration, global::Asphalt.Generated.ComponentRegistry.Create, global::Asphalt.Generated.ComponentRegistry.Aliases" + declared + ");");
+                    writer.WriteLine("return __component;");
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("/// <summary>The name this instance publishes its <c>\"default\"</c> resources under (configuration's <c>alias/name</c>).</summary>");
+                writer.WriteLine("private string __resourceName = \"default\";");
+                writer.WriteLine();
+                writer.WriteLine("""
+                    /// <summary>
+                    /// Creates the component without children (the configured tree adds them), publishing its
+                    /// <c>"default"</c> resources under <paramref name="resourceName"/>.
+                    /// </summary>
+                    """);
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"internal static {model.Type.FullName} __CreateConfigured({Configuration}? configuration, string resourceName)"))
+                {
                     var rawConfiguration = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
                     if (!rawConfiguration)
                     {
@@ -81,16 +108,7 @@ namespace Asphalt.Generators.Components
                         ? $"configuration ?? {Values}.Empty"
                         : $"{a.BindMethod}(configuration, false)");
                     writer.WriteLine($"var __component = new {model.Type.FullName}({string.Join(", ", arguments)});");
-                    foreach (var child in model.Children)
-                    {
-                        var create = child.Construction == ChildConstruction.Factory
-                            ? $"{child.Type.FullName}.Create(configuration?.GetSection({Literals.String("components:" + child.Alias)}))"
-                            : $"new {child.Type.FullName}()";
-                        writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
-                    }
-
-                    var declared = string.Concat(model.Children.Select(c => ", " + Literals.String(c.Alias)));
-                    writer.WriteLine("global::Asphalt.ConfiguredComponents.Add(__component, configuration, global::Asphalt.Generated.ComponentRegistry.Create, global::Asphalt.Generated.ComponentRegistry.Aliases" + declared + ");");
+                    writer.WriteLine("__component.__resourceName = resourceName;");
                     writer.WriteLine("return __component;");
                 }
             }
@@ -259,7 +277,10 @@ namespace Asphalt.Generators.Components
                     ? value
                     : $"{value} ?? throw new global::System.InvalidOperationException(\"Component '\" + this.Path + \"' ({Escape(model.Type.DisplayName)}) has null in its {Escape(resource.Description)}, which declares the resource {Escape(resource.PublishedType.DisplayName)} '{resource.Name}'.\")";
                 var owned = resource.Owned ? ", owned: true" : string.Empty;
-                writer.WriteLine($"context.AddResource<{resource.PublishedType.FullName}>({checkedValue}, {Literals.String(resource.Name)}{owned});");
+                // "default" follows the instance's resource name, so a second instance configured as
+                // "alias/other" publishes under "other" (Asphalt's shortcut).
+                var name = resource.Name == "default" ? "this.__resourceName" : Literals.String(resource.Name);
+                writer.WriteLine($"context.AddResource<{resource.PublishedType.FullName}>({checkedValue}, {name}{owned});");
             }
 
             private static string Escape(string text)

@@ -44,16 +44,25 @@ namespace Asphalt.Generators.Components
                 .Select(static (models, cancellationToken) => WiringPlanner.Plan(models, null, cancellationToken))
                 .WithTrackingName(TrackingNames.Wiring);
 
-            context.RegisterSourceOutput(wiring, static (output, model) =>
+            // A few facts about the compilation, selected to an equatable record (never the compilation itself).
+            var facts = context.CompilationProvider
+                .Select(static (compilation, _) => new CompilationFacts(
+                    compilation.AssemblyName ?? "app",
+                    compilation.GetTypeByMetadataName("Asphalt.Configuration.ComponentTypes") is not null,
+                    compilation.GetTypeByMetadataName("Asphalt.CommandLine.ApplicationDefinition") is not null))
+                .WithTrackingName(TrackingNames.CompilationFacts);
+
+            context.RegisterSourceOutput(wiring.Combine(facts), static (output, pair) =>
             {
+                var (model, facts) = pair;
                 if (model.Registry.Count > 0)
                 {
-                    output.AddSource(WiringEmitter.RegistryHintName, SourceText.From(WiringEmitter.EmitRegistry(model), System.Text.Encoding.UTF8));
+                    output.AddSource(WiringEmitter.RegistryHintName, SourceText.From(WiringEmitter.EmitRegistry(model, facts), System.Text.Encoding.UTF8));
                 }
 
                 foreach (var plan in model.Trees)
                 {
-                    output.AddSource(WiringEmitter.PlanHintName(plan), SourceText.From(WiringEmitter.EmitPlan(plan), System.Text.Encoding.UTF8));
+                    output.AddSource(WiringEmitter.PlanHintName(plan), SourceText.From(WiringEmitter.EmitPlan(plan, model, facts), System.Text.Encoding.UTF8));
                 }
             });
 

@@ -9,8 +9,25 @@ namespace Asphalt.Generators.Models
     /// </summary>
     internal sealed record WiringModel(EquatableArray<RegistryEntry> Registry, EquatableArray<TreePlan> Trees);
 
-    /// <summary>A registry alias and the component type it creates.</summary>
-    internal sealed record RegistryEntry(string Alias, TypeRef Type, ChildConstruction Construction);
+    /// <summary>A registry alias, the component type it creates, and what the build knows of it (for configured trees).</summary>
+    internal sealed record RegistryEntry(
+        string Alias,
+        TypeRef Type,
+        EquatableArray<RegistryChild> Children,
+        EquatableArray<RegistryResource> Provides,
+        EquatableArray<RegistryResource> Consumes);
+
+    /// <summary>A child declared in code: its alias and its type's registry alias.</summary>
+    internal sealed record RegistryChild(string Alias, string TypeAlias);
+
+    /// <summary>A resource a type publishes or takes, by type name and resource name.</summary>
+    internal sealed record RegistryResource(string Type, string Name, bool IsSignal, bool IsOptional);
+
+    /// <summary>Facts about the compilation the emitted code depends on (selected, never the compilation itself).</summary>
+    /// <param name="AssemblyName">The assembly's name, the application's name in its definition.</param>
+    /// <param name="HasConfigurationTree">Whether <c>Asphalt.Configuration.ComponentTypes</c> exists (Runtime with configured trees).</param>
+    /// <param name="HasCommandLine">Whether <c>Asphalt.CommandLine.ApplicationDefinition</c> exists.</param>
+    internal sealed record CompilationFacts(string AssemblyName, bool HasConfigurationTree, bool HasCommandLine);
 
     /// <summary>The plan of one tree, emitted as <c>WiringPlan</c> on its root class.</summary>
     internal sealed record TreePlan(

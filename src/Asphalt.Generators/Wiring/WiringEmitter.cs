@@ -9,7 +9,7 @@ namespace Asphalt.Generators.Wiring
     {
         public const string RegistryHintName = "Asphalt.Generated.ComponentRegistry.g.cs";
 
-        public static string EmitRegistry(WiringModel model)
+        public static string EmitRegistry(WiringModel model, CompilationFacts facts)
         {
             var writer = new SourceWriter();
             writer.WriteLine(GeneratorInfo.Header);
@@ -42,15 +42,53 @@ namespace Asphalt.Generators.Wiring
                             writer.WriteLine("default: return null;");
                         }
                     }
+
+                    if (facts.HasConfigurationTree)
+                    {
+                        EmitTypes(writer, model);
+                    }
                 }
             }
 
             return writer.ToString();
         }
 
+        /// <summary>The registry as the Runtime's <c>ComponentTypes</c>, for trees built from configuration.</summary>
+        private static void EmitTypes(SourceWriter writer, WiringModel model)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The component types with their declared children and resources, for trees built from configuration.</summary>");
+            using (writer.Block("public static global::Asphalt.Configuration.ComponentTypes CreateTypes()"))
+            {
+                writer.WriteLine("return new global::Asphalt.Configuration.ComponentTypes");
+                writer.WriteLine("{");
+                writer.Indentation++;
+                foreach (var entry in model.Registry)
+                {
+                    var typeName = entry.Type.FullName.Replace("global::", string.Empty);
+                    writer.WriteLine($"new global::Asphalt.Configuration.ComponentTypeInfo({Literals.String(entry.Alias)}, {Literals.String(typeName)}, static c => {entry.Type.FullName}.__CreateConfigured(c.Section, c.ResourceName))");
+                    writer.WriteLine("{");
+                    writer.Indentation++;
+                    var children = string.Join(", ", entry.Children.Select(c => $"new global::System.Collections.Generic.KeyValuePair<string, string>({Literals.String(c.Alias)}, {Literals.String(c.TypeAlias)})"));
+                    writer.WriteLine($"Children = new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {children} }},");
+                    writer.WriteLine($"Provides = new global::Asphalt.Configuration.ResourceDeclaration[] {{ {Declarations(entry.Provides)} }},");
+                    writer.WriteLine($"Consumes = new global::Asphalt.Configuration.ResourceDeclaration[] {{ {Declarations(entry.Consumes)} }},");
+                    writer.Indentation--;
+                    writer.WriteLine("},");
+                }
+
+                writer.Indentation--;
+                writer.WriteLine("};");
+            }
+        }
+
+        private static string Declarations(EquatableArray<RegistryResource> resources) =>
+            string.Join(", ", resources.Select(r =>
+                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)} }}"));
+
         public static string PlanHintName(TreePlan plan) => Literals.Identifier(plan.RootType.FullName) + ".Wiring.g.cs";
 
-        public static string EmitPlan(TreePlan plan)
+        public static string EmitPlan(TreePlan plan, WiringModel model, CompilationFacts facts)
         {
             var writer = new SourceWriter();
             writer.WriteLine(GeneratorInfo.Header);
@@ -112,6 +150,27 @@ namespace Asphalt.Generators.Wiring
             writer.WriteLine(Literals.String(plan.Mermaid) + ",");
             writer.WriteLine(Literals.String(plan.Dot) + ");");
             writer.Indentation--;
+            var root = model.Registry.FirstOrDefault(e => e.Type.FullName == plan.RootType.FullName);
+            if (facts.HasCommandLine && facts.HasConfigurationTree && root is not null)
+            {
+                writer.WriteLine();
+                writer.WriteLine("""
+                    /// <summary>
+                    /// The application as the command line sees it (<c>AsphaltCommandLine.RunAsync(args, Definition)</c>):
+                    /// its component types, this class as the root type, and the declared wiring plan.
+                    /// </summary>
+                    """);
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                writer.WriteLine("public static global::Asphalt.CommandLine.ApplicationDefinition Definition => new global::Asphalt.CommandLine.ApplicationDefinition");
+                writer.WriteLine("{");
+                writer.Indentation++;
+                writer.WriteLine($"Name = {Literals.String(facts.AssemblyName)},");
+                writer.WriteLine($"RootType = {Literals.String(root.Alias)},");
+                writer.WriteLine("ComponentTypes = global::Asphalt.Generated.ComponentRegistry.CreateTypes(),");
+                writer.WriteLine("DeclaredPlan = WiringPlan,");
+                writer.Indentation--;
+                writer.WriteLine("};");
+            }
             for (var i = scopes.Count - 1; i >= 0; i--)
             {
                 scopes[i].Dispose();

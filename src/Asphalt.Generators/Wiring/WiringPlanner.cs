@@ -67,7 +67,7 @@ namespace Asphalt.Generators.Wiring
             foreach (var group in valid.GroupBy(c => c.Alias, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var first = group.First();
-                registry.Add(new RegistryEntry(group.Key, first.Type, ChildConstruction.Factory));
+                registry.Add(Entry(first, byType));
                 foreach (var other in group.Skip(1))
                 {
                     problems?.Add(new WiringProblem(DiagnosticDescriptors.DuplicateAlias, other.Location, new[] { first.Location }, group.Key, first.Type.DisplayName, other.Type.DisplayName));
@@ -89,6 +89,26 @@ namespace Asphalt.Generators.Wiring
             }
 
             return new WiringModel(registry.ToEquatableArray(), trees.ToEquatableArray());
+        }
+
+        private static RegistryEntry Entry(ComponentModel model, Dictionary<string, ComponentModel> byType)
+        {
+            static string TypeName(TypeRef type) => type.FullName.Replace("global::", string.Empty);
+
+            var children = model.Children
+                .Where(c => c.Construction == ChildConstruction.Factory && byType.TryGetValue(c.Type.FullName, out var child) && !child.HasErrors)
+                .Select(c => new RegistryChild(c.Alias, byType[c.Type.FullName].Alias))
+                .ToEquatableArray();
+            var provides = model.AllPublished()
+                .Select(p => new RegistryResource(TypeName(p.PublishedType), p.Name, p.IsSignal, false))
+                .ToEquatableArray();
+            var consumes = new[] { model.Prepare, model.Start, model.Run }
+                .Where(s => s is not null)
+                .SelectMany(s => s!.Parameters.Where(p => p.Kind == ParameterKind.Resource))
+                .Select(p => new RegistryResource(TypeName(p.Type!), p.ResourceName, false, p.Optional))
+                .Concat(model.Listeners.Select(l => new RegistryResource(TypeName(l.SignalType), l.SignalName, true, false)))
+                .ToEquatableArray();
+            return new RegistryEntry(model.Alias, model.Type, children, provides, consumes);
         }
 
         /// <summary>A child declaration whose type contains, through its children, the declaring type: an infinite tree.</summary>
