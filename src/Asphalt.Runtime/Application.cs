@@ -158,13 +158,7 @@ public static class Application
     }
 
     private static ILoggerFactory CreateConsoleLogging(LogLevel minimumLevel) =>
-        Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(minimumLevel)
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-            }));
+        new LoggerFactory([new PlainConsoleLoggerProvider(Console.Out)], new LoggerFilterOptions { MinLevel = minimumLevel });
 
     /// <summary>SIGINT and SIGTERM request a clean stop; a second SIGINT kills the process as usual.</summary>
     private sealed class StopSignals : IDisposable

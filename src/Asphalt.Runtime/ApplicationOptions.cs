@@ -15,8 +15,8 @@ public sealed class ApplicationOptions
     public string RootAlias { get; set; } = "app";
 
     /// <summary>
-    /// Where to log. When null the application logs to the console at <see cref="MinimumLogLevel"/>
-    /// and disposes the factory (flushing the console) when it stops.
+    /// Where to log. When null the application logs plain lines to standard output at
+    /// <see cref="MinimumLogLevel"/>. Pass a factory to use any Microsoft.Extensions.Logging provider.
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

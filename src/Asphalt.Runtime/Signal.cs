@@ -21,8 +21,10 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     private readonly Lock _gate = new();
     private ILogger? _logger;
 
-    // Copy-on-write: dispatch reads the array without locking or allocating.
+    // Copy-on-write: dispatch reads the arrays without locking or allocating. While every listener
+    // is synchronous, _syncListeners holds the same delegates for the fast path; otherwise it is null.
     private Listener[] _listeners = [];
+    private Action<TEvent>[]? _syncListeners = [];
 
     /// <summary>Creates a signal.</summary>
     /// <param name="name">The signal's name, used in log messages; defaults to the event type's name.</param>
@@ -77,33 +79,27 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     /// <remarks>Allocates nothing when every listener is synchronous or completes synchronously.</remarks>
     public ValueTask<bool> DispatchAsync(TEvent @event)
     {
-        var listeners = Volatile.Read(ref _listeners);
-        var succeeded = true;
-        for (var i = 0; i < listeners.Length; i++)
+        if (Volatile.Read(ref _syncListeners) is not { } syncListeners)
         {
-            var listener = listeners[i];
-            try
-            {
-                if (listener.Sync is { } sync)
-                {
-                    sync(@event);
-                    continue;
-                }
-
-                var pending = listener.Async!(@event);
-                if (!pending.IsCompletedSuccessfully)
-                {
-                    return AwaitRemainingAsync(pending, listeners, i + 1, @event, succeeded);
-                }
-            }
-            catch (Exception error)
-            {
-                succeeded = false;
-                Log.ListenerFailed(Logger, Name, error);
-            }
+            return DispatchMixed(@event);
         }
 
-        return new ValueTask<bool>(succeeded);
+        // One protected region around the loop keeps the common case as cheap as a delegate call.
+        var i = 0;
+        try
+        {
+            for (; i < syncListeners.Length; i++)
+            {
+                syncListeners[i](@event);
+            }
+
+            return new ValueTask<bool>(true);
+        }
+        catch (Exception error)
+        {
+            Log.ListenerFailed(Logger, Name, error);
+            return new ValueTask<bool>(DispatchRemainingSync(syncListeners, i + 1, @event));
+        }
     }
 
     /// <summary>Waits for the next event that passes <paramref name="filter"/>.</summary>
@@ -137,6 +133,55 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     /// <param name="maxQueueSize">How many events may wait in the queue (default 50).</param>
     public IAsyncEnumerable<TEvent> StreamEvents(Func<TEvent, bool>? filter = null, int maxQueueSize = Signals.DefaultMaxQueueSize) =>
         new EventStream<TEvent>([this], filter, maxQueueSize, Logger);
+
+    // The listener before `next` failed: call the rest, isolating each, and report failure.
+    private bool DispatchRemainingSync(Action<TEvent>[] listeners, int next, TEvent @event)
+    {
+        for (var i = next; i < listeners.Length; i++)
+        {
+            try
+            {
+                listeners[i](@event);
+            }
+            catch (Exception error)
+            {
+                Log.ListenerFailed(Logger, Name, error);
+            }
+        }
+
+        return false;
+    }
+
+    private ValueTask<bool> DispatchMixed(TEvent @event)
+    {
+        var listeners = Volatile.Read(ref _listeners);
+        var succeeded = true;
+        for (var i = 0; i < listeners.Length; i++)
+        {
+            var listener = listeners[i];
+            try
+            {
+                if (listener.Sync is { } sync)
+                {
+                    sync(@event);
+                    continue;
+                }
+
+                var pending = listener.Async!(@event);
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    return AwaitRemainingAsync(pending, listeners, i + 1, @event, succeeded);
+                }
+            }
+            catch (Exception error)
+            {
+                succeeded = false;
+                Log.ListenerFailed(Logger, Name, error);
+            }
+        }
+
+        return new ValueTask<bool>(succeeded);
+    }
 
     private async ValueTask<bool> AwaitRemainingAsync(
         ValueTask first, Listener[] listeners, int next, TEvent @event, bool succeeded)
@@ -187,7 +232,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
                 return;
             }
 
-            Volatile.Write(ref _listeners, [.. _listeners, listener]);
+            Publish([.. _listeners, listener]);
         }
     }
 
@@ -201,9 +246,18 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
                 return false;
             }
 
-            Volatile.Write(ref _listeners, [.. _listeners[..index], .. _listeners[(index + 1)..]]);
+            Publish([.. _listeners[..index], .. _listeners[(index + 1)..]]);
             return true;
         }
+    }
+
+    // Called under _gate.
+    private void Publish(Listener[] listeners)
+    {
+        Volatile.Write(ref _listeners, listeners);
+        Volatile.Write(
+            ref _syncListeners,
+            Array.TrueForAll(listeners, l => l.Sync is not null) ? Array.ConvertAll(listeners, l => l.Sync!) : null);
     }
 
     private sealed class Listener(Action<TEvent>? sync, Func<TEvent, ValueTask>? async)

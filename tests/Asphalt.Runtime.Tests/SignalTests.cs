@@ -47,6 +47,22 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public async Task With_only_sync_listeners_a_failure_still_reaches_the_rest()
+    {
+        var signal = new Signal<int>("Numbers", Logger());
+        var seen = new EventLog();
+        signal.Connect(e => seen.Add($"first {e}"));
+        signal.Connect(_ => throw new ArgumentException("bad listener"));
+        signal.Connect(e => seen.Add($"third {e}"));
+        signal.Connect(_ => throw new InvalidOperationException("worse listener"));
+
+        Assert.False(await signal.DispatchAsync(7));
+
+        Assert.Equal(["first 7", "third 7"], seen.Events);
+        Assert.Equal(2, _logs.Records.Count(r => r.Level == LogLevel.Error));
+    }
+
+    [Fact]
     public async Task Disconnected_and_duplicate_listeners()
     {
         var signal = new Signal<int>();

@@ -244,7 +244,8 @@ public static class ComponentTree
 
     // Binding messages quote the ':' path; the located error already names the key.
     private static string Strip(string message, string path) =>
-        message.Replace($" at '{path}'", "", StringComparison.Ordinal).Replace($"'{path}'", "this key", StringComparison.Ordinal);
+        message.Replace($" at '{path}'", "", StringComparison.Ordinal)
+            .Replace($"'{path}'", $"'{path[(path.LastIndexOf(':') + 1)..]}'", StringComparison.Ordinal);
 
     private static bool IsIdentifier(string name) => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Asphalt;
+
+/// <summary>
+/// The runner's default log output: one line per record on standard output, written
+/// synchronously. Unlike Microsoft.Extensions.Logging.Console it needs no dependency injection,
+/// options or background thread, so it costs nothing noticeable at start-up or in a NativeAOT
+/// binary, and log lines interleave in order with what the application prints itself.
+/// </summary>
+internal sealed class PlainConsoleLoggerProvider(TextWriter output) : ILoggerProvider
+{
+    private readonly Lock _gate = new();
+
+    public ILogger CreateLogger(string categoryName) => new PlainConsoleLogger(categoryName, this);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            output.Flush();
+        }
+    }
+
+    private void Write(string line)
+    {
+        lock (_gate)
+        {
+            output.Write(line);
+            output.Flush();
+        }
+    }
+
+    private static string LevelText(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "trce",
+        LogLevel.Debug => "dbug",
+        LogLevel.Information => "info",
+        LogLevel.Warning => "warn",
+        LogLevel.Error => "fail",
+        _ => "crit",
+    };
+
+    private sealed class PlainConsoleLogger(string category, PlainConsoleLoggerProvider provider) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var line = new StringBuilder()
+                .Append(DateTime.Now.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)).Append(' ')
+                .Append(LevelText(logLevel)).Append(": ").Append(category).Append(": ")
+                .Append(formatter(state, exception)).AppendLine();
+            if (exception is not null)
+            {
+                line.Append(exception).AppendLine();
+            }
+
+            provider.Write(line.ToString());
+        }
+    }
+}
