@@ -1,0 +1,226 @@
+using Asphalt.CommandLine;
+
+namespace Asphalt.Configuration.Tests;
+
+/// <summary>The command line run in-process against a test application, with real files.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+    private readonly StringWriter _app = new();
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    private Task<int> RunWithEnvironmentAsync(Dictionary<string, string>? environment, params string[] args) =>
+        AsphaltCommandLine.RunAsync(args, TestApplication.Definition(_app),
+            new CommandLineSettings { Output = _output, Error = _error, Environment = environment ?? new Dictionary<string, string>() });
+
+    private Task<int> RunAsync(params string[] args) => RunWithEnvironmentAsync(null, args);
+
+    private string Config(string yaml, string name = "app.yaml") => _files.Write(name, yaml);
+
+    [Fact]
+    public async Task Run_merges_files_and_overrides_and_returns_the_applications_exit_code()
+    {
+        var first = Config("component:\n  exitCode: 3\n  components:\n    greeter:\n      greeting: Hello\n", "a.yaml");
+        var second = Config("component:\n  components:\n    greeter:\n      shout: true\n", "b.yaml");
+
+        var code = await RunAsync("run", "-c", first, "--config", second, "--set", "component.components.greeter.greeting=Howdy");
+
+        Assert.Equal(3, code);
+        Assert.Equal("HOWDY (from app/greeter)\n", _app.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal("", _error.ToString());
+    }
+
+    [Fact]
+    public async Task Run_takes_keys_from_prefixed_environment_variables()
+    {
+        var code = await RunWithEnvironmentAsync(new() { ["GREETING_component__components__greeter__greeting"] = "from env" }, "run");
+
+        Assert.Equal(0, code);
+        Assert.Equal("from env (from app/greeter)\n", _app.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Run_selects_the_service_from_the_option_or_the_environment()
+    {
+        var file = Config("""
+            services:
+              default:
+                component: {components: {greeter: {greeting: normal}}}
+              loud:
+                component: {components: {greeter: {greeting: loud, shout: true}}}
+            """);
+
+        Assert.Equal(0, await RunAsync("run", "-c", file, "--service", "loud"));
+        Assert.Equal(0, await RunWithEnvironmentAsync(new() { ["ASPHALT_SERVICE"] = "default" }, "run", "-c", file));
+        Assert.Equal(1, await RunAsync("run", "-c", file, "-s", "quiet"));
+
+        Assert.Equal("LOUD (from app/greeter)\nnormal (from app/greeter)\n", _app.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("Service 'quiet' has not been defined (defined: default, loud)", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_with_a_bad_configuration_starts_nothing_and_lists_every_error()
+    {
+        var file = Config("component:\n  exitCode: x\n  components:\n    greeter:\n      greting: typo\n");
+
+        var code = await RunAsync("run", "-c", file);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", _app.ToString());
+        var error = _error.ToString();
+        // One error per component (options binding stops at a component's first problem), every component checked.
+        Assert.Contains("greeting: The configuration has 2 errors:", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:2:3: component.exitCode: Configuration value 'x' is not a valid Int32.", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:5:7: component.components.greeter.greting: Unknown configuration key", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_exits_0_for_a_good_configuration_and_starts_nothing()
+    {
+        var file = Config("component:\n  components:\n    greeter:\n      greeting: hi\n    extra:\n      type: idle\n");
+
+        var code = await RunAsync("check", "-c", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal("Configuration OK: 3 components (app, app/greeter, app/extra), 1 resources.\n", _output.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal("", _app.ToString());
+    }
+
+    [Fact]
+    public async Task Check_exits_1_listing_every_error_of_every_kind_at_once()
+    {
+        var file = Config("""
+            component:
+              greeter: missing
+              components:
+                greeter:
+                  shout: maybe
+                other:
+                  type: nosuch
+            logging:
+              level: Chatty
+            """);
+
+        var code = await RunAsync("check", "-c", file, "--set", "startTimeout=-1");
+
+        Assert.Equal(1, code);
+        var report = _error.ToString().ReplaceLineEndings("\n");
+        var lines = report.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("greeting: The configuration has 5 errors:", lines[0]);
+        Assert.Equal(5, lines.Length - 1);
+        Assert.True(lines.Any(l => l.Contains("--set startTimeout=…: startTimeout: '-1' is not a number of seconds", StringComparison.Ordinal)), report);
+        Assert.True(lines.Any(l => l.Contains($"{file}:4:5: component.components.greeter.greeting: Required configuration key 'greeting' (String) is missing.", StringComparison.Ordinal)), report);
+        Assert.True(lines.Any(l => l.Contains($"{file}:7:7: component.components.other.type: unknown component type 'nosuch'", StringComparison.Ordinal)), report);
+        Assert.True(lines.Any(l => l.Contains($"{file}:9:3: logging.level: 'Chatty' is not a log level", StringComparison.Ordinal)), report);
+        Assert.True(lines.Any(l => l.Contains("takes resource Tests.Greeting 'missing', which no component in the configured tree publishes", StringComparison.Ordinal)), report);
+    }
+
+    [Fact]
+    public async Task Check_can_print_the_effective_configuration_with_secrets_redacted()
+    {
+        var file = Config("component:\n  components:\n    greeter:\n      greeting: ${env:SECRET_TEXT}\n");
+
+        var code = await RunWithEnvironmentAsync(new() { ["SECRET_TEXT"] = "top secret" }, "check", "-c", file, "--print-config");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"component.components.greeter.greeting = ***    # {file}:4:7", _output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("top secret", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Errors_never_show_secret_values()
+    {
+        var file = Config("component:\n  exitCode: ${env:CODE}\n  components:\n    greeter: {greeting: hi}\n");
+
+        var code = await RunWithEnvironmentAsync(new() { ["CODE"] = "s3cr3t-token" }, "run", "-c", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("component.exitCode: Configuration value '***' is not a valid Int32.", _error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-token", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mermaid", "flowchart LR")]
+    [InlineData("dot", "digraph asphalt {")]
+    [InlineData("json", "\"startOrder\": [")]
+    public async Task Graph_prints_the_configured_tree_in_each_format(string format, string expected)
+    {
+        var file = Config("component:\n  components:\n    greeter: {greeting: hi}\n");
+
+        var code = await RunAsync("graph", "-c", file, "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Contains(expected, _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("app/greeter", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_json_has_components_resources_and_start_order()
+    {
+        var code = await RunAsync("graph", "-f", "json");
+
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(_output.ToString());
+        var root = json.RootElement;
+        Assert.Equal("Tests.GreetingApp", root.GetProperty("root").GetString());
+        Assert.Equal(["app", "app/greeter"], root.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("path").GetString()));
+        var resource = Assert.Single(root.GetProperty("resources").EnumerateArray());
+        Assert.Equal("app/greeter", resource.GetProperty("provider").GetString());
+        Assert.Equal([["app/greeter"], ["app"]], root.GetProperty("startOrder").EnumerateArray().Select(s => s.EnumerateArray().Select(p => p.GetString()).ToArray()));
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands_and_exits_0()
+    {
+        Assert.Equal(0, await RunAsync("--help"));
+        Assert.Equal(0, await RunAsync("run", "--help"));
+
+        var help = _output.ToString();
+        Assert.Contains("run", help, StringComparison.Ordinal);
+        Assert.Contains("graph", help, StringComparison.Ordinal);
+        Assert.Contains("check", help, StringComparison.Ordinal);
+        Assert.Contains("-c, --config <FILE>", help, StringComparison.Ordinal);
+        Assert.Contains("--set <K=V>", help, StringComparison.Ordinal);
+        Assert.Contains("-s, --service <NAME>", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_options_commands_and_values_exit_2_with_a_clear_message()
+    {
+        Assert.Equal(AsphaltCommandLine.ExitUsage, await RunAsync("run", "--confg", "x.yaml"));
+        Assert.Equal(AsphaltCommandLine.ExitUsage, await RunAsync("graph", "--format", "png"));
+        Assert.Equal(AsphaltCommandLine.ExitUsage, await RunAsync("start"));
+
+        var error = _error.ToString();
+        Assert.Contains("greeting: Unrecognized command or argument '--confg'.", error, StringComparison.Ordinal);
+        Assert.Contains("png", error, StringComparison.Ordinal);
+        Assert.Contains("greeting: Unrecognized command or argument 'start'.", error, StringComparison.Ordinal);
+        Assert.Contains("Run 'greeting --help' for the commands and options.", error, StringComparison.Ordinal);
+        Assert.Equal("", _app.ToString());
+    }
+
+    [Fact]
+    public async Task A_set_without_equals_sign_exits_1_naming_the_argument()
+    {
+        var code = await RunAsync("run", "--set", "component.exitCode");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Configuration must be set with '=', got: 'component.exitCode'", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_declared_needs_a_generated_plan()
+    {
+        Assert.Equal(1, await RunAsync("graph", "--declared"));
+        Assert.Contains("no build-time wiring plan", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _files.Dispose();
+        _app.Dispose();
+        _output.Dispose();
+        _error.Dispose();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+
+namespace Asphalt.Configuration.Tests;
+
+/// <summary>The command line of the WebNotifier sample, run as a real process.</summary>
+public sealed class SampleProcessTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunSampleAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WebNotifier.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("WEBNOTIFIER_", StringComparison.OrdinalIgnoreCase) || k == "ASPHALT_SERVICE").ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Check_accepts_the_samples_own_configuration()
+    {
+        var (code, output, error) = await RunSampleAsync("check", "-c", Path.Combine(AppContext.BaseDirectory, "config.yaml"));
+
+        Assert.True(code == 0, error);
+        Assert.Equal("Configuration OK: 4 components (app, app/detector, app/mailer, app/demopage), 3 resources.\n", output);
+    }
+
+    [Fact]
+    public async Task Check_rejects_a_bad_file_listing_every_error_with_file_and_line()
+    {
+        var file = _files.Write("bad.yaml", """
+            component:
+              components:
+                detector:
+                  url: not a url
+                  delay: -3
+                mailer:
+                  backend: pigeon
+                watcher:
+                  type: detectr
+            """);
+
+        var (code, output, error) = await RunSampleAsync("check", "-c", file);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("webnotifier: The configuration has 3 errors:", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:4:7: component.components.detector.url: Configuration value 'not a url' is not a valid absolute http(s) URL.", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:7:7: component.components.mailer.backend: Configuration value 'pigeon' is not a valid mail backend (console, file or smtp).", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:9:7: component.components.watcher.type: unknown component type 'detectr'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_prints_dot_with_the_start_order()
+    {
+        var (code, output, _) = await RunSampleAsync("graph", "--format", "dot", "-c", Path.Combine(AppContext.BaseDirectory, "config.yaml"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("digraph asphalt {", output, StringComparison.Ordinal);
+        Assert.Contains("\"app/detector\" -> \"r1\";", output, StringComparison.Ordinal);
+        Assert.Contains("// 1. app/detector, app/mailer, app/demopage", output, StringComparison.Ordinal);
+        Assert.Contains("// 2. app", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_options_exit_2()
+    {
+        var (code, _, error) = await RunSampleAsync("run", "--verbose");
+
+        Assert.Equal(2, code);
+        Assert.Contains("webnotifier: Unrecognized command or argument '--verbose'.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_with_a_bad_override_exits_1_before_starting_anything()
+    {
+        var (code, output, error) = await RunSampleAsync("run", "-c", Path.Combine(AppContext.BaseDirectory, "config.yaml"), "--set", "component.components.detector.delay=soon");
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("Starting application", output, StringComparison.Ordinal);
+        Assert.Contains("--set component.components.detector.delay=…: component.components.detector.delay: Configuration value 'soon' is not a valid number of seconds.", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _files.Dispose();
+}
