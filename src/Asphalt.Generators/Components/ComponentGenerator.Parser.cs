@@ -34,13 +34,21 @@ namespace Asphalt.Generators.Components
             /// <summary>Parses a component for the generator; never throws (a broken model is skipped).</summary>
             public static ComponentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
             {
-                if (context.TargetSymbol is not INamedTypeSymbol type)
+                if (context.TargetSymbol is not INamedTypeSymbol { Name.Length: > 0 } type)
                 {
                     return null;
                 }
 
                 try
                 {
+                    // A partial class with [Component] on several declarations is seen once per
+                    // declaration; only the one carrying the first attribute produces the model.
+                    var first = type.GetAttributes().FirstOrDefault(IsComponentAttribute)?.ApplicationSyntaxReference;
+                    if (first is not null && first.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() != context.TargetNode)
+                    {
+                        return null;
+                    }
+
                     return Parse(type, null, cancellationToken);
                 }
                 catch (OperationCanceledException)
@@ -83,6 +91,11 @@ namespace Asphalt.Generators.Components
 
             private static string DefaultAlias(string typeName)
             {
+                if (typeName.Length == 0)
+                {
+                    return "component";
+                }
+
                 var name = typeName.EndsWith("Component", StringComparison.Ordinal) && typeName.Length > "Component".Length
                     ? typeName.Substring(0, typeName.Length - "Component".Length)
                     : typeName;
