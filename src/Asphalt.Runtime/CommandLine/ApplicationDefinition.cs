@@ -5,7 +5,8 @@ namespace Asphalt.CommandLine;
 /// <summary>
 /// Everything the command line needs to know about an application: its component types, the root
 /// type, the tree the code declares, and extra checks. The source generator emits one per
-/// application (<c>MyApp.Definition</c>); it can also be written by hand.
+/// application (<c>MyApp.Definition</c>); it can also be written by hand. A record, so a generated
+/// definition can be adjusted: <c>MyApp.Definition with { EnvironmentPrefix = "MYAPP_" }</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,7 +18,7 @@ namespace Asphalt.CommandLine;
 /// });
 /// </code>
 /// </example>
-public sealed class ApplicationDefinition
+public sealed record ApplicationDefinition
 {
     /// <summary>The application's name, shown in help and errors.</summary>
     public required string Name { get; init; }
