@@ -34,6 +34,11 @@ public static class RunnerSettings
         var stop = Seconds("stopTimeout");
         LogLevel? level = null;
         var logging = root.GetSection("logging");
+        if (logging.Value is not null)
+        {
+            errors.Add(configuration.ErrorAt("logging", $"'logging' must be a mapping such as 'logging: {{level: Debug}}', not '{logging.Value}'"));
+        }
+
         foreach (var key in logging.GetChildren())
         {
             if (!string.Equals(key.Key, "level", StringComparison.OrdinalIgnoreCase))
