@@ -1,0 +1,22 @@
+using Asphalt;
+using Microsoft.Extensions.Logging;
+
+namespace ChatServer.Components;
+
+/// <summary>
+/// The chat server: a message store on SQLite, the room with its broadcast signal, the history
+/// writer, the stats counter and the TCP listener, wired by generated code
+/// (<see cref="WiringPlan"/> shows how).
+/// </summary>
+[Component("chat")]
+[ChildComponent<MessageStoreComponent>("store")]
+[ChildComponent<ChatRoomComponent>("room")]
+[ChildComponent<HistoryComponent>("history")]
+[ChildComponent<StatsComponent>("stats")]
+[ChildComponent<TcpListenerComponent>("listener")]
+public sealed partial class ChatServerApp
+{
+    /// <summary>Announces where the server listens once everything started.</summary>
+    public void StartAsync(ListenerEndpoint endpoint, Context context) =>
+        context.LoggerFactory.CreateLogger<ChatServerApp>().LogInformation("Chat server listening on {EndPoint}", endpoint.EndPoint);
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+using Asphalt;
+using Microsoft.Extensions.Logging;
+
+namespace ChatServer.Components;
+
+/// <summary>Options of <see cref="TcpListenerComponent"/> (section <c>components:listener</c>).</summary>
+public sealed class ListenerOptions
+{
+    /// <summary>The address to listen on.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The port; 0 picks a free one (published in <see cref="ListenerEndpoint"/>).</summary>
+    public int Port { get; set; } = 7007;
+
+    /// <summary>How many past messages a client gets when it joins.</summary>
+    public int HistoryLines { get; set; } = 10;
+}
+
+/// <summary>
+/// Accepts chat clients over TCP. A client sends its nickname as the first line, receives the
+/// recent history, then every message; <c>/stats</c> answers with the message counts.
+/// </summary>
+[Component("listener")]
+public sealed partial class TcpListenerComponent(ListenerOptions options)
+{
+    /// <summary>Starts listening and accepting clients in a service task; publishes the endpoint.</summary>
+    [return: Resource]
+    public ListenerEndpoint StartAsync(
+        ChatRoom room,
+        MessageStore store,
+        ChatStats stats,
+        [Resource("messages")] Signal<ChatMessage> messages,
+        Context context)
+    {
+        var listener = new TcpListener(IPAddress.Parse(options.Host), options.Port);
+        listener.Start();
+        context.AddTeardown(listener.Stop, "stop listening");
+        var logger = context.LoggerFactory.CreateLogger<TcpListenerComponent>();
+        var sessions = new Sessions(room, store, stats, messages, options.HistoryLines, logger);
+        context.StartServiceTask("accept chat clients", cancellationToken => sessions.AcceptAsync(listener, cancellationToken));
+        return new ListenerEndpoint((IPEndPoint)listener.LocalEndpoint);
+    }
+
+    /// <summary>The accept loop and one task per connected client.</summary>
+    private sealed class Sessions(ChatRoom room, MessageStore store, ChatStats stats, Signal<ChatMessage> messages, int historyLines, ILogger logger)
+    {
+        public async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
+        {
+            var clients = new List<Task>();
+            try
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                    clients.RemoveAll(t => t.IsCompleted);
+                    clients.Add(ServeAsync(new ChatSession(client), cancellationToken));
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: fall through and wait for the clients to finish.
+            }
+
+            await Task.WhenAll(clients);
+        }
+
+        private async Task ServeAsync(ChatSession session, CancellationToken cancellationToken)
+        {
+            await using var _ = session;
+            try
+            {
+                var user = await session.ReadLineAsync(cancellationToken);
+                if (string.IsNullOrWhiteSpace(user))
+                {
+                    return;
+                }
+
+                foreach (var old in await store.RecentAsync(historyLines, cancellationToken))
+                {
+                    await session.TrySendAsync("[history] " + old);
+                }
+
+                room.Join(session);
+                await session.TrySendAsync($"joined as {user}");
+                while (await session.ReadLineAsync(cancellationToken) is { } line)
+                {
+                    if (line == "/stats")
+                    {
+                        await session.TrySendAsync("[stats] " + stats.Describe());
+                    }
+                    else if (line.Length > 0)
+                    {
+                        await messages.DispatchAsync(new ChatMessage(user, line, DateTimeOffset.UtcNow));
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The server is stopping.
+            }
+            catch (IOException error)
+            {
+                logger.LogDebug(error, "A chat client disconnected abruptly");
+            }
+            finally
+            {
+                room.Leave(session);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net.Sockets;
+using System.Text;
+using ChatServer;
+using ChatServer.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace Asphalt.Generators.Tests.Samples;
+
+/// <summary>The chat sample, wired by generated code, run for real: TCP clients on loopback, SQLite on disk.</summary>
+public sealed class ChatServerTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Clients_chat_over_loopback_with_stats_history_and_clean_teardown()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var server = await Server.StartAsync(database))
+            {
+                using var alice = await ChatClient.JoinAsync(server.Port, "alice");
+                using var bob = await ChatClient.JoinAsync(server.Port, "bob");
+                Assert.Equal(["joined as alice"], alice.Greeting);
+
+                await alice.SendAsync("hello");
+                Assert.Equal("alice: hello", await bob.ReadLineAsync());
+                Assert.Equal("alice: hello", await alice.ReadLineAsync());
+
+                await bob.SendAsync("hi alice");
+                Assert.Equal("bob: hi alice", await alice.ReadLineAsync());
+                Assert.Equal("bob: hi alice", await bob.ReadLineAsync());
+
+                await bob.SendAsync("/stats");
+                Assert.Equal("[stats] alice=1 bob=1", await bob.ReadLineAsync());
+
+                await server.DisposeAsync();
+
+                // Teardown closed the connections and the listening socket.
+                Assert.Null(await alice.ReadLineAsync());
+                await Assert.ThrowsAnyAsync<SocketException>(() => ChatClient.JoinAsync(server.Port, "late"));
+            }
+
+            // The history was written to SQLite by the history component and survives a restart.
+            await using (var server = await Server.StartAsync(database))
+            {
+                using var carol = await ChatClient.JoinAsync(server.Port, "carol");
+                Assert.Equal(["[history] alice: hello", "[history] bob: hi alice", "joined as carol"], carol.Greeting);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
+    [Fact]
+    public void Wiring_plan_starts_independent_components_together()
+    {
+        var plan = ChatServerApp.WiringPlan;
+        Assert.Equal(6, plan.Components.Count);
+        Assert.Equal(
+            ["app/room,app/stats,app/store", "app/history,app/listener", "app"],
+            plan.StartStages.Select(stage => string.Join(",", stage)));
+        var messages = Assert.Single(plan.Resources, r => r.Name == "messages");
+        Assert.True(messages.IsSignal);
+        Assert.Equal("app/room", messages.Provider);
+        Assert.Equal(["app/history", "app/listener", "app/room", "app/stats"], messages.Consumers);
+    }
+
+    [Fact]
+    public void Bad_configuration_names_the_key_path()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["components:listener:port"] = "seven" })
+            .Build();
+        var error = Assert.Throws<ConfigurationBindingException>(() => ChatServerApp.Create(configuration));
+        Assert.Equal("components:listener:port", error.Path, ignoreCase: true);
+        Assert.Equal("Int32", error.Expected);
+    }
+
+    private sealed class Server : IAsyncDisposable
+    {
+        private readonly Context _context;
+        private bool _closed;
+
+        private Server(Context context, int port)
+        {
+            _context = context;
+            Port = port;
+        }
+
+        public int Port { get; }
+
+        public static async Task<Server> StartAsync(string database)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["components:listener:port"] = "0",
+                    ["components:store:path"] = database,
+                })
+                .Build();
+            var context = new Context();
+            await context.StartComponentAsync(ChatServerApp.Create(configuration), Timeout);
+            return new Server(context, context.GetResource<ListenerEndpoint>().EndPoint.Port);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_closed)
+            {
+                _closed = true;
+                await _context.CloseAsync().WaitAsync(Timeout);
+            }
+        }
+    }
+
+    private sealed class ChatClient : IDisposable
+    {
+        private readonly TcpClient _client;
+        private readonly StreamReader _reader;
+        private readonly StreamWriter _writer;
+
+        private ChatClient(TcpClient client)
+        {
+            _client = client;
+            _reader = new StreamReader(client.GetStream(), new UTF8Encoding(false));
+            _writer = new StreamWriter(client.GetStream(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
+        }
+
+        public List<string> Greeting { get; } = [];
+
+        public static async Task<ChatClient> JoinAsync(int port, string user)
+        {
+            var tcp = new TcpClient();
+            await tcp.ConnectAsync("127.0.0.1", port).WaitAsync(Timeout);
+            var client = new ChatClient(tcp);
+            await client.SendAsync(user);
+            while (await client.ReadLineAsync() is { } line)
+            {
+                client.Greeting.Add(line);
+                if (line.StartsWith("joined as ", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            return client;
+        }
+
+        public Task SendAsync(string line) => _writer.WriteLineAsync(line).WaitAsync(Timeout);
+
+        public async Task<string?> ReadLineAsync()
+        {
+            try
+            {
+                return await _reader.ReadLineAsync().WaitAsync(Timeout);
+            }
+            catch (IOException)
+            {
+                return null; // Reset by the server: as good as closed.
+            }
+        }
+
+        public void Dispose() => _client.Dispose();
+    }
+}
