@@ -140,6 +140,30 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("s3cr3t-token", _error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Secrets_never_reach_the_log_not_even_in_exceptions()
+    {
+        var file = Config("component:\n  components:\n    greeter:\n      greeting: ${env:PASSWORD}\n      fail: true\n");
+        var log = new CapturingLoggerFactory();
+        var definition = TestApplication.Definition(_app) with
+        {
+            ConfigureOptions = options =>
+            {
+                options.HandleStopSignals = false;
+                options.LoggerFactory = log;
+            },
+        };
+
+        var code = await AsphaltCommandLine.RunAsync(["run", "-c", file], definition,
+            new CommandLineSettings { Output = _output, Error = _error, Environment = new Dictionary<string, string> { ["PASSWORD"] = "pa55word" } });
+
+        Assert.Equal(1, code);
+        var text = log.Text;
+        Assert.Contains("Greeting is ***", text, StringComparison.Ordinal);
+        Assert.Contains("could not greet with '***'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pa55word", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("mermaid", "flowchart LR")]
     [InlineData("dot", "digraph asphalt {")]
@@ -222,5 +246,48 @@ public sealed class CommandLineTests : IDisposable
         _app.Dispose();
         _output.Dispose();
         _error.Dispose();
+    }
+
+    /// <summary>Collects every log line and logged exception as text.</summary>
+    private sealed class CapturingLoggerFactory : Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public string Text
+        {
+            get
+            {
+                lock (_text)
+                {
+                    return _text.ToString();
+                }
+            }
+        }
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider)
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_text)
+            {
+                _text.Append(formatter(state, exception)).Append('\n');
+                if (exception is not null)
+                {
+                    _text.Append(exception).Append('\n');
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

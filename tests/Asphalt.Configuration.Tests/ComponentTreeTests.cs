@@ -106,7 +106,7 @@ public sealed class ComponentTreeTests : IDisposable
         Assert.Equal(
         [
             $"{file}:2:3: component.exitCode: Configuration value 'lots' is not a valid Int32.",
-            $"{file}:6:7: component.components.greeter.volume: Unknown configuration key 'volume': Tests.GreeterComponent has no such option. Known keys: type, components, greeting, shout.",
+            $"{file}:6:7: component.components.greeter.volume: Unknown configuration key 'volume': Tests.GreeterComponent has no such option. Known keys: type, components, greeting, shout, fail.",
             $"{file}:8:7: component.components.mystery.type: unknown component type 'Greeter' (did you mean 'greeter'?): registered types are app, greeter, idle; set 'type:' to one of them",
             $"{file}:9:5: component.components.bad-alias: 'bad-alias' is not a valid child alias: use an identifier (letters, digits, '_'), or 'alias/resourceName' to publish a second instance's resources under another name",
             $"{file}:11:5: component.components.scalar: a component's configuration must be a mapping of options or empty, not '5'",

@@ -5,20 +5,31 @@ namespace Asphalt.Configuration.Tests;
 /// <summary>A resource: a greeting, and who published it.</summary>
 public sealed record Greeting(string Text, string Publisher);
 
-/// <summary>Publishes a <see cref="Greeting"/>. Options: <c>greeting</c> (required), <c>shout</c> (bool).</summary>
-public sealed class GreeterComponent(string greeting, string resourceName) : Component
+/// <summary>
+/// Publishes a <see cref="Greeting"/> and logs it. Options: <c>greeting</c> (required), <c>shout</c> (bool),
+/// <c>fail</c> (bool: fail to start with the greeting in the exception's message).
+/// </summary>
+public sealed class GreeterComponent(string greeting, string resourceName, bool fail = false) : Component
 {
     public static GreeterComponent Create(ComponentConfiguration configuration)
     {
         var section = configuration.Section;
-        ConfigurationValues.CheckKeys(section, "Tests.GreeterComponent", "type", "components", "greeting", "shout");
+        ConfigurationValues.CheckKeys(section, "Tests.GreeterComponent", "type", "components", "greeting", "shout", "fail");
         var greeting = section["greeting"] ?? throw ConfigurationValues.MissingRequired(section, "greeting", "String");
         var shout = ConfigurationValues.Exists(section, "shout") && ConfigurationValues.ParseBoolean(section.GetSection("shout"));
-        return new GreeterComponent(shout ? greeting.ToUpperInvariant() : greeting, configuration.ResourceName);
+        var fail = ConfigurationValues.Exists(section, "fail") && ConfigurationValues.ParseBoolean(section.GetSection("fail"));
+        return new GreeterComponent(shout ? greeting.ToUpperInvariant() : greeting, configuration.ResourceName, fail);
     }
 
     public override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
     {
+        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(
+            context.LoggerFactory.CreateLogger("Tests.Greeter"), "Greeting is {Greeting}", greeting);
+        if (fail)
+        {
+            throw new InvalidOperationException($"could not greet with '{greeting}'");
+        }
+
         context.AddResource(new Greeting(greeting, Path ?? "?"), resourceName);
         return ValueTask.CompletedTask;
     }

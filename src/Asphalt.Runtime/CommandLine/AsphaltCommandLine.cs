@@ -152,7 +152,22 @@ public static class AsphaltCommandLine
         }
 
         definition.ConfigureOptions?.Invoke(options);
-        return await Application.RunAsync(root, options, cancellationToken).ConfigureAwait(false);
+        PlainConsoleLoggerFactory? ownedLogging = null;
+        if (configuration.HasSecrets)
+        {
+            // Secrets never reach a log, whatever a component logs: wrap the logging the runner would use.
+            var inner = options.LoggerFactory ?? (ownedLogging = new PlainConsoleLoggerFactory(Console.Out, options.MinimumLogLevel));
+            options.LoggerFactory = new RedactingLoggerFactory(inner, configuration.Redact);
+        }
+
+        try
+        {
+            return await Application.RunAsync(root, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ownedLogging?.Dispose();
+        }
     }
 
     private static int GraphCommand(

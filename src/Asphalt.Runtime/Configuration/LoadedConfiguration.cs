@@ -74,6 +74,9 @@ public sealed class LoadedConfiguration
     /// <summary>Whether the value at <paramref name="configurationPath"/> came from a substitution or an environment variable.</summary>
     public bool IsSecret(string configurationPath) => _secretKeys.Contains(configurationPath);
 
+    /// <summary>Whether any value is secret (came from a substitution or a prefixed environment variable).</summary>
+    public bool HasSecrets => _secretValues.Length > 0;
+
     /// <summary>Replaces every secret value occurring in <paramref name="text"/> with <c>***</c>.</summary>
     /// <remarks>Apply to any text built from configuration values (exception messages of option binding include the value).</remarks>
     public string Redact(string text)
