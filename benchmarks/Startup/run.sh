@@ -8,6 +8,9 @@ out="$here/out"
 sizes=("${@:-50 500}")
 [ $# -eq 0 ] && sizes=(50 500)
 rm -rf "$out" && mkdir -p "$out"
+
+# The native binary is named after the project: <variant with _ for ->_<N>.
+executable() { local variant="${1%-*}"; echo "${variant//-/_}_${1##*-}"; }
 python3 "$here/generate_apps.py" "$out" "${sizes[@]}" > "$out/projects.txt"
 
 for folder in $(cat "$out/projects.txt"); do
@@ -20,14 +23,14 @@ done
 echo "| variant | N | binary size (bytes) |"
 echo "|---|---|---|"
 for folder in $(cat "$out/projects.txt"); do
-  name=$(basename "$folder"); exe=$(ls "$out/bin/$name" | grep -vE '\.(dbg|pdb)$' | head -1)
+  name=$(basename "$folder"); exe=$(executable "$name")
   echo "| ${name%-*} | ${name##*-} | $(stat -c %s "$out/bin/$name/$exe") |"
 done
 
 for n in "${sizes[@]}"; do
   cmds=()
   for folder in $(grep -E -- "-$n\$" "$out/projects.txt"); do
-    name=$(basename "$folder"); exe=$(ls "$out/bin/$name" | grep -vE '\.(dbg|pdb)$' | head -1)
+    name=$(basename "$folder"); exe=$(executable "$name")
     cmds+=(-n "${name%-*}" "$out/bin/$name/$exe")
   done
   hyperfine -N --warmup 10 --runs 60 --export-markdown "$out/hyperfine-$n.md" "${cmds[@]}"

@@ -158,7 +158,7 @@ public static class Application
     }
 
     private static ILoggerFactory CreateConsoleLogging(LogLevel minimumLevel) =>
-        new LoggerFactory([new PlainConsoleLoggerProvider(Console.Out)], new LoggerFilterOptions { MinLevel = minimumLevel });
+        new PlainConsoleLoggerFactory(Console.Out, minimumLevel);
 
     /// <summary>SIGINT and SIGTERM request a clean stop; a second SIGINT kills the process as usual.</summary>
     private sealed class StopSignals : IDisposable

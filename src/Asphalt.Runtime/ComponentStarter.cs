@@ -47,21 +47,21 @@ internal static class ComponentStarter
         var component = node.Component;
 
         node.Phase = ComponentPhase.Preparing;
-        Log.ComponentStep(logger, "Preparing", node.Path, node.ComponentType);
+        LogStep(logger, "Preparing", node);
         await RunPhaseAsync(node, () => component.PrepareAsync(context, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (node.Children.Count > 0)
         {
             node.Phase = ComponentPhase.StartingChildren;
-            Log.ComponentStep(logger, "Starting the children of", node.Path, node.ComponentType);
+            LogStep(logger, "Starting the children of", node);
             await StartChildrenAsync(node, context, logger, cancellationToken).ConfigureAwait(false);
         }
 
         node.Phase = ComponentPhase.Starting;
-        Log.ComponentStep(logger, "Starting", node.Path, node.ComponentType);
+        LogStep(logger, "Starting", node);
         await RunPhaseAsync(node, () => component.StartAsync(context, cancellationToken), cancellationToken).ConfigureAwait(false);
         node.Phase = ComponentPhase.Started;
-        Log.ComponentStep(logger, "Started", node.Path, node.ComponentType);
+        LogStep(logger, "Started", node);
     }
 
     private static async Task StartChildrenAsync(ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)
@@ -97,6 +97,15 @@ internal static class ComponentStarter
                 await siblings.CancelAsync().ConfigureAwait(false);
                 throw;
             }
+        }
+    }
+
+    // The type name is only formatted when debug logging is on: start-up cost matters.
+    private static void LogStep(ILogger logger, string action, ComponentNode node)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.ComponentStep(logger, action, node.Path, node.ComponentType);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
 
 namespace Asphalt;
 
@@ -413,7 +414,11 @@ public sealed partial class Context
             }
         }
 
-        Log.ResourceAdded(_logger, publisher, isFactory ? "a resource factory" : "a resource", TypeNames.Display(types[0]), name);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.ResourceAdded(_logger, publisher, isFactory ? "a resource factory" : "a resource", TypeNames.Display(types[0]), name);
+        }
+
         if (_resourceAdded is { HasListeners: true } signal)
         {
             _ = signal.DispatchAsync(new ResourceEvent(this, types, name, isFactory, publisher));

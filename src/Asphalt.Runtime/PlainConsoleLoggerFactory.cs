@@ -5,16 +5,21 @@ using Microsoft.Extensions.Logging;
 namespace Asphalt;
 
 /// <summary>
-/// The runner's default log output: one line per record on standard output, written
-/// synchronously. Unlike Microsoft.Extensions.Logging.Console it needs no dependency injection,
-/// options or background thread, so it costs nothing noticeable at start-up or in a NativeAOT
-/// binary, and log lines interleave in order with what the application prints itself.
+/// The runner's default logging: one line per record on standard output, written synchronously.
+/// Unlike Microsoft.Extensions.Logging's factory and console provider it needs no dependency
+/// injection, options or background thread, so it costs next to nothing at start-up and in a
+/// NativeAOT binary, and log lines come out in order with what the application prints itself.
+/// To log anywhere else, pass a factory in <see cref="ApplicationOptions.LoggerFactory"/>.
 /// </summary>
-internal sealed class PlainConsoleLoggerProvider(TextWriter output) : ILoggerProvider
+internal sealed class PlainConsoleLoggerFactory(TextWriter output, LogLevel minimumLevel) : ILoggerFactory
 {
     private readonly Lock _gate = new();
 
     public ILogger CreateLogger(string categoryName) => new PlainConsoleLogger(categoryName, this);
+
+    public void AddProvider(ILoggerProvider provider) =>
+        throw new NotSupportedException(
+            "The default console logging takes no providers. Pass your own ILoggerFactory in ApplicationOptions.LoggerFactory.");
 
     public void Dispose()
     {
@@ -43,12 +48,12 @@ internal sealed class PlainConsoleLoggerProvider(TextWriter output) : ILoggerPro
         _ => "crit",
     };
 
-    private sealed class PlainConsoleLogger(string category, PlainConsoleLoggerProvider provider) : ILogger
+    private sealed class PlainConsoleLogger(string category, PlainConsoleLoggerFactory factory) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= factory.MinimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
@@ -66,7 +71,9 @@ internal sealed class PlainConsoleLoggerProvider(TextWriter output) : ILoggerPro
                 line.Append(exception).AppendLine();
             }
 
-            provider.Write(line.ToString());
+            factory.Write(line.ToString());
         }
     }
+
+    private LogLevel MinimumLevel => minimumLevel;
 }
