@@ -7,7 +7,10 @@ public sealed class SampleProcessTests : IDisposable
 {
     private readonly TempFiles _files = new();
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunSampleAsync(params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Error)> RunSampleAsync(params string[] arguments) =>
+        RunSampleAsync(new Dictionary<string, string>(), arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunSampleAsync(Dictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +30,12 @@ public sealed class SampleProcessTests : IDisposable
             info.Environment.Remove(name);
         }
 
+        info.Environment.Remove("SMTP_PASSWORD");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -41,6 +50,24 @@ public sealed class SampleProcessTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.Equal("Configuration OK: 4 components (app, app/detector, app/mailer, app/demopage), 3 resources.\n", output);
+    }
+
+    [Fact]
+    public async Task The_documented_smtp_example_checks_with_its_password_redacted()
+    {
+        var example = Path.Combine(AppContext.BaseDirectory, "notifier.example.yaml");
+
+        var (code, output, error) = await RunSampleAsync(
+            new Dictionary<string, string> { ["SMTP_PASSWORD"] = "correct horse" }, "check", "-c", example, "--service", "dry-run", "--print-config");
+        var (missingCode, _, missingError) = await RunSampleAsync("check", "-c", example);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("component.components.mailer.password = ***", output, StringComparison.Ordinal);
+        Assert.Contains("component.components.mailer.backend = console", output, StringComparison.Ordinal);
+        Assert.Contains("Configuration OK, service 'dry-run': 3 components (app, app/detector, app/mailer), 2 resources.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("correct horse", output + error, StringComparison.Ordinal);
+        Assert.Equal(1, missingCode);
+        Assert.Contains($"{example}:16:17: component.components.mailer.password: environment variable 'SMTP_PASSWORD' is not set", missingError, StringComparison.Ordinal);
     }
 
     [Fact]
