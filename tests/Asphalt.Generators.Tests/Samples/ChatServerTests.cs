@@ -28,6 +28,11 @@ public sealed class ChatServerTests
                 Assert.Equal("alice: hello", await bob.ReadLineAsync());
                 Assert.Equal("alice: hello", await alice.ReadLineAsync());
 
+                // A client's lines are handled in order and a dispatch completes every listener, so a
+                // client asking after its own message sees it counted.
+                await alice.SendAsync("/stats");
+                Assert.Equal("[stats] alice=1", await alice.ReadLineAsync());
+
                 await bob.SendAsync("hi alice");
                 Assert.Equal("bob: hi alice", await alice.ReadLineAsync());
                 Assert.Equal("bob: hi alice", await bob.ReadLineAsync());
