@@ -117,6 +117,38 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_all_services_checks_each_one_even_without_a_default()
+    {
+        var file = Config("""
+            component:
+              components:
+                greeter: {greeting: hi}
+            services:
+              good: {}
+              broken:
+                component:
+                  components:
+                    greeter: {shout: sometimes}
+              alsogood:
+                component: {exitCode: 4}
+            """);
+
+        var code = await RunAsync("check", "-c", file, "--all-services");
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            "[service good]\nConfiguration OK, service 'good': 2 components (app, app/greeter), 1 resources.\n"
+            + "[service broken]\n"
+            + "[service alsogood]\nConfiguration OK, service 'alsogood': 2 components (app, app/greeter), 1 resources.\n",
+            _output.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("greeting (service 'broken'): The configuration has 1 error:", _error.ToString(), StringComparison.Ordinal);
+        Assert.True(_error.ToString().Contains($"{file}:9:19: component.components.greeter.shout: Configuration value 'sometimes' is not a valid Boolean", StringComparison.Ordinal), _error.ToString());
+
+        Assert.Equal(AsphaltCommandLine.ExitUsage, await RunAsync("check", "-c", file, "--all-services", "--service", "good"));
+        Assert.Equal(1, await RunAsync("check", "-c", file)); // Without it: three services, no default.
+    }
+
+    [Fact]
     public async Task Check_can_print_the_effective_configuration_with_secrets_redacted()
     {
         var file = Config("component:\n  components:\n    greeter:\n      greeting: ${env:SECRET_TEXT}\n");

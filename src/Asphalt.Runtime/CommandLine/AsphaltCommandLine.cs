@@ -79,8 +79,12 @@ public static class AsphaltCommandLine
         var check = new Command("check", "Validate the configuration against the component types, their options and the resource graph; start nothing. Exits 0 or 1 listing every error.");
         var checkOptions = AddConfigurationOptions(check);
         var print = new Option<bool>("--print-config") { Description = "Also print the effective configuration, each key with where it was set (secrets as ***)." };
+        var allServices = new Option<bool>("--all-services") { Description = "Check every service the configuration defines, not only the selected one." };
         check.Options.Add(print);
-        check.SetAction(parse => CheckCommand(definition, Load(parse, checkOptions, definition, settings), parse.GetValue(print), output, error));
+        check.Options.Add(allServices);
+        check.SetAction(parse => parse.GetValue(allServices)
+            ? CheckAllServices(definition, parse, checkOptions, settings, parse.GetValue(print), output, error)
+            : CheckCommand(definition, Load(parse, checkOptions, definition, settings), parse.GetValue(print), output, error));
 
         root.Subcommands.Add(run);
         root.Subcommands.Add(graph);
@@ -113,7 +117,11 @@ public static class AsphaltCommandLine
         return new ConfigurationOptions(files, sets, service);
     }
 
-    private static Func<LoadedConfiguration> Load(ParseResult parse, ConfigurationOptions options, ApplicationDefinition definition, CommandLineSettings settings) => () =>
+    private static Func<LoadedConfiguration> Load(ParseResult parse, ConfigurationOptions options, ApplicationDefinition definition, CommandLineSettings settings) =>
+        () => CreateLoader(parse, options, definition, settings).Load();
+
+    private static ConfigurationLoader CreateLoader(
+        ParseResult parse, ConfigurationOptions options, ApplicationDefinition definition, CommandLineSettings settings, bool listServicesOnly = false)
     {
         var loader = new ConfigurationLoader
         {
@@ -121,11 +129,12 @@ public static class AsphaltCommandLine
             EnvironmentPrefix = definition.EnvironmentPrefix,
             Defaults = definition.Defaults,
             Environment = settings.Environment,
+            ListServicesOnly = listServicesOnly,
         };
         loader.Files.AddRange(parse.GetValue(options.Files) ?? []);
         loader.Overrides.AddRange(parse.GetValue(options.Sets) ?? []);
-        return loader.Load();
-    };
+        return loader;
+    }
 
     private static async Task<int> RunCommandAsync(
         ApplicationDefinition definition, CommandLineSettings settings, Func<LoadedConfiguration> load, TextWriter error, CancellationToken cancellationToken)
@@ -147,7 +156,7 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            await WriteErrorsAsync(error, definition, failure.Errors, configuration).ConfigureAwait(false);
+            await WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).ConfigureAwait(false);
             return Application.ExitFailure;
         }
 
@@ -194,7 +203,7 @@ public static class AsphaltCommandLine
             }
             catch (ConfigurationException failure)
             {
-                WriteErrorsAsync(error, definition, failure.Errors, configuration).GetAwaiter().GetResult();
+                WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).GetAwaiter().GetResult();
                 return Application.ExitFailure;
             }
         }
@@ -209,8 +218,10 @@ public static class AsphaltCommandLine
         return Application.ExitSuccess;
     }
 
-    private static int CheckCommand(ApplicationDefinition definition, Func<LoadedConfiguration> load, bool print, TextWriter output, TextWriter error)
+    private static int CheckCommand(
+        ApplicationDefinition definition, Func<LoadedConfiguration> load, bool print, TextWriter output, TextWriter error, string? service = null)
     {
+        var name = service is null ? definition.Name : $"{definition.Name} (service '{service}')";
         LoadedConfiguration configuration;
         try
         {
@@ -218,7 +229,7 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            WriteErrorsAsync(error, definition, failure.Errors, null).GetAwaiter().GetResult();
+            WriteErrorsAsync(error, name, failure.Errors, null).GetAwaiter().GetResult();
             return Application.ExitFailure;
         }
 
@@ -231,21 +242,59 @@ public static class AsphaltCommandLine
 
         if (errors.Count > 0)
         {
-            WriteErrorsAsync(error, definition, errors, configuration).GetAwaiter().GetResult();
+            WriteErrorsAsync(error, name, errors, configuration).GetAwaiter().GetResult();
             return Application.ExitFailure;
         }
 
         var plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
-        var service = configuration.Service is null ? "" : $", service '{configuration.Service}'";
-        output.WriteLine($"Configuration OK{service}: {plan.Components.Count} components ({string.Join(", ", plan.Components.Select(c => c.Path))}), {plan.Resources.Count} resources.");
+        var selected = configuration.Service is null ? "" : $", service '{configuration.Service}'";
+        output.WriteLine($"Configuration OK{selected}: {plan.Components.Count} components ({string.Join(", ", plan.Components.Select(c => c.Path))}), {plan.Resources.Count} resources.");
         output.Flush();
         return Application.ExitSuccess;
     }
 
-    private static async Task WriteErrorsAsync(TextWriter error, ApplicationDefinition definition, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
+    private static int CheckAllServices(
+        ApplicationDefinition definition, ParseResult parse, ConfigurationOptions options, CommandLineSettings settings, bool print, TextWriter output, TextWriter error)
+    {
+        if (parse.GetValue(options.Service) is not null)
+        {
+            error.WriteLine($"{definition.Name}: --all-services checks every service; do not also select one with --service.");
+            return AsphaltCommandLine.ExitUsage;
+        }
+
+        LoadedConfiguration first;
+        try
+        {
+            first = CreateLoader(parse, options, definition, settings, listServicesOnly: true).Load();
+        }
+        catch (ConfigurationException failure)
+        {
+            WriteErrorsAsync(error, definition.Name, failure.Errors, null).GetAwaiter().GetResult();
+            return Application.ExitFailure;
+        }
+
+        if (first.DefinedServices.Count == 0)
+        {
+            return CheckCommand(definition, Load(parse, options, definition, settings), print, output, error);
+        }
+
+        var worst = Application.ExitSuccess;
+        foreach (var service in first.DefinedServices)
+        {
+            output.WriteLine($"[service {service}]");
+            var loader = CreateLoader(parse, options, definition, settings);
+            loader.Service = service;
+            var code = CheckCommand(definition, loader.Load, print, output, error, service);
+            worst = Math.Max(worst, code);
+        }
+
+        return worst;
+    }
+
+    private static async Task WriteErrorsAsync(TextWriter error, string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
     {
         var text = new StringBuilder();
-        text.Append(definition.Name).Append(": ").Append(new ConfigurationException(errors).Message).AppendLine();
+        text.Append(name).Append(": ").Append(new ConfigurationException(errors).Message).AppendLine();
         var report = configuration?.Redact(text.ToString()) ?? text.ToString();
         await error.WriteAsync(report).ConfigureAwait(false);
         await error.FlushAsync().ConfigureAwait(false);

@@ -52,6 +52,9 @@ public sealed class ConfigurationLoader
     /// <summary>The environment to read (for substitutions, the prefix and <c>ASPHALT_SERVICE</c>); the process's when null.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; set; }
 
+    /// <summary>Only records <see cref="LoadedConfiguration.DefinedServices"/>: selects and merges no service.</summary>
+    internal bool ListServicesOnly { get; init; }
+
     /// <summary>Loads and merges everything.</summary>
     /// <exception cref="ConfigurationException">Anything is wrong; the exception lists every problem with its file, line and key path.</exception>
     public LoadedConfiguration Load()
@@ -90,7 +93,16 @@ public sealed class ConfigurationLoader
             requestedFrom = $"environment variable {ServiceSelector.EnvironmentVariable}={fromEnvironment}";
         }
 
-        var service = ServiceSelector.Apply(fromFiles, requested, requestedFrom, errors);
+        var definedServices = fromFiles[ServiceSelector.ServicesKey] is ConfigMapping servicesNode ? servicesNode.Entries.Keys.ToArray() : [];
+        string? service = null;
+        if (ListServicesOnly)
+        {
+            fromFiles.Remove(ServiceSelector.ServicesKey);
+        }
+        else
+        {
+            service = ServiceSelector.Apply(fromFiles, requested, requestedFrom, errors);
+        }
 
         var root = new ConfigMapping(SourceLocation.None);
         if (Defaults is not null)
@@ -119,7 +131,7 @@ public sealed class ConfigurationLoader
         var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         Flatten(root, "", data, locations, secrets);
         var configuration = new ConfigurationBuilder().Add(new AsphaltConfigurationProvider(data)).Build();
-        return new LoadedConfiguration(configuration, locations, secrets, service, [.. Files]);
+        return new LoadedConfiguration(configuration, locations, secrets, service, [.. Files]) { DefinedServices = definedServices };
     }
 
     private static Dictionary<string, string> ReadProcessEnvironment()

@@ -47,6 +47,9 @@ public sealed class LoadedConfiguration
     /// <summary>The selected service, or null when the configuration defines none.</summary>
     public string? Service { get; }
 
+    /// <summary>Every service the files define under <c>services:</c>, in the order written; empty when none.</summary>
+    public IReadOnlyList<string> DefinedServices { get; internal init; } = [];
+
     /// <summary>The configuration files read, in order.</summary>
     public IReadOnlyList<string> Files { get; }
 
