@@ -104,9 +104,10 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine($"{Values}.CheckKeys(configuration, {Literals.String(model.Type.DisplayName)}, {string.Join(", ", keys.Select(Literals.String))});");
                     }
 
-                    var arguments = model.Constructor.Select(a => a.Kind == ConstructorArgumentKind.Configuration
-                        ? $"configuration ?? {Values}.Empty"
-                        : $"{a.BindMethod}(configuration, false)");
+                    // Named arguments, so parameters with default values can simply be left out.
+                    var arguments = model.Constructor.Where(a => a.Kind != ConstructorArgumentKind.Default).Select(a => a.Kind == ConstructorArgumentKind.Configuration
+                        ? $"{a.Name}: configuration ?? {Values}.Empty"
+                        : $"{a.Name}: {a.BindMethod}(configuration, false)");
                     writer.WriteLine($"var __component = new {model.Type.FullName}({string.Join(", ", arguments)});");
                     writer.WriteLine("__component.__resourceName = resourceName;");
                     writer.WriteLine("return __component;");
@@ -308,7 +309,7 @@ namespace Asphalt.Generators.Components
                         var constructorArguments = new List<string>();
                         foreach (var parameter in options.Members.Where(m => m.IsConstructorParameter))
                         {
-                            var local = "__p_" + parameter.Name;
+                            var local = "__p_" + parameter.Name.TrimStart('@');
                             var fallback = parameter.DefaultValue ?? Missing(parameter);
                             writer.WriteLine($"var {local} = {Present(parameter)} ? {Read(parameter.Value, Child(parameter), helpers)} : {fallback};");
                             constructorArguments.Add(local);

@@ -96,7 +96,7 @@ namespace Asphalt.Generators.Components
                                         : SymbolDisplay.FormatPrimitive(parameter.ExplicitDefaultValue, true, false) + Suffix(parameter.ExplicitDefaultValue);
                             }
 
-                            members.Add(new OptionsMember(parameter.Name, KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue));
+                            members.Add(new OptionsMember(Escape(parameter.Name), KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue));
                         }
                     }
 
@@ -141,7 +141,7 @@ namespace Asphalt.Generators.Components
                         var value = Value(memberType, $"{typeRef.DisplayName}.{member.Name}");
                         if (value is not null)
                         {
-                            members.Add(new OptionsMember(member.Name, KeyOf(member, member.Name), value, required, initOnly || required, false, null));
+                            members.Add(new OptionsMember(Escape(member.Name), KeyOf(member, member.Name), value, required, initOnly || required, false, null));
                         }
                     }
 

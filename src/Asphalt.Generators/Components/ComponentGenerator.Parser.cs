@@ -86,6 +86,12 @@ namespace Asphalt.Generators.Components
                     r.SyntaxTree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
                     && r.SyntaxTree.FilePath.IndexOf("Asphalt.Generators", StringComparison.Ordinal) >= 0);
 
+            /// <summary>A name usable in emitted code: keywords get an '@'.</summary>
+            internal static string Escape(string name) =>
+                SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None
+                    ? "@" + name
+                    : name;
+
             private static bool IsIdentifier(string? name) =>
                 !string.IsNullOrEmpty(name) && name!.All(c => char.IsLetterOrDigit(c) || c == '_');
 
@@ -358,7 +364,13 @@ namespace Asphalt.Generators.Components
 
                         if (parameterType.ToDisplayString() == ConfigurationType)
                         {
-                            arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Configuration, TypeRefOf(parameterType), null));
+                            arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Configuration, Escape(parameter.Name), TypeRefOf(parameterType), null));
+                            continue;
+                        }
+
+                        if (parameter.HasExplicitDefaultValue)
+                        {
+                            arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Default, Escape(parameter.Name), TypeRefOf(parameterType), null));
                             continue;
                         }
 
@@ -379,7 +391,7 @@ namespace Asphalt.Generators.Components
                         }
 
                         options.AddRange(binder.Types);
-                        arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Options, TypeRefOf(parameterType), method));
+                        arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Options, Escape(parameter.Name), TypeRefOf(parameterType), method));
                     }
 
                     return arguments.ToEquatableArray();
@@ -630,11 +642,11 @@ namespace Asphalt.Generators.Components
                             }
 
                             var signalRef = TypeRefOf(memberType);
-                            published.Add(new PublishedResource(member.Name, $"{kind} {member.Name}", signalRef, signalRef, name, false, true, Phase.Prepare, Where(location)));
+                            published.Add(new PublishedResource(Escape(member.Name), $"{kind} {member.Name}", signalRef, signalRef, name, false, true, Phase.Prepare, Where(location)));
                             continue;
                         }
 
-                        if (ParsePublished(resource!, member.Name, $"{kind} {member.Name}", memberType, Phase.Start, false, location) is { } item)
+                        if (ParsePublished(resource!, Escape(member.Name), $"{kind} {member.Name}", memberType, Phase.Start, false, location) is { } item)
                         {
                             published.Add(item);
                         }
@@ -745,7 +757,7 @@ namespace Asphalt.Generators.Components
                             var eventRef = TypeRefOf(eventType);
                             var signalRef = new TypeRef(
                                 "global::Asphalt.Signal<" + eventRef.FullName + ">", "Signal<" + eventRef.DisplayName + ">", false);
-                            listeners.Add(new SignalListener(method.Name, eventRef, signalRef, name, kind, Where(location)));
+                            listeners.Add(new SignalListener(Escape(method.Name), eventRef, signalRef, name, kind, Where(location)));
                         }
                     }
 

@@ -85,10 +85,13 @@ namespace Asphalt.Generators.Models
 
         /// <summary>The raw configuration section.</summary>
         Configuration,
+
+        /// <summary>A parameter with a default value (a test hook, say): left to its default.</summary>
+        Default,
     }
 
     /// <summary>A constructor parameter.</summary>
-    internal sealed record ConstructorArgument(ConstructorArgumentKind Kind, TypeRef Type, string? BindMethod);
+    internal sealed record ConstructorArgument(ConstructorArgumentKind Kind, string Name, TypeRef Type, string? BindMethod);
 
     /// <summary>When a component does something: before or after its children start.</summary>
     internal enum Phase

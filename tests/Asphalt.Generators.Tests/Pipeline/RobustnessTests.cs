@@ -96,4 +96,29 @@ public sealed class RobustnessTests
         Assert.Contains(program.Generated.Sources, s => s.HintName == "Deep_Inside_Outer_Middle_Inner.Component.g.cs");
         Assert.Contains(program.Generated.Sources, s => s.HintName == "GlobalApp.Wiring.g.cs");
     }
+
+    [Fact]
+    public async Task Keywords_as_names_and_defaulted_constructor_parameters_generate_code_that_compiles()
+    {
+        var program = await GeneratorHarness.AnalyzeAsync(
+            """
+            using System.IO;
+            using Asphalt;
+            namespace Keywords;
+            public sealed class Store { }
+            public sealed class EventOptions { public int @class { get; set; } public string @event { get; init; } = ""; }
+            [Component]
+            public sealed partial class Odd(EventOptions @params, TextWriter? output = null)
+            {
+                public TextWriter Output { get; } = output ?? TextWriter.Null;
+
+                [Resource] public Store @object { get; } = new();
+
+                [SignalListener("ticks")] private void @void(int tick) { }
+
+                public void StartAsync([Resource("ticks")] Signal<int> @default) { }
+            }
+            """);
+        Assert.Empty(program.CompilerErrors.Select(d => d.ToString()));
+    }
 }
