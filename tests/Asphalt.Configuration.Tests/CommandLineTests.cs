@@ -145,7 +145,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(_error.ToString().Contains($"{file}:9:19: component.components.greeter.shout: Configuration value 'sometimes' is not a valid Boolean", StringComparison.Ordinal), _error.ToString());
 
         Assert.Equal(AsphaltCommandLine.ExitUsage, await RunAsync("check", "-c", file, "--all-services", "--service", "good"));
-        Assert.Equal(1, await RunAsync("check", "-c", file)); // Without it: three services, no default.
+        Assert.Equal(0, await RunAsync("check", "-c", file)); // Without it: the top level is the 'default' service.
+        Assert.EndsWith("Configuration OK, service 'default': 2 components (app, app/greeter), 1 resources.\n", _output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

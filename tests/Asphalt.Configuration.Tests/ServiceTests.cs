@@ -78,6 +78,22 @@ public sealed class ServiceTests : IDisposable
     }
 
     [Fact]
+    public void A_top_level_component_is_the_default_service_when_none_is_named()
+    {
+        const string yaml = "component:\n  mode: top\nservices:\n  dev:\n    component:\n      mode: development\n";
+
+        var implicitDefault = Load(yaml);
+        var dev = Load(yaml, service: "dev");
+
+        Assert.Equal("default", implicitDefault.Service);
+        Assert.Equal("top", implicitDefault.Configuration["component:mode"]);
+        Assert.Equal("development", dev.Configuration["component:mode"]);
+        Assert.Equal(["dev"], implicitDefault.DefinedServices);
+        var error = Assert.Throws<ConfigurationException>(() => Load(yaml, service: "prod"));
+        Assert.Equal("Service 'prod' has not been defined (defined: dev, default)", Assert.Single(error.Errors).Message);
+    }
+
+    [Fact]
     public void Services_must_be_a_mapping()
     {
         var error = Assert.Throws<ConfigurationException>(() => Load("services: [a, b]\n"));

@@ -4,6 +4,7 @@ namespace Asphalt.Configuration;
 /// Asphalt's named services: a top-level <c>services:</c> mapping of name → configuration merged
 /// over the rest of the top level. The service is chosen by <c>--service</c>, then the
 /// <see cref="EnvironmentVariable"/>, then the only one defined, then the one named <c>default</c>.
+/// A top-level <c>component:</c> counts as a service named <c>default</c> when none has that name (Asphalt's rule).
 /// </summary>
 public static class ServiceSelector
 {
@@ -38,9 +39,7 @@ public static class ServiceSelector
 
         if (servicesNode is ConfigScalar { Value: null })
         {
-            errors.Add(new ConfigurationError(servicesLocation, ServicesKey,
-                "No services have been defined: 'services:' is empty (define at least one, or remove the key)"));
-            return null;
+            servicesNode = new ConfigMapping(servicesLocation); // 'services:' with nothing under it.
         }
 
         if (servicesNode is not ConfigMapping services)
@@ -50,22 +49,31 @@ public static class ServiceSelector
             return null;
         }
 
-        var defined = string.Join(", ", services.Entries.Keys);
+        // As in Asphalt, a top-level 'component:' makes the top level itself a service named 'default'
+        // when no service has that name (here it is also the base every service merges over).
+        var implicitDefault = !services.Entries.ContainsKey(DefaultService) && root[LoadedConfiguration.ComponentKey] is not null;
+        List<string> names = [.. services.Entries.Keys];
+        if (implicitDefault)
+        {
+            names.Add(DefaultService);
+        }
+
+        var defined = string.Join(", ", names);
         string name;
         if (requested is not null)
         {
             name = requested;
         }
-        else if (services.Entries.Count == 1)
+        else if (names.Count == 1)
         {
-            name = services.Entries.GetAt(0).Key;
+            name = names[0];
         }
-        else if (services.Entries.Count == 0)
+        else if (names.Count == 0)
         {
             errors.Add(new ConfigurationError(servicesLocation, ServicesKey, "No services have been defined (define at least one, or remove the key)"));
             return null;
         }
-        else if (services.Entries.ContainsKey(DefaultService))
+        else if (names.Contains(DefaultService, StringComparer.OrdinalIgnoreCase))
         {
             name = DefaultService;
         }
@@ -74,6 +82,11 @@ public static class ServiceSelector
             errors.Add(new ConfigurationError(servicesLocation, ServicesKey,
                 $"Multiple services present in configuration but no default service has been defined and no service was explicitly selected with --service or {EnvironmentVariable} (defined: {defined})"));
             return null;
+        }
+
+        if (implicitDefault && string.Equals(name, DefaultService, StringComparison.OrdinalIgnoreCase))
+        {
+            return DefaultService;
         }
 
         switch (services[name])
