@@ -16,13 +16,12 @@ public sealed class InProcessTests : IDisposable
     {
         await using var page = new ChangingPageServer("<p>one</p>\n<p>same</p>\n", "<p>two</p>\n<p>same</p>\n");
         using var guard = new CancellationTokenSource(HangGuard);
-        var logs = new WatchingLogger();
-        using var loggerFactory = new LoggerFactory([logs]);
+        using var logs = new WatchingLogger();
         var definition = WebNotifierDefinition.Create() with
         {
             ConfigureOptions = options =>
             {
-                options.LoggerFactory = loggerFactory;
+                options.LoggerFactory = logs;
                 options.HandleStopSignals = false;
             },
         };
@@ -61,11 +60,15 @@ public sealed class InProcessTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>Completes <see cref="Watching"/> when the application logs that it streams changes.</summary>
-    private sealed class WatchingLogger : ILoggerProvider, ILogger
+    private sealed class WatchingLogger : ILoggerFactory, ILogger
     {
         public TaskCompletionSource Watching { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
