@@ -78,6 +78,14 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticSeverity.Error,
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>ASPH0010. Format: <c>Component '{0}' takes the optional resource {1} '{2}' ({3}), which '{4}' publishes, but nothing makes '{4}' publish it first; the parameter may get its default by chance. Make it required to wait for it</c>.</summary>
+        public static readonly DiagnosticDescriptor OptionalResourceRace = Create(
+            DiagnosticIds.OptionalResourceRace,
+            "Optional resource may not be published yet",
+            "Component '{0}' takes the optional resource {1} '{2}' ({3}), which '{4}' publishes, but nothing makes '{4}' publish it first; the parameter may get its default by chance. Make it required to wait for it",
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true,
                 helpLinkUri: DiagnosticIds.HelpUri(id), customTags: tags);

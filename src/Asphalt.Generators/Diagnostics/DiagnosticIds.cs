@@ -30,6 +30,9 @@ namespace Asphalt.Generators.Diagnostics
         /// <summary>Two component types share one registry alias.</summary>
         public const string DuplicateAlias = "ASPH0009";
 
+        /// <summary>An optional resource is provided in the tree, but not necessarily before it is taken.</summary>
+        public const string OptionalResourceRace = "ASPH0010";
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpUri(string id) =>
             "https://github.com/asphalt-dotnet/asphalt/blob/main/docs/diagnostics/" + id + ".md";

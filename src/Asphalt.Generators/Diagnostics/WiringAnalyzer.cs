@@ -29,7 +29,8 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticDescriptors.UnusedResource,
             DiagnosticDescriptors.InvalidResourceDeclaration,
             DiagnosticDescriptors.InvalidChildComponent,
-            DiagnosticDescriptors.DuplicateAlias);
+            DiagnosticDescriptors.DuplicateAlias,
+            DiagnosticDescriptors.OptionalResourceRace);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

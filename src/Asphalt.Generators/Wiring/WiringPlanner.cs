@@ -262,6 +262,7 @@ namespace Asphalt.Generators.Wiring
                 CheckMissing();
                 CheckUnused();
                 CheckCycles();
+                CheckOptionalRaces();
                 var stages = Stages();
                 var resources = _providers
                     .OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal)
@@ -495,6 +496,58 @@ namespace Asphalt.Generators.Wiring
                 }
 
                 return _edges = edges;
+            }
+
+            /// <summary>
+            /// An optional resource is taken without waiting. That is only reliable when the runtime's
+            /// own order (prepare before children, children before start) guarantees the provider's
+            /// step ran first; otherwise the parameter gets its default or the resource by chance.
+            /// </summary>
+            private void CheckOptionalRaces()
+            {
+                if (_problems is null)
+                {
+                    return;
+                }
+
+                var implicitEdges = Edges().Where(e => !e.IsResource).ToLookup(e => e.From, e => e.To);
+                foreach (var consumption in _consumptions.Where(c => c.Optional && c.Phase != Phase.Run))
+                {
+                    if (!_providers.TryGetValue(consumption.Key, out var providers))
+                    {
+                        continue;
+                    }
+
+                    var before = Reachable(Id(consumption.Node, consumption.Phase), implicitEdges);
+                    foreach (var provider in providers)
+                    {
+                        var publishedAt = Id(provider.Node, provider.Resource.Phase);
+                        if (provider.Node != consumption.Node && !before.Contains(publishedAt))
+                        {
+                            _problems.Add(new WiringProblem(DiagnosticDescriptors.OptionalResourceRace, consumption.Location, new[] { provider.Resource.Location },
+                                consumption.Node.Path, consumption.TypeDisplay, consumption.Key.Name, consumption.What, provider.Node.Path));
+                        }
+                    }
+                }
+            }
+
+            private static HashSet<int> Reachable(int start, ILookup<int, int> edges)
+            {
+                var seen = new HashSet<int>();
+                var stack = new Stack<int>();
+                stack.Push(start);
+                while (stack.Count > 0)
+                {
+                    foreach (var next in edges[stack.Pop()])
+                    {
+                        if (seen.Add(next))
+                        {
+                            stack.Push(next);
+                        }
+                    }
+                }
+
+                return seen;
             }
 
             private void CheckCycles()

@@ -200,6 +200,38 @@ public sealed class WiringDiagnosticsTests
     }
 
     [Fact]
+    public async Task ASPH0010_optional_resource_from_a_sibling_is_a_race()
+    {
+        var diagnostic = await SingleAsync("""
+            [Component] public sealed partial class A { [Resource] public Store Store { get; } = new(); }
+            [Component] public sealed partial class B { public void StartAsync(Store? store) { } }
+            [Component, ChildComponent<A>("a"), ChildComponent<B>("b")] public sealed partial class App { }
+            """,
+            "ASPH0010", "store", "'app/b'", "Store 'default'", "'app/a' publishes");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public async Task Optional_resources_the_runtime_order_guarantees_are_not_races()
+    {
+        // From a parent's prepare step, and from a child to its parent's start step.
+        var program = await GeneratorHarness.AnalyzeAsync(Usings + """
+            [Component] public sealed partial class Child
+            {
+                public void StartAsync(Store? store) { }
+                [return: Resource(PublishAs = typeof(IClock))] public Clock PrepareAsync() => new();
+            }
+            [Component, ChildComponent<Child>("child")]
+            public sealed partial class App
+            {
+                [return: Resource] public Store PrepareAsync() => new();
+                public void StartAsync(IClock? clock) { }
+            }
+            """);
+        program.AssertClean();
+    }
+
+    [Fact]
     public async Task Valid_programs_have_no_diagnostics()
     {
         (await GeneratorHarness.AnalyzeAsync(TestSources.App)).AssertClean();
