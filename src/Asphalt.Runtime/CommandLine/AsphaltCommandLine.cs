@@ -156,7 +156,7 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            await WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).ConfigureAwait(false);
+            WriteErrors(error, definition.Name, failure.Errors, configuration);
             return Application.ExitFailure;
         }
 
@@ -203,7 +203,7 @@ public static class AsphaltCommandLine
             }
             catch (ConfigurationException failure)
             {
-                WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).GetAwaiter().GetResult();
+                WriteErrors(error, definition.Name, failure.Errors, configuration);
                 return Application.ExitFailure;
             }
         }
@@ -229,7 +229,7 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            WriteErrorsAsync(error, name, failure.Errors, null).GetAwaiter().GetResult();
+            WriteErrors(error, name, failure.Errors, null);
             return Application.ExitFailure;
         }
 
@@ -242,7 +242,7 @@ public static class AsphaltCommandLine
 
         if (errors.Count > 0)
         {
-            WriteErrorsAsync(error, name, errors, configuration).GetAwaiter().GetResult();
+            WriteErrors(error, name, errors, configuration);
             return Application.ExitFailure;
         }
 
@@ -269,7 +269,7 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            WriteErrorsAsync(error, definition.Name, failure.Errors, null).GetAwaiter().GetResult();
+            WriteErrors(error, definition.Name, failure.Errors, null);
             return Application.ExitFailure;
         }
 
@@ -291,12 +291,12 @@ public static class AsphaltCommandLine
         return worst;
     }
 
-    private static async Task WriteErrorsAsync(TextWriter error, string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
+    // Synchronous: written once, right before the command exits; the report is redacted as a whole.
+    private static void WriteErrors(TextWriter error, string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
     {
         var text = new StringBuilder();
         text.Append(name).Append(": ").Append(new ConfigurationException(errors).Message).AppendLine();
-        var report = configuration?.Redact(text.ToString()) ?? text.ToString();
-        await error.WriteAsync(report).ConfigureAwait(false);
-        await error.FlushAsync().ConfigureAwait(false);
+        error.Write(configuration?.Redact(text.ToString()) ?? text.ToString());
+        error.Flush();
     }
 }
