@@ -76,6 +76,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_refuses_what_check_refuses_a_typo_at_the_top_or_a_resource_nobody_publishes()
+    {
+        var file = Config("compnent:\n  exitCode: 5\ncomponent:\n  greeter: nobody\n  components:\n    greeter: {greeting: hi}\n");
+
+        var code = await RunAsync("run", "-c", file);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", _app.ToString());
+        Assert.Contains($"{file}:1:1: compnent: unknown top-level key", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("takes resource Tests.Greeting 'nobody', which no component in the configured tree publishes", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_exits_0_for_a_good_configuration_and_starts_nothing()
     {
         var file = Config("component:\n  components:\n    greeter:\n      greeting: hi\n    extra:\n      type: idle\n");

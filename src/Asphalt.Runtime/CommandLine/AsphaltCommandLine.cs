@@ -145,7 +145,11 @@ public static class AsphaltCommandLine
         try
         {
             configuration = load();
-            var problems = definition.Checks.SelectMany(check => check(configuration)).ToList();
+
+            // The same checks as 'check', all of them, before anything is created for real: a typo
+            // in a top-level key or a resource nobody publishes must not start a half-working application.
+            var problems = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
+            problems.AddRange(definition.Checks.SelectMany(check => check(configuration)));
             if (problems.Count > 0)
             {
                 throw new ConfigurationException(problems);
