@@ -95,7 +95,30 @@ public sealed class LoadedConfiguration
 
     /// <summary>An error located at <paramref name="configurationPath"/>, with secrets redacted from the message.</summary>
     public ConfigurationError ErrorAt(string configurationPath, string message) =>
-        new(LocationOf(configurationPath), KeyPath.FromConfigurationPath(configurationPath), Redact(message));
+        new(LocationOf(configurationPath), KeyPath.FromConfigurationPath(AsWritten(configurationPath)), Redact(message));
+
+    /// <summary>
+    /// <paramref name="configurationPath"/> spelled as the configuration wrote it (keys compare ignoring
+    /// case, and binding code may name <c>ExitCode</c> what the file calls <c>exitCode</c>).
+    /// </summary>
+    public string AsWritten(string configurationPath)
+    {
+        ArgumentNullException.ThrowIfNull(configurationPath);
+        var end = configurationPath.Length;
+        while (end > 0)
+        {
+            // The dictionary keeps each key as it was first added: spelled as the file wrote it.
+            var prefix = configurationPath[..end];
+            if (_locations.Keys.FirstOrDefault(k => string.Equals(k, prefix, StringComparison.OrdinalIgnoreCase)) is { } written)
+            {
+                return written + configurationPath[end..];
+            }
+
+            end = configurationPath.LastIndexOf(':', end - 1);
+        }
+
+        return configurationPath;
+    }
 
     /// <summary>
     /// The effective configuration as flat <c>key.path = value</c> lines with where each was set;

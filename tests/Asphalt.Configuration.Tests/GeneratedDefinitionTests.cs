@@ -1,0 +1,57 @@
+using Asphalt.CommandLine;
+using Asphalt.Configuration.Tests.Generated;
+
+namespace Asphalt.Configuration.Tests;
+
+/// <summary>The command line on the definition the source generator emits (GeneratedApp.Definition).</summary>
+public sealed class GeneratedDefinitionTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    private Task<int> RunAsync(params string[] args) =>
+        AsphaltCommandLine.RunAsync(args, GeneratedApp.Definition with
+        {
+            ConfigureOptions = options =>
+            {
+                options.HandleStopSignals = false;
+                options.LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+            },
+        }, new CommandLineSettings { Output = _output, Error = _error, Environment = new Dictionary<string, string>() });
+
+    [Fact]
+    public async Task Run_check_and_graph_work_on_the_generated_definition()
+    {
+        var file = _files.Write("app.yaml", "component:\n  exitCode: 7\n  components:\n    greeter:\n      text: from the file\n");
+
+        Assert.Equal(7, await RunAsync("run", "-c", file));
+        Assert.Equal(0, await RunAsync("check", "-c", file, "--set", "component.exitCode=0"));
+        Assert.Equal(0, await RunAsync("graph", "--declared"));
+        Assert.Equal(0, await RunAsync("graph", "-c", file, "-f", "json"));
+
+        Assert.Equal("from the file\n", GeneratedApp.Output.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("Configuration OK: 2 components (app, app/greeter), 1 resources.", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("flowchart", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"provider\": \"app/greeter\"", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generated_binding_errors_are_located_in_the_file()
+    {
+        var file = _files.Write("bad.yaml", "component:\n  exitCode: seven\n  components:\n    greeter:\n      txet: typo\n");
+
+        Assert.Equal(1, await RunAsync("check", "-c", file));
+
+        var error = _error.ToString();
+        Assert.True(error.Contains($"{file}:2:3: component.exitCode:", StringComparison.Ordinal), error);
+        Assert.Contains($"{file}:5:7: component.components.greeter.txet:", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _files.Dispose();
+        _output.Dispose();
+        _error.Dispose();
+    }
+}
