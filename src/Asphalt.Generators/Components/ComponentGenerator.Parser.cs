@@ -231,8 +231,9 @@ namespace Asphalt.Generators.Components
                         prepare,
                         start,
                         run,
-                        published.ToEquatableArray(),
-                        listeners.ToEquatableArray(),
+                        // Sorted, so moving members around in the file leaves the model (and the cache) unchanged.
+                        published.OrderBy(p => p.Member, StringComparer.Ordinal).ToEquatableArray(),
+                        listeners.OrderBy(l => l.Method, StringComparer.Ordinal).ThenBy(l => l.SignalName, StringComparer.Ordinal).ToEquatableArray(),
                         children.ToEquatableArray(),
                         options.ToEquatableArray(),
                         _hasErrors,
