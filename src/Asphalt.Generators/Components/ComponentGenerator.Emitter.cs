@@ -306,6 +306,13 @@ namespace Asphalt.Generators.Components
                             writer.WriteLine($"{Values}.CheckKeys(configuration, {Literals.String(options.Type.DisplayName)}{keys});");
                         }
 
+                        // One lookup of the present keys; a present key's section carries the user's spelling into errors.
+                        writer.WriteLine($"var __sections = {Values}.Sections(configuration);");
+                        foreach (var member in options.Members)
+                        {
+                            writer.WriteLine($"var {SectionLocal(member)} = global::System.Collections.Generic.CollectionExtensions.GetValueOrDefault(__sections, {Literals.String(member.Key)});");
+                        }
+
                         var constructorArguments = new List<string>();
                         foreach (var parameter in options.Members.Where(m => m.IsConstructorParameter))
                         {
@@ -366,9 +373,11 @@ namespace Asphalt.Generators.Components
                 }
             }
 
-            private static string Present(OptionsMember member) => $"{Values}.Exists(configuration, {Literals.String(member.Key)})";
+            private static string SectionLocal(OptionsMember member) => "__s_" + member.Name.TrimStart('@');
 
-            private static string Child(OptionsMember member) => $"configuration!.GetSection({Literals.String(member.Key)})";
+            private static string Present(OptionsMember member) => $"{SectionLocal(member)} is not null";
+
+            private static string Child(OptionsMember member) => SectionLocal(member) + "!";
 
             private static string Missing(OptionsMember member) =>
                 $"throw {Values}.MissingRequired(configuration, {Literals.String(member.Key)}, {Literals.String(member.Value.Expected)})";

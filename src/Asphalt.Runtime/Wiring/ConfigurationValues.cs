@@ -23,6 +23,24 @@ public static class ConfigurationValues
     public static string PathOf(IConfiguration? configuration) =>
         configuration is IConfigurationSection { Path: { Length: > 0 } path } ? path : "(root)";
 
+    /// <summary>
+    /// The child sections of <paramref name="configuration"/> by key, case-insensitively (as
+    /// configuration keys are); errors then quote the key as the user wrote it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IConfigurationSection> Sections(IConfiguration? configuration)
+    {
+        var sections = new Dictionary<string, IConfigurationSection>(StringComparer.OrdinalIgnoreCase);
+        if (configuration is not null)
+        {
+            foreach (var child in configuration.GetChildren())
+            {
+                sections.TryAdd(child.Key, child);
+            }
+        }
+
+        return sections;
+    }
+
     /// <summary>Whether <paramref name="key"/> has a value or children under <paramref name="configuration"/>.</summary>
     public static bool Exists(IConfiguration? configuration, string key) =>
         configuration is not null && configuration.GetSection(key).Exists();

@@ -82,7 +82,7 @@ public sealed class ChatServerTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["components:listener:port"] = "seven" })
             .Build();
         var error = Assert.Throws<ConfigurationBindingException>(() => ChatServerApp.Create(configuration));
-        Assert.Equal("components:listener:port", error.Path, ignoreCase: true);
+        Assert.Equal("components:listener:port", error.Path); // As the user spelled it.
         Assert.Equal("Int32", error.Expected);
     }
 
