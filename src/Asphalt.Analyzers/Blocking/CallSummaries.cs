@@ -113,6 +113,13 @@ namespace Asphalt.Analyzers.Blocking
                 return null;
             }
 
+            // A member declared outside the compilation (IDisposable.Dispose, ILogger.Log, ...) is judged by
+            // the catalogue alone: its implementations here say nothing about the receiver at this call.
+            if (method.DeclaringSyntaxReferences.Length == 0)
+            {
+                return null;
+            }
+
             // Interface and virtual calls run whichever implementation the compilation declares.
             var dispatch = method.ContainingType?.TypeKind == TypeKind.Interface
                 || ((method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed
@@ -122,7 +129,7 @@ namespace Asphalt.Analyzers.Blocking
                 return new Callee(display, method, null, dispatch: true);
             }
 
-            return method.DeclaringSyntaxReferences.Length > 0 ? new Callee(display, method, null, dispatch: false) : null;
+            return new Callee(display, method, null, dispatch: false);
         }
 
         private Callee? DelegateCallee(IOperation instance, string display)

@@ -72,6 +72,21 @@ public class TransitiveBlockingCallAnalyzerTests
         """, Chain("IStore.Load() → FileStore.Load() → File.ReadAllText(string)", "await 'ReadAllTextAsync' instead"));
 
     [Fact]
+    public Task Framework_interfaces_are_not_expanded_into_the_compilations_implementations() => AnalyzeAsync("""
+        // Some IDisposable here blocks, but nothing says this receiver is one of them.
+        sealed class Journal : IDisposable { public void Dispose() => File.WriteAllText("j", ""); }
+        class C
+        {
+            async Task M(IDisposable resource, IEnumerable<int> numbers)
+            {
+                await Task.Yield();
+                resource.Dispose();
+                foreach (var n in numbers) { }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Through_virtual_override() => AnalyzeAsync("""
         abstract class Base { public abstract void Run(); }
         class Sleeper : Base { public override void Run() => {|#1:Thread.Sleep(1)|}; }
