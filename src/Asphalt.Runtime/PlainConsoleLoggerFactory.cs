@@ -21,12 +21,9 @@ internal sealed class PlainConsoleLoggerFactory(TextWriter output, LogLevel mini
         throw new NotSupportedException(
             "The default console logging takes no providers. Pass your own ILoggerFactory in ApplicationOptions.LoggerFactory.");
 
+    // Every line is flushed as it is written, so there is nothing left to flush here.
     public void Dispose()
     {
-        lock (_gate)
-        {
-            output.Flush();
-        }
     }
 
     private void Write(string line)

@@ -160,7 +160,7 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            WriteErrors(error, definition.Name, failure.Errors, configuration);
+            await WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).ConfigureAwait(false);
             return Application.ExitFailure;
         }
 
@@ -295,12 +295,24 @@ public static class AsphaltCommandLine
         return worst;
     }
 
-    // Synchronous: written once, right before the command exits; the report is redacted as a whole.
+    // Written once, right before the command exits; the report is redacted as a whole.
     private static void WriteErrors(TextWriter error, string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
+    {
+        error.Write(FormatErrors(name, errors, configuration));
+        error.Flush();
+    }
+
+    // The run command is on an async path, so it writes its report without blocking.
+    private static async Task WriteErrorsAsync(TextWriter error, string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
+    {
+        await error.WriteAsync(FormatErrors(name, errors, configuration)).ConfigureAwait(false);
+        await error.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static string FormatErrors(string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
     {
         var text = new StringBuilder();
         text.Append(name).Append(": ").Append(new ConfigurationException(errors).Message).AppendLine();
-        error.Write(configuration?.Redact(text.ToString()) ?? text.ToString());
-        error.Flush();
+        return configuration?.Redact(text.ToString()) ?? text.ToString();
     }
 }
