@@ -39,6 +39,14 @@ public sealed class WiringPlanTests
         var error = await GeneratorHarness.InvokeAsync<string[]>(assembly, "Demo.Scenario", "ConfiguredChildrenAsync",
             new Dictionary<string, string?> { ["app:components:extra:type"] = "clok" }.ToList());
         Assert.Equal(["error at app:components:extra:type: Unknown component type 'clok' at 'app:components:extra:type': registered types are: clock, demoApp, store, web."], error);
+
+        var missingType = await GeneratorHarness.InvokeAsync<string[]>(assembly, "Demo.Scenario", "ConfiguredChildrenAsync",
+            new Dictionary<string, string?> { ["app:components:extra:size"] = "1" }.ToList());
+        Assert.StartsWith("error at app:components:extra:type: Configured component 'app:components:extra' has no 'type' key", Assert.Single(missingType));
+
+        var badAlias = await GeneratorHarness.InvokeAsync<string[]>(assembly, "Demo.Scenario", "ConfiguredChildrenAsync",
+            new Dictionary<string, string?> { ["app:components:clock/backup:type"] = "clock" }.ToList());
+        Assert.StartsWith("error at app:components:clock/backup: Configured component 'app:components:clock/backup' has an alias that is not an identifier", Assert.Single(badAlias));
     }
 
     [Fact]

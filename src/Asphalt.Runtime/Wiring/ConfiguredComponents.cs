@@ -47,6 +47,13 @@ public static class ConfiguredComponents
                 continue;
             }
 
+            if (child.Key.Length == 0 || !child.Key.All(c => char.IsLetterOrDigit(c) || c == '_'))
+            {
+                throw new ConfigurationBindingException(child.Path, "an identifier",
+                    $"Configured component '{child.Path}' has an alias that is not an identifier (letters, digits, '_'); "
+                    + "for 'alias/resourceName' build the tree with Asphalt.Configuration.ComponentTree.");
+            }
+
             var typePath = child.Path + ":" + TypeKey;
             var known = string.Join(", ", knownAliases);
             var type = child[TypeKey]
