@@ -24,6 +24,7 @@ public sealed class ComponentGeneratorTests
                 "start store",
                 "start web with store 42 at noon, greeting none",
                 "start app",
+                "tick 1",
                 "running",
                 "teardown web",
                 "dispose store",

@@ -49,14 +49,23 @@ internal static class TestSources
             [Resource("clock", PublishAs = typeof(IClock))]
             public FixedClock Clock { get; } = new();
 
+            [Signal("ticks")]
+            public Signal<int> Ticks { get; } = new("ticks");
+
             public void StartAsync(Log log) => log.Add("start clock");
         }
 
         [Component("web")]
         public sealed partial class WebComponent
         {
+            private Log? _log;
+
+            [SignalListener("ticks")]
+            private void OnTick(int tick) => _log!.Add($"tick {tick}");
+
             public Task StartAsync(Store store, [Resource("clock")] IClock clock, Greeting? greeting, Log log, Context context)
             {
+                _log = log;
                 log.Add($"start web with store {store.Id} at {clock.Now}, greeting {(greeting is null ? "none" : greeting.Text)}");
                 context.AddTeardown(() => log.Add("teardown web"));
                 return Task.CompletedTask;
@@ -78,7 +87,11 @@ internal static class TestSources
                 return _log;
             }
 
-            public void StartAsync(Log log, Store store, [Resource("clock")] IClock clock) => log.Add("start app");
+            public async Task StartAsync(Log log, Store store, [Resource("clock")] IClock clock, [Resource("ticks")] Signal<int> ticks)
+            {
+                log.Add("start app");
+                await ticks.DispatchAsync(1);
+            }
         }
 
         public static class Scenario

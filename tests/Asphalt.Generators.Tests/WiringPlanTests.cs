@@ -19,11 +19,13 @@ public sealed class WiringPlanTests
         var text = await GeneratorHarness.InvokeAsync<string>(await App.Value, "Demo.Scenario", "GraphAsync");
         var (mermaid, dot, stages) = (text.Split("\n---\n")[0], text.Split("\n---\n")[1], text.Split("\n---\n")[2]);
         Assert.StartsWith("flowchart LR\n", mermaid);
-        Assert.Contains("c2 -->|publishes| r0", mermaid);          // app/clock publishes IClock 'clock'
-        Assert.Contains("r0[(\"IClock 'clock'\")]", mermaid);
+        Assert.Contains("c2 -->|publishes| r1", mermaid);          // app/clock publishes IClock 'clock'
+        Assert.Contains("r1[(\"IClock 'clock'\")]", mermaid);
+        Assert.Contains("r0{{\"Signal#lt;int#gt; 'ticks'\"}}", mermaid);
+        Assert.Contains("r0 -->|listens| c3", mermaid);            // app/web listens to the ticks
         Assert.StartsWith("digraph \"DemoApp\" {", dot);
-        Assert.Contains("c1 -> r2 [label=\"publishes\"];", dot);
-        Assert.Contains("r2 -> c3 [label=\"takes\"];", dot);        // app/web takes Store 'default'
+        Assert.Contains("c1 -> r3 [label=\"publishes\"];", dot);
+        Assert.Contains("r3 -> c3 [label=\"takes\"];", dot);        // app/web takes Store 'default'
         // Clock and store only need the root's prepared log: they start together; web needs both; the root starts last.
         Assert.Equal("app/clock,app/store | app/web | app", stages);
     }

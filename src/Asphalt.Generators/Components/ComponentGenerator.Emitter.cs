@@ -152,6 +152,12 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
                 using (writer.Block($"public override async {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
                 {
+                    if (model.Start is { } start)
+                    {
+                        CallStep(writer, model, start);
+                    }
+
+                    // Listeners are connected once StartAsync has returned, so the state they use is ready.
                     var index = 0;
                     foreach (var listener in model.Listeners)
                     {
@@ -169,11 +175,6 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine($"{signal}.Connect({handler});");
                         var description = $"disconnect {model.Type.DisplayName}.{listener.Method} from {listener.SignalType.DisplayName} '{listener.SignalName}'";
                         writer.WriteLine($"context.AddTeardown(() => {{ {signal}.Disconnect({handler}); }}, {Literals.String(description)});");
-                    }
-
-                    if (model.Start is { } start)
-                    {
-                        CallStep(writer, model, start);
                     }
 
                     foreach (var member in members)

@@ -4,7 +4,8 @@ namespace Asphalt;
 /// Connects a method of a component to a signal published in the context (by <see cref="SignalAttribute"/>
 /// or by hand as a <c>Signal&lt;TEvent&gt;</c> resource). The method takes one parameter, the event,
 /// and returns <c>void</c>, <see cref="ValueTask"/> or <see cref="Task"/>. It is connected when the
-/// component starts, before its <c>StartAsync</c> method runs, and disconnected at teardown.
+/// component's <c>StartAsync</c> method has returned (so the state it uses is ready) and
+/// disconnected at teardown.
 /// </summary>
 /// <example>
 /// <code>
