@@ -31,4 +31,35 @@ public sealed class ComponentGeneratorTests
             ],
             lines);
     }
+
+    [Fact]
+    public async Task Run_to_exit_root_gets_its_resources_and_returns_the_exit_code()
+    {
+        var assembly = await GeneratorHarness.BuildAndLoadAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Asphalt;
+            namespace Cli;
+            public sealed record Answer(int Value);
+            [Component] public sealed partial class Oracle { [Resource] public Answer Answer { get; } = new(42); }
+            [Component, ChildComponent<Oracle>("oracle")]
+            public sealed partial class Tool : CliApplicationComponent
+            {
+                public async Task<int> RunAsync(Answer answer, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    return answer.Value / 14;
+                }
+            }
+            public static class Scenario
+            {
+                public static Task<int> RunAsync() => Application.RunAsync(Tool.Create(), new ApplicationOptions
+                {
+                    HandleStopSignals = false,
+                    LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+                });
+            }
+            """);
+        Assert.Equal(3, await GeneratorHarness.InvokeAsync<int>(assembly, "Cli.Scenario", "RunAsync"));
+    }
 }

@@ -465,7 +465,7 @@ namespace Asphalt.Generators.Components
                             InvalidDeclaration("RunAsync's return value is the exit code; it cannot be a resource", AttributeLocation(resource, method));
                         }
 
-                        if (resultType is not null && resultType.FullName != "int")
+                        if (resultType is not null && !IsExitCode(UnwrapResult(method.ReturnType)))
                         {
                             Invalid("RunAsync must return the exit code as int or int? (or Task/ValueTask of them), or nothing", location);
                         }
@@ -519,11 +519,13 @@ namespace Asphalt.Generators.Components
                     }
                 }
 
-                /// <summary>The result type; <c>int?</c> is reported as <c>int</c> (exit codes accept both).</summary>
-                private static TypeRef ResultRef(ITypeSymbol type) =>
-                    type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-                        ? new TypeRef(nullable.TypeArguments[0].SpecialType == SpecialType.System_Int32 ? "int" : TypeRefOf(type).FullName, TypeRefOf(type).DisplayName, true)
-                        : type.SpecialType == SpecialType.System_Int32 ? new TypeRef("int", "int", true) : TypeRefOf(type);
+                private static TypeRef ResultRef(ITypeSymbol type) => TypeRefOf(type);
+
+                /// <summary>An exit code: <c>int</c> or <c>int?</c>.</summary>
+                private static bool IsExitCode(ITypeSymbol type) =>
+                    type.SpecialType == SpecialType.System_Int32
+                    || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                    && nullable.TypeArguments[0].SpecialType == SpecialType.System_Int32;
 
                 private InjectedParameter? ParseParameter(string method, IParameterSymbol parameter)
                 {
