@@ -305,6 +305,15 @@ namespace Asphalt.Generators.Components
                         return ComponentBase.Component;
                     }
 
+                    for (var ancestor = baseType; ancestor is not null; ancestor = ancestor.BaseType)
+                    {
+                        if (ancestor.GetAttributes().Any(IsComponentAttribute))
+                        {
+                            Invalid($"it derives from '{ancestor.Name}', which is a [Component] too; generated wiring is not inherited: derive both from a common base class without [Component]");
+                            return ComponentBase.Component;
+                        }
+                    }
+
                     if (DerivesFrom(baseType, CliComponentType))
                     {
                         return ComponentBase.CliApplication;

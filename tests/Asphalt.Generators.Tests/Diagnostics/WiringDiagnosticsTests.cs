@@ -132,6 +132,7 @@ public sealed class WiringDiagnosticsTests
     [InlineData("[Component] public sealed partial class Both : Component { public override ValueTask StartAsync(Context c, CancellationToken ct) => default; [Resource] public Store Store { get; } = new(); }", "Both", "overrides StartAsync by hand")]
     [InlineData("[Component] public sealed partial class Two { public void StartAsync() { } public void StartAsync(Store s) { } }", "StartAsync", "several StartAsync methods")]
     [InlineData("[Component(\"not an alias\")] public sealed partial class BadAlias { }", "Component(\"not an alias\")", "not an identifier")]
+    [InlineData("[Component] public partial class BaseComponent { } [Component] public sealed partial class Derived : BaseComponent { }", "Derived", "is a [Component] too")]
     [InlineData("[Component] public sealed partial class BadRun : CliApplicationComponent { public Task<string> RunAsync() => Task.FromResult(\"\"); }", "RunAsync", "must return the exit code")]
     public async Task ASPH0004_invalid_component_shape(string source, string locatedText, string reason)
     {
