@@ -17,6 +17,9 @@ public sealed class ComponentGeneratorTests
     {
         var assembly = await GeneratorHarness.BuildAndLoadAsync(TestSources.App);
         var lines = await GeneratorHarness.InvokeAsync<string[]>(assembly, "Demo.Scenario", "RunAsync");
+
+        // The store web was given is the one instance in the context (ids count up per instance),
+        // and the root saw the very clock the clock component published.
         Assert.Equal(
             [
                 "prepare app",
@@ -25,7 +28,7 @@ public sealed class ComponentGeneratorTests
                 "start web with store 42 at noon, greeting none",
                 "start app",
                 "tick 1",
-                "running",
+                "running with store 42, clock True",
                 "teardown web",
                 "dispose store",
             ],

@@ -22,7 +22,8 @@ internal static class TestSources
 
         public sealed class Store(Log log) : IAsyncDisposable
         {
-            public int Id { get; } = 42;
+            private static int s_next = 41;
+            public int Id { get; } = System.Threading.Interlocked.Increment(ref s_next);
             public ValueTask DisposeAsync() { log.Add("dispose store"); return ValueTask.CompletedTask; }
         }
 
@@ -87,8 +88,11 @@ internal static class TestSources
                 return _log;
             }
 
+            public IClock? ClockSeen { get; private set; }
+
             public async Task StartAsync(Log log, Store store, [Resource("clock")] IClock clock, [Resource("ticks")] Signal<int> ticks)
             {
+                ClockSeen = clock;
                 log.Add("start app");
                 await ticks.DispatchAsync(1);
             }
@@ -102,7 +106,7 @@ internal static class TestSources
                 var app = DemoApp.Create();
                 await context.StartComponentAsync(app, TimeSpan.FromSeconds(5));
                 var log = context.GetResource<Log>();
-                log.Add("running");
+                log.Add($"running with store {context.GetResource<Store>().Id}, clock {context.GetResource<IClock>("clock") == app.ClockSeen}");
                 await context.CloseAsync();
                 return log.Lines;
             }
