@@ -22,7 +22,7 @@ public sealed class WiringPlanTests
         Assert.Contains("c2 -->|publishes| r1", mermaid);          // app/clock publishes IClock 'clock'
         Assert.Contains("r1[(\"IClock 'clock'\")]", mermaid);
         Assert.Contains("r0{{\"Signal#lt;int#gt; 'ticks'\"}}", mermaid);
-        Assert.Contains("r0 -->|listens| c3", mermaid);            // app/web listens to the ticks
+        Assert.Contains("r0 -.->|listens| c3", mermaid);            // app/web listens to the ticks
         Assert.StartsWith("digraph \"DemoApp\" {", dot);
         Assert.Contains("c1 -> r3 [label=\"publishes\"];", dot);
         Assert.Contains("r3 -> c3 [label=\"takes\"];", dot);        // app/web takes Store 'default'

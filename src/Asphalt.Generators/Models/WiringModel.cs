@@ -44,6 +44,6 @@ namespace Asphalt.Generators.Models
     /// <summary>A component of a tree.</summary>
     internal sealed record PlanComponent(string Path, string Type);
 
-    /// <summary>A resource of a tree with its provider and consumers.</summary>
-    internal sealed record PlanResource(string Type, string Name, string Provider, EquatableArray<string> Consumers, bool IsSignal);
+    /// <summary>A resource of a tree with its provider and consumers (those connecting a <c>[SignalListener]</c> listed apart).</summary>
+    internal sealed record PlanResource(string Type, string Name, string Provider, EquatableArray<string> Consumers, EquatableArray<string> Listeners, bool IsSignal);
 }

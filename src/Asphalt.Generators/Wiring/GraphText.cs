@@ -41,7 +41,12 @@ namespace Asphalt.Generators.Wiring
                 text.Append("    ").Append(ids[resource.Provider]).Append(" -->|publishes| r").Append(i).Append('\n');
                 foreach (var consumer in resource.Consumers)
                 {
-                    text.Append("    r").Append(i).Append(resource.IsSignal ? " -->|listens| " : " -->|takes| ").Append(ids[consumer]).Append('\n');
+                    text.Append("    r").Append(i).Append(" -->|takes| ").Append(ids[consumer]).Append('\n');
+                }
+
+                foreach (var listener in resource.Listeners)
+                {
+                    text.Append("    r").Append(i).Append(" -.->|listens| ").Append(ids[listener]).Append('\n');
                 }
             }
 
@@ -80,7 +85,12 @@ namespace Asphalt.Generators.Wiring
                 text.Append("    ").Append(ids[resource.Provider]).Append(" -> r").Append(i).Append(" [label=\"publishes\"];\n");
                 foreach (var consumer in resource.Consumers)
                 {
-                    text.Append("    r").Append(i).Append(" -> ").Append(ids[consumer]).Append(resource.IsSignal ? " [label=\"listens\"];\n" : " [label=\"takes\"];\n");
+                    text.Append("    r").Append(i).Append(" -> ").Append(ids[consumer]).Append(" [label=\"takes\"];\n");
+                }
+
+                foreach (var listener in resource.Listeners)
+                {
+                    text.Append("    r").Append(i).Append(" -> ").Append(ids[listener]).Append(" [style=dotted, label=\"listens\"];\n");
                 }
             }
 

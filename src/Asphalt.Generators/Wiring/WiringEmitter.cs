@@ -131,7 +131,7 @@ namespace Asphalt.Generators.Wiring
             writer.Indentation++;
             foreach (var resource in plan.Resources)
             {
-                var consumers = string.Join(", ", resource.Consumers.Select(Literals.String));
+                var consumers = string.Join(", ", resource.Consumers.Concat(resource.Listeners).Distinct().OrderBy(c => c, System.StringComparer.Ordinal).Select(Literals.String));
                 writer.WriteLine($"new global::Asphalt.WiringResource({Literals.String(resource.Type)}, {Literals.String(resource.Name)}, {Literals.String(resource.Provider)}, new string[] {{ {consumers} }}, {Literals.Bool(resource.IsSignal)}),");
             }
 

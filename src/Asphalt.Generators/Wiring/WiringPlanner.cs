@@ -270,7 +270,8 @@ namespace Asphalt.Generators.Wiring
                         p.Value[0].Resource.PublishedType.DisplayName,
                         p.Key.Name,
                         p.Value[0].Node.Path,
-                        ConsumersOf(p.Key).ToEquatableArray(),
+                        ConsumersOf(p.Key, listeners: false).ToEquatableArray(),
+                        ConsumersOf(p.Key, listeners: true).ToEquatableArray(),
                         p.Value[0].Resource.IsSignal))
                     .ToEquatableArray();
                 var components = _nodes.Select(n => new PlanComponent(n.Path, n.Type.DisplayName)).ToEquatableArray();
@@ -279,8 +280,8 @@ namespace Asphalt.Generators.Wiring
                     GraphText.Mermaid(components, resources), GraphText.Dot(RootName, components, resources));
             }
 
-            private IEnumerable<string> ConsumersOf(Key key) =>
-                _consumptions.Where(c => c.Key.Equals(key)).Select(c => c.Node.Path).Distinct().OrderBy(p => p, StringComparer.Ordinal);
+            private IEnumerable<string> ConsumersOf(Key key, bool listeners) =>
+                _consumptions.Where(c => c.Key.Equals(key) && c.IsListener == listeners).Select(c => c.Node.Path).Distinct().OrderBy(p => p, StringComparer.Ordinal);
 
             private Node Expand(string path, TypeRef type, ComponentModel? model, List<string> ancestors)
             {
