@@ -394,6 +394,13 @@ namespace Asphalt.Analyzers.Blocking
 
         private bool IsInMemory(ISymbol member, IOperation? instance)
         {
+            // Console.Out/Error/In are treated as Console.WriteLine is: console output is not reported.
+            if (instance is not null && Strip(instance) is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" or "In" } console }
+                && console.ContainingType.ToDisplayString() == "System.Console")
+            {
+                return true;
+            }
+
             foreach (var memoryType in _inMemoryTypes)
             {
                 if (KnownSymbols.InheritsFrom(member.ContainingType, memoryType)

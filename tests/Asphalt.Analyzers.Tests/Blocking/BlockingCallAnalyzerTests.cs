@@ -113,6 +113,7 @@ public class BlockingCallAnalyzerTests
     [InlineData("_ = str.ReadLine();")]
     [InlineData("stw.Write(\"x\");")]
     [InlineData("cts.Cancel();")]
+    [InlineData("Console.WriteLine(\"x\"); Console.Error.WriteLine(\"x\"); Console.Out.Write(1);")]
     [InlineData("_ = int.Parse(\"1\");")]
     [InlineData("_ = nameof(Task<int>.Result);")]
     [InlineData("_ = nameof(Thread.Sleep);")]
