@@ -1,16 +1,14 @@
-using Asphalt;
-using EchoServer;
+using Asphalt.CommandLine;
+using Asphalt.Generated;
 
-// Asphalt's first tutorial: an echo server and a client.
-//   dotnet run --project samples/EchoServer -- server [--host 127.0.0.1] [--port 64100]
-//   dotnet run --project samples/EchoServer -- client "Hello" [--host 127.0.0.1] [--port 64100]
-if (CommandLine.Parse(args) is not { } command)
+// Asphalt's first tutorial: an echo server and a client, wired by the source generator.
+//   dotnet run --project samples/EchoServer -- run                                  # the server
+//   dotnet run --project samples/EchoServer -- run -c samples/EchoServer/client.yaml # the client
+//   dotnet run --project samples/EchoServer -- graph | check | --help
+return await AsphaltCommandLine.RunAsync(args, new ApplicationDefinition
 {
-    CommandLine.PrintUsage();
-    return 2;
-}
-
-Component root = command.Message is null
-    ? new ServerComponent(command.Options)
-    : new ClientComponent(command.Options, command.Message);
-return await Application.RunAsync(root);
+    Name = "echo",
+    Description = "Asphalt's echo server and client.",
+    RootType = "server",
+    ComponentTypes = ComponentRegistry.CreateTypes(),
+});

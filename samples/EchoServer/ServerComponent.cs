@@ -8,13 +8,16 @@ namespace EchoServer;
 
 /// <summary>
 /// Listens on TCP; for each connection reads one line, prints it and writes it back.
-/// Publishes the endpoint it listens on as an <see cref="IPEndPoint"/> named "echo".
+/// Publishes the endpoint it listens on as an <see cref="IPEndPoint"/> named "echo"
+/// (so tests and other components can find the port when it was 0).
 /// </summary>
-public sealed class ServerComponent(EchoServerOptions options, TextWriter? output = null) : Component
+[Component("server")]
+public sealed partial class ServerComponent(EchoServerOptions options, TextWriter? output = null)
 {
     private readonly TextWriter _output = output ?? Console.Out;
 
-    public override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
+    [return: Resource("echo")]
+    public IPEndPoint StartAsync(Context context)
     {
         var logger = context.LoggerFactory.CreateLogger<ServerComponent>();
         var listener = new TcpListener(IPAddress.Parse(options.Host), options.Port);
@@ -28,9 +31,8 @@ public sealed class ServerComponent(EchoServerOptions options, TextWriter? outpu
             logger.LogInformation("Echo server stopped listening on {Endpoint}", endpoint);
         }, "stop of the echo listener");
         context.StartServiceTask("echo server", ct => ServeAsync(listener, ct));
-        context.AddResource(endpoint, "echo");
         logger.LogInformation("Echo server listening on {Endpoint}", endpoint);
-        return ValueTask.CompletedTask;
+        return endpoint;
     }
 
     private async Task ServeAsync(TcpListener listener, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class EchoServerTests
         var endpoint = context.GetResource<IPEndPoint>("echo");
 
         var clientOutput = new StringWriter();
-        var client = new ClientComponent(new EchoServerOptions { Port = endpoint.Port }, "Hello, Asphalt", clientOutput);
+        var client = new ClientComponent(new EchoClientOptions { Port = endpoint.Port, Message = "Hello, Asphalt" }, clientOutput);
         var logs = new CapturingLoggerProvider();
         var exitCode = await Application.RunAsync(client, new ApplicationOptions { LoggerFactory = logs.CreateFactory(), HandleStopSignals = false });
 
@@ -33,7 +33,7 @@ public sealed class EchoServerTests
     {
         var port = FreePort();
         var logs = new CapturingLoggerProvider();
-        var client = new ClientComponent(new EchoServerOptions { Port = port }, "anyone?", new StringWriter());
+        var client = new ClientComponent(new EchoClientOptions { Port = port, Message = "anyone?" }, new StringWriter());
 
         var exitCode = await Application.RunAsync(client, new ApplicationOptions { LoggerFactory = logs.CreateFactory(), HandleStopSignals = false });
 
@@ -45,7 +45,7 @@ public sealed class EchoServerTests
     public async Task Server_process_echoes_and_stops_cleanly_on_sigterm()
     {
         var port = FreePort();
-        using var server = StartSample($"server --port {port}");
+        using var server = StartSample($"run --set component.port={port}");
         var output = new StringBuilder();
         var started = new TaskCompletionSource();
         server.OutputDataReceived += (_, e) =>
@@ -100,13 +100,43 @@ public sealed class EchoServerTests
         await context.StartComponentAsync(new ServerComponent(new EchoServerOptions { Port = 0 }, TextWriter.Null));
         var port = context.GetResource<IPEndPoint>("echo").Port;
 
-        using var client = StartSample($"client \"Hello from a process\" --port {port}");
+        using var client = StartSample($"run -c \"{ClientConfig}\" --set component.port={port} --set \"component.message=Hello from a process\"");
         var stdout = await client.StandardOutput.ReadToEndAsync();
         await client.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, client.ExitCode);
         Assert.Contains("Server responded: Hello from a process", stdout);
     }
+
+    [Fact]
+    public async Task Check_and_graph_work_on_the_sample_and_bad_options_are_named()
+    {
+        var (checkCode, checkOut, _) = await RunSampleAsync($"check -c \"{ClientConfig}\"");
+        Assert.Equal(0, checkCode);
+        Assert.Contains("Configuration OK", checkOut);
+
+        var (graphCode, graphOut, _) = await RunSampleAsync("graph --format dot");
+        Assert.Equal(0, graphCode);
+        Assert.Contains("digraph", graphOut);
+        Assert.Contains("EchoServer.ServerComponent", graphOut);
+
+        var (badCode, _, badErr) = await RunSampleAsync("check --set component.prot=1");
+        Assert.Equal(1, badCode);
+        Assert.Contains("component.prot: Unknown configuration key 'prot'", badErr);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSampleAsync(string arguments)
+    {
+        using var process = StartSample(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    // The sample's own client.yaml, found from the test's output folder up to the repository.
+    private static string ClientConfig =>
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../samples/EchoServer/client.yaml"));
 
     private static Process StartSample(string arguments)
     {
