@@ -68,13 +68,32 @@ public sealed partial class Context
     /// <summary>Gets a published resource, or throws if there is none.</summary>
     /// <exception cref="ResourceNotFoundException">No such resource in this context or its parents;
     /// the message lists the names under which the type is available.</exception>
-    public T GetResource<T>(string name = ResourceKey.DefaultName) =>
-        TryGetResource<T>(name, out var value) ? value : throw NotFound(new ResourceKey(typeof(T), name));
+    /// <exception cref="InvalidOperationException">Only an async factory provides it and its value
+    /// has not been created in this context yet: use <see cref="GetResourceAsync{T}(string, CancellationToken)"/>.</exception>
+    public T GetResource<T>(string name = ResourceKey.DefaultName)
+    {
+        if (TryGetResource<T>(name, out var value))
+        {
+            return value;
+        }
+
+        var key = new ResourceKey(typeof(T), name);
+        if (!TryFind(key.Type, name, out _, out var factory, out _) && factory is { IsAsync: true })
+        {
+            throw new InvalidOperationException($"Resource {key} is created by an async factory; get it with GetResourceAsync.");
+        }
+
+        throw NotFound(key);
+    }
 
     /// <summary>Gets the resource named <c>"default"</c> if it is published.</summary>
     public bool TryGetResource<T>([MaybeNullWhen(false)] out T value) => TryGetResource(ResourceKey.DefaultName, out value);
 
-    /// <summary>Gets a resource if it is published.</summary>
+    /// <summary>
+    /// Gets a resource if it is published, running a sync factory if one provides it. Returns false,
+    /// without waiting, when nothing provides it or only an async factory whose value this context
+    /// has not created yet (<see cref="GetResourceAsync{T}(string, CancellationToken)"/> creates it).
+    /// </summary>
     public bool TryGetResource<T>(string name, [MaybeNullWhen(false)] out T value)
     {
         if (TryFind(typeof(T), name, out var found, out var factory, out _))
@@ -83,7 +102,7 @@ public sealed partial class Context
             return true;
         }
 
-        if (factory is not null)
+        if (factory is { IsAsync: false })
         {
             value = (T)CreateFromFactory(factory);
             return true;

@@ -274,6 +274,43 @@ public sealed class ContextResourceTests
     }
 
     [Fact]
+    public async Task Try_get_does_not_throw_for_an_async_factory_and_finds_its_value_once_created()
+    {
+        var context = new Context();
+        context.AddResourceFactory<IGreeter>((_, _) => ValueTask.FromResult<IGreeter>(new Greeter()));
+
+        Assert.False(context.TryGetResource<IGreeter>(out _));
+        var created = await context.GetResourceAsync<IGreeter>();
+        Assert.True(context.TryGetResource<IGreeter>(out var again));
+        Assert.Same(created, again);
+    }
+
+    [Fact]
+    public async Task Step_retry_waits_for_the_resource_then_runs_the_step_again()
+    {
+        var context = new Context();
+        var runs = 0;
+        ValueTask Step(Context ctx)
+        {
+            runs++;
+            if (!ctx.TryGetResource<IGreeter>("late", out _))
+            {
+                return StepRetry.AfterResourceAsync<IGreeter, object>(new object(), ctx, "late", CancellationToken.None, (_, c, _) => Step(c));
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        var step = Step(context).AsTask();
+        await Task.Delay(50);
+        Assert.False(step.IsCompleted);
+        context.AddResource<IGreeter>(new Greeter(), "late");
+
+        await step.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, runs);
+    }
+
+    [Fact]
     public async Task Failed_factory_is_retried_on_the_next_request()
     {
         var context = new Context();

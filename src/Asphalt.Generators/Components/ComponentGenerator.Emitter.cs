@@ -125,6 +125,25 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine();
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+
+                // Signals go out before the step waits for anything, so only a prepare without waits
+                // (or without signals) can take the path that retries from the top.
+                if (IsSynchronous(model.Prepare, afterwards: false) && (signals.Count == 0 || !Waits(model.Prepare)))
+                {
+                    using (writer.Block($"public override {ValueTask} PrepareAsync({Context} context, {Token} cancellationToken)"))
+                    {
+                        var call = TakeOrRetry(writer, model, model.Prepare, "PrepareAsync");
+                        foreach (var signal in signals)
+                        {
+                            Publish(writer, model, signal, "this." + signal.Member);
+                        }
+
+                        FinishSynchronously(writer, model, model.Prepare, call);
+                    }
+
+                    return;
+                }
+
                 using (writer.Block($"public override async {ValueTask} PrepareAsync({Context} context, {Token} cancellationToken)"))
                 {
                     foreach (var signal in signals)
@@ -150,6 +169,17 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine();
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                if (model.Listeners.Count == 0 && IsSynchronous(model.Start, afterwards: members.Count > 0))
+                {
+                    using (writer.Block($"public override {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
+                    {
+                        var call = TakeOrRetry(writer, model, model.Start, "StartAsync");
+                        FinishSynchronously(writer, model, model.Start, call, members);
+                    }
+
+                    return;
+                }
+
                 using (writer.Block($"public override async {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
                 {
                     if (model.Start is { } start)
@@ -215,6 +245,102 @@ namespace Asphalt.Generators.Components
                             writer.WriteLine($"return await {call}.ConfigureAwait(false);");
                             break;
                     }
+                }
+            }
+
+            // A step needs no async state machine of its own (a few KB of native code per component under
+            // NativeAOT) when nothing has to be awaited after the user's method returns.
+            private static bool IsSynchronous(StepMethod? step, bool afterwards) => step is null
+                || step.ReturnKind is ReturnKind.Void or ReturnKind.Value
+                || (step.ReturnKind is ReturnKind.Task or ReturnKind.ValueTask && step.Published is null && !afterwards);
+
+            private static bool Waits(StepMethod? step) =>
+                step is not null && step.Parameters.Any(p => p.Kind == ParameterKind.Resource && !p.Optional);
+
+            /// <summary>
+            /// Takes each resource that is already published; for the first one that is not, returns
+            /// <c>StepRetry.AfterResourceAsync</c>, which waits for it and runs the override again.
+            /// </summary>
+            private static string? TakeOrRetry(SourceWriter writer, ComponentModel model, StepMethod? step, string overrideName)
+            {
+                if (step is null)
+                {
+                    return null;
+                }
+
+                var arguments = new List<string>();
+                foreach (var parameter in step.Parameters)
+                {
+                    switch (parameter.Kind)
+                    {
+                        case ParameterKind.Context:
+                            arguments.Add("context");
+                            break;
+                        case ParameterKind.CancellationToken:
+                            arguments.Add("cancellationToken");
+                            break;
+                        default:
+                            var local = "__" + parameter.Name;
+                            var type = parameter.Type!.FullName;
+                            var name = Literals.String(parameter.ResourceName);
+                            if (parameter.Optional)
+                            {
+                                writer.WriteLine($"var {local} = context.TryGetResource<{type}>({name}, out var {local}Value) ? {local}Value : {parameter.DefaultValue};");
+                            }
+                            else
+                            {
+                                using (writer.Block($"if (!context.TryGetResource<{type}>({name}, out var {local}))"))
+                                {
+                                    writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync<{type}, {model.Type.FullName}>(this, context, {name}, cancellationToken, static (self, context, cancellationToken) => self.{overrideName}(context, cancellationToken));");
+                                }
+                            }
+
+                            arguments.Add(local);
+                            break;
+                    }
+                }
+
+                return $"this.{step.Name}({string.Join(", ", arguments)})";
+            }
+
+            private static void FinishSynchronously(
+                SourceWriter writer, ComponentModel model, StepMethod? step, string? call, List<PublishedResource>? members = null)
+            {
+                var returned = false;
+                if (step is not null && call is not null)
+                {
+                    switch (step.ReturnKind)
+                    {
+                        case ReturnKind.Void:
+                            writer.WriteLine(call + ";");
+                            break;
+                        case ReturnKind.Value:
+                            writer.WriteLine((step.Published is null ? "_ = " : "var __result = ") + call + ";");
+                            break;
+                        case ReturnKind.Task:
+                            writer.WriteLine($"return new {ValueTask}({call});");
+                            returned = true;
+                            break;
+                        default:
+                            writer.WriteLine($"return {call};");
+                            returned = true;
+                            break;
+                    }
+
+                    if (step.Published is { } published)
+                    {
+                        Publish(writer, model, published, "__result");
+                    }
+                }
+
+                foreach (var member in members ?? [])
+                {
+                    Publish(writer, model, member, "this." + member.Member);
+                }
+
+                if (!returned)
+                {
+                    writer.WriteLine("return default;");
                 }
             }
 
