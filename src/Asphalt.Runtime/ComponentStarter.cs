@@ -41,9 +41,13 @@ internal static class ComponentStarter
 
     private static async Task StartNodeAsync(ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)
     {
-        // Both flow only into this component's own calls (async methods restore AsyncLocals on return).
+        // Both flow only into this component's own calls: an async method restores AsyncLocals when it
+        // returns. Each write copies the execution context, so the context is only set when it differs.
         ComponentNode.Current = node;
-        using var current = context.MakeCurrent();
+        if (!ReferenceEquals(Context.CurrentOrNull, context))
+        {
+            context.MakeCurrent();
+        }
         var component = node.Component;
 
         node.Phase = ComponentPhase.Preparing;
