@@ -86,6 +86,70 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticSeverity.Warning,
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>ASPH0011. Format: <c>Configuration file cannot be read: {0}</c>.</summary>
+        public static readonly DiagnosticDescriptor ConfigurationSyntax = Create(
+            DiagnosticIds.ConfigurationSyntax,
+            "Configuration file cannot be parsed",
+            "Configuration file cannot be read: {0}",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0012. Format: <c>{0}: unknown component type '{1}'{2}: registered types are {3}; set 'type:' to one of them</c>.</summary>
+        public static readonly DiagnosticDescriptor UnknownComponentType = Create(
+            DiagnosticIds.UnknownComponentType,
+            "Unknown component type in configuration",
+            "{0}: unknown component type '{1}'{2}: registered types are {3}; set 'type:' to one of them",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0013. Format: <c>{0}: '{1}' is not an option of component '{2}' ({3}); the known keys are {4}{5}</c>.</summary>
+        public static readonly DiagnosticDescriptor UnknownOption = Create(
+            DiagnosticIds.UnknownOption,
+            "Unknown option key in configuration",
+            "{0}: '{1}' is not an option of component '{2}' ({3}); the known keys are {4}{5}",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0014. Format: <c>{0}: {1}; component '{2}' ({3}) expects {4} here</c>.</summary>
+        public static readonly DiagnosticDescriptor InvalidOptionValue = Create(
+            DiagnosticIds.InvalidOptionValue,
+            "Option value of the wrong type in configuration",
+            "{0}: {1}; component '{2}' ({3}) expects {4} here",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0015. Format: <c>Component '{0}' ({1}) takes resource {2} '{3}', which no component of the tree this file configures publishes{4}</c>.</summary>
+        public static readonly DiagnosticDescriptor ConfiguredResourceMissing = Create(
+            DiagnosticIds.ConfiguredResourceMissing,
+            "Configured tree leaves a resource unprovided",
+            "Component '{0}' ({1}) takes resource {2} '{3}', which no component of the tree this file configures publishes{4}",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0016. Format: <c>Resource {0} '{1}' is published by both '{2}' and '{3}' in the tree this file configures; configure one of them as '{4}/otherName' to publish under another name</c>.</summary>
+        public static readonly DiagnosticDescriptor ConfiguredResourceConflict = Create(
+            DiagnosticIds.ConfiguredResourceConflict,
+            "Configured tree publishes a resource twice",
+            "Resource {0} '{1}' is published by both '{2}' and '{3}' in the tree this file configures; configure one of them as '{4}/otherName' to publish under another name",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0017. Format: <c>{0}: {1}</c>.</summary>
+        public static readonly DiagnosticDescriptor InvalidConfigurationShape = Create(
+            DiagnosticIds.InvalidConfigurationShape,
+            "Invalid configuration structure",
+            "{0}: {1}",
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>ASPH0018. Format: <c>{0}: required option '{1}' ({2}) of component '{3}' ({4}) is not set in this file; set it here, or make sure an environment variable or --set provides it</c>.</summary>
+        public static readonly DiagnosticDescriptor RequiredOptionNotSet = Create(
+            DiagnosticIds.RequiredOptionNotSet,
+            "Required option not set in configuration",
+            "{0}: required option '{1}' ({2}) of component '{3}' ({4}) is not set in this file; set it here, or make sure an environment variable or --set provides it",
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true,
                 helpLinkUri: DiagnosticIds.HelpUri(id), customTags: tags);

@@ -33,6 +33,30 @@ namespace Asphalt.Generators.Diagnostics
         /// <summary>An optional resource is provided in the tree, but not necessarily before it is taken.</summary>
         public const string OptionalResourceRace = "ASPH0010";
 
+        /// <summary>A configuration file cannot be parsed (syntax, duplicate key, several documents, bad <c>services:</c>).</summary>
+        public const string ConfigurationSyntax = "ASPH0011";
+
+        /// <summary>A configuration file names a component type that no <c>[Component]</c> registers.</summary>
+        public const string UnknownComponentType = "ASPH0012";
+
+        /// <summary>A configuration file sets a key that is not an option of the component.</summary>
+        public const string UnknownOption = "ASPH0013";
+
+        /// <summary>A configuration file gives an option a value of the wrong type.</summary>
+        public const string InvalidOptionValue = "ASPH0014";
+
+        /// <summary>The tree a configuration file configures leaves a resource unprovided.</summary>
+        public const string ConfiguredResourceMissing = "ASPH0015";
+
+        /// <summary>The tree a configuration file configures publishes a resource twice.</summary>
+        public const string ConfiguredResourceConflict = "ASPH0016";
+
+        /// <summary>A configuration file has a bad tree shape, top-level key or runner setting.</summary>
+        public const string InvalidConfigurationShape = "ASPH0017";
+
+        /// <summary>A required option is not set by the configuration file.</summary>
+        public const string RequiredOptionNotSet = "ASPH0018";
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpUri(string id) =>
             "https://github.com/asphalt-dotnet/asphalt/blob/main/docs/diagnostics/" + id + ".md";

@@ -13,7 +13,7 @@ namespace Asphalt.Generators.Diagnostics
     /// <summary>
     /// Reports the wiring diagnostics: per component (shape, options, declarations) as each type is
     /// analyzed, and per tree (missing, conflicting, unused resources, cycles) at the end of the
-    /// compilation. It runs the generator's own parser and planner, with locations, so the build
+    /// compilation, then the configuration files listed as <c>AdditionalFiles</c> (ASPH0011–ASPH0018). It runs the generator's own parser and planner, with locations, so the build
     /// errors and the generated code always agree.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -30,7 +30,15 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticDescriptors.InvalidResourceDeclaration,
             DiagnosticDescriptors.InvalidChildComponent,
             DiagnosticDescriptors.DuplicateAlias,
-            DiagnosticDescriptors.OptionalResourceRace);
+            DiagnosticDescriptors.OptionalResourceRace,
+            DiagnosticDescriptors.ConfigurationSyntax,
+            DiagnosticDescriptors.UnknownComponentType,
+            DiagnosticDescriptors.UnknownOption,
+            DiagnosticDescriptors.InvalidOptionValue,
+            DiagnosticDescriptors.ConfiguredResourceMissing,
+            DiagnosticDescriptors.ConfiguredResourceConflict,
+            DiagnosticDescriptors.InvalidConfigurationShape,
+            DiagnosticDescriptors.RequiredOptionNotSet);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -74,6 +82,9 @@ namespace Asphalt.Generators.Diagnostics
                     {
                         end.ReportDiagnostic(problem.ToDiagnostic(end.Compilation));
                     }
+
+                    // Configuration files listed as AdditionalFiles, against the same models.
+                    ConfigurationFileAnalysis.Run(end, models);
                 });
             });
         }

@@ -51,10 +51,13 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Runs the generator, then the wiring analyzer over the result.</summary>
-    public static async Task<GeneratedProgram> AnalyzeAsync(params string[] sources)
+    public static Task<GeneratedProgram> AnalyzeAsync(params string[] sources) => AnalyzeAsync([], sources);
+
+    /// <summary>Runs the generator, then the wiring analyzer with <paramref name="files"/> as AdditionalFiles.</summary>
+    public static async Task<GeneratedProgram> AnalyzeAsync(IEnumerable<ConfigurationFile> files, params string[] sources)
     {
         var generated = Generate(Compile(sources));
-        var analyzers = generated.Output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new WiringAnalyzer()));
+        var analyzers = generated.Output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new WiringAnalyzer()), ConfigurationFile.Options(files));
         var analyzerDiagnostics = await analyzers.GetAnalyzerDiagnosticsAsync();
         return new GeneratedProgram(generated, analyzerDiagnostics);
     }

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Asphalt.Generators.Models;
+using Asphalt.Generators.Wiring;
+
+namespace Asphalt.Generators.Configuration
+{
+    /// <summary>
+    /// What configuration may say, from the generator's own models: the registered component types
+    /// by alias, each with its options, declared children and resources. The same registry the
+    /// generated <c>ComponentRegistry.CreateTypes()</c> hands to the runtime, so build-time and
+    /// run-time checks judge a file alike.
+    /// </summary>
+    internal sealed class ConfigurationSchema
+    {
+        private ConfigurationSchema(Dictionary<string, ComponentSchema> byAlias, string? defaultRoot)
+        {
+            ByAlias = byAlias;
+            Aliases = byAlias.Keys.OrderBy(a => a, StringComparer.Ordinal).ToList();
+            DefaultRoot = defaultRoot;
+        }
+
+        /// <summary>Component types by alias; exact case, as the runtime's <c>ComponentTypes.TryGet</c>.</summary>
+        public Dictionary<string, ComponentSchema> ByAlias { get; }
+
+        public IReadOnlyList<string> Aliases { get; }
+
+        /// <summary>The root type when a file names none: the one tree the generator writes a <c>Definition</c> for, if exactly one.</summary>
+        public string? DefaultRoot { get; }
+
+        public static ConfigurationSchema From(IEnumerable<ComponentModel> components, CancellationToken cancellationToken)
+        {
+            var models = components.ToList();
+            var wiring = WiringPlanner.Plan(models, null, cancellationToken);
+            var byType = new Dictionary<string, ComponentModel>(StringComparer.Ordinal);
+            foreach (var model in models.Where(m => !m.HasErrors))
+            {
+                byType[model.Type.FullName] = model;
+            }
+
+            var byAlias = new Dictionary<string, ComponentSchema>(StringComparer.Ordinal);
+            foreach (var entry in wiring.Registry)
+            {
+                if (byType.TryGetValue(entry.Type.FullName, out var model))
+                {
+                    byAlias[entry.Alias] = new ComponentSchema(entry, model);
+                }
+            }
+
+            var roots = wiring.Trees
+                .Select(t => wiring.Registry.FirstOrDefault(e => e.Type.FullName == t.RootType.FullName)?.Alias)
+                .Where(a => a is not null)
+                .ToList();
+            return new ConfigurationSchema(byAlias, roots.Count == 1 ? roots[0] : null);
+        }
+    }
+
+    /// <summary>One registered component type as configuration sees it.</summary>
+    internal sealed class ComponentSchema
+    {
+        public ComponentSchema(RegistryEntry entry, ComponentModel model)
+        {
+            Entry = entry;
+            TypeName = entry.Type.FullName.Replace("global::", string.Empty);
+
+            // A constructor taking IConfiguration reads the section itself: any key may be meant for it.
+            AcceptsAnyKey = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
+            var options = model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+            OptionsByMethod = model.Options.ToDictionary(o => o.BindMethod, o => o, StringComparer.Ordinal);
+            Options = options?.BindMethod is { } method && OptionsByMethod.TryGetValue(method, out var type) ? type : null;
+        }
+
+        public RegistryEntry Entry { get; }
+
+        public string Alias => Entry.Alias;
+
+        /// <summary>The full type name, as the runtime's messages show it.</summary>
+        public string TypeName { get; }
+
+        public bool AcceptsAnyKey { get; }
+
+        /// <summary>The options type bound from the component's section, or null when it takes none.</summary>
+        public OptionsType? Options { get; }
+
+        /// <summary>Nested options types by their bind method (how <see cref="ValueModel.BindMethod"/> names them).</summary>
+        public Dictionary<string, OptionsType> OptionsByMethod { get; }
+    }
+}
