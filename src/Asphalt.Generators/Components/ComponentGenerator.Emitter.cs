@@ -16,6 +16,8 @@ namespace Asphalt.Generators.Components
             private const string Context = "global::Asphalt.Context";
             private const string Token = "global::System.Threading.CancellationToken";
             private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+            private const string Problems = "global::Asphalt.ConfigurationProblems";
+            private const string BindingException = "global::Asphalt.ConfigurationBindingException";
 
             public static string HintName(ComponentModel model) => Literals.Identifier(model.Type.FullName).Replace("__", "_") + ".Component.g.cs";
 
@@ -89,11 +91,18 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
                 using (writer.Block($"internal static {model.Type.FullName} __CreateConfigured({Configuration}? configuration, string resourceName)"))
                 {
+                    // Every problem of the section is collected, then thrown together before anything is constructed.
                     var rawConfiguration = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
+                    var optionsArguments = model.Constructor.Where(a => a.Kind == ConstructorArgumentKind.Options).ToList();
+                    if (!rawConfiguration || optionsArguments.Count > 0)
+                    {
+                        writer.WriteLine("var __problems = new global::Asphalt.ConfigurationProblems();");
+                    }
+
                     if (!rawConfiguration)
                     {
                         var keys = new List<string>();
-                        var options = model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+                        var options = optionsArguments.FirstOrDefault();
                         if (options is not null)
                         {
                             keys.AddRange(model.Options.First(o => o.BindMethod == options.BindMethod).Members.Select(m => m.Key));
@@ -101,18 +110,30 @@ namespace Asphalt.Generators.Components
 
                         keys.Add("components");
                         keys.Add("type");
-                        writer.WriteLine($"{Values}.CheckKeys(configuration, {Literals.String(model.Type.DisplayName)}, {string.Join(", ", keys.Select(Literals.String))});");
+                        writer.WriteLine($"{Values}.CollectUnknownKeys(configuration, {Literals.String(model.Type.DisplayName)}, __problems, {string.Join(", ", keys.Select(Literals.String))});");
+                    }
+
+                    foreach (var options in optionsArguments)
+                    {
+                        writer.WriteLine($"var {OptionsLocal(options)} = {options.BindMethod}(configuration, false, __problems);");
+                    }
+
+                    if (!rawConfiguration || optionsArguments.Count > 0)
+                    {
+                        writer.WriteLine("__problems.ThrowIfAny();");
                     }
 
                     // Named arguments, so parameters with default values can simply be left out.
                     var arguments = model.Constructor.Where(a => a.Kind != ConstructorArgumentKind.Default).Select(a => a.Kind == ConstructorArgumentKind.Configuration
                         ? $"{a.Name}: configuration ?? {Values}.Empty"
-                        : $"{a.Name}: {a.BindMethod}(configuration, false)");
+                        : $"{a.Name}: {OptionsLocal(a)}");
                     writer.WriteLine($"var __component = new {model.Type.FullName}({string.Join(", ", arguments)});");
                     writer.WriteLine("__component.__resourceName = resourceName;");
                     writer.WriteLine("return __component;");
                 }
             }
+
+            private static string OptionsLocal(ConstructorArgument argument) => "__options_" + argument.Name.TrimStart('@');
 
             private static void EmitPrepare(SourceWriter writer, ComponentModel model)
             {
@@ -424,13 +445,15 @@ namespace Asphalt.Generators.Components
                 {
                     writer.WriteLine();
                     writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
-                    using (writer.Block($"private static {options.Type.FullName} {options.BindMethod}({Configuration}? configuration, bool checkKeys)"))
+                    using (writer.Block($"private static {options.Type.FullName} {options.BindMethod}({Configuration}? configuration, bool checkKeys, {Problems} __problems)"))
                     {
+                        // Problems are recorded, not thrown, so one error lists everything wrong in the section.
+                        writer.WriteLine("var __errors = __problems.Count;");
                         var keys = string.Concat(options.Members.Select(m => ", " + Literals.String(m.Key)));
                         writer.WriteLine("if (checkKeys)");
                         using (writer.Block())
                         {
-                            writer.WriteLine($"{Values}.CheckKeys(configuration, {Literals.String(options.Type.DisplayName)}{keys});");
+                            writer.WriteLine($"{Values}.CollectUnknownKeys(configuration, {Literals.String(options.Type.DisplayName)}, __problems{keys});");
                         }
 
                         // One lookup of the present keys; a present key's section carries the user's spelling into errors.
@@ -440,15 +463,20 @@ namespace Asphalt.Generators.Components
                             writer.WriteLine($"var {SectionLocal(member)} = global::System.Collections.Generic.CollectionExtensions.GetValueOrDefault(__sections, {Literals.String(member.Key)});");
                         }
 
-                        var constructorArguments = new List<string>();
-                        foreach (var parameter in options.Members.Where(m => m.IsConstructorParameter))
+                        foreach (var member in options.Members)
                         {
-                            var local = "__p_" + parameter.Name.TrimStart('@');
-                            var fallback = parameter.DefaultValue ?? Missing(parameter);
-                            writer.WriteLine($"var {local} = {Present(parameter)} ? {Read(parameter.Value, Child(parameter), helpers)} : {fallback};");
-                            constructorArguments.Add(local);
+                            EmitMemberRead(writer, member, helpers);
                         }
 
+                        writer.WriteLine("if (__problems.Count > __errors)");
+                        using (writer.Block())
+                        {
+                            writer.WriteLine("return default!; // Never used: the caller throws the problems.");
+                        }
+
+                        var constructorArguments = options.Members.Where(m => m.IsConstructorParameter)
+                            .Select(m => m.DefaultValue is null ? ValueLocal(m) : $"{HasLocal(m)} ? {ValueLocal(m)} : {m.DefaultValue}")
+                            .ToList();
                         var construct = $"new {options.Type.FullName}({string.Join(", ", constructorArguments)})";
                         var initOnly = options.Members.Where(m => m.InitOnly && !m.IsConstructorParameter).ToList();
                         if (initOnly.Any(m => !m.Required))
@@ -472,8 +500,8 @@ namespace Asphalt.Generators.Components
                             writer.Indentation++;
                             foreach (var member in initOnly)
                             {
-                                var fallback = member.Required ? Missing(member) : "__defaults." + member.Name;
-                                writer.WriteLine($"{member.Name} = {Present(member)} ? {Read(member.Value, Child(member), helpers)} : {fallback},");
+                                var value = member.Required ? ValueLocal(member) : $"{HasLocal(member)} ? {ValueLocal(member)} : __defaults.{member.Name}";
+                                writer.WriteLine($"{member.Name} = {value},");
                             }
 
                             writer.Indentation--;
@@ -482,10 +510,10 @@ namespace Asphalt.Generators.Components
 
                         foreach (var member in options.Members.Where(m => !m.InitOnly && !m.IsConstructorParameter))
                         {
-                            writer.WriteLine($"if ({Present(member)})");
+                            writer.WriteLine($"if ({HasLocal(member)})");
                             using (writer.Block())
                             {
-                                writer.WriteLine($"__result.{member.Name} = {Read(member.Value, Child(member), helpers)};");
+                                writer.WriteLine($"__result.{member.Name} = {ValueLocal(member)};");
                             }
                         }
 
@@ -500,14 +528,47 @@ namespace Asphalt.Generators.Components
                 }
             }
 
+            /// <summary>Reads one member into locals; a bad value or a missing required key is recorded, not thrown.</summary>
+            private static void EmitMemberRead(SourceWriter writer, OptionsMember member, SortedDictionary<string, string> helpers)
+            {
+                writer.WriteLine($"{member.Value.Type.FullName} {ValueLocal(member)} = default!;");
+                writer.WriteLine($"var {HasLocal(member)} = false;");
+                writer.WriteLine($"if ({Present(member)})");
+                using (writer.Block())
+                {
+                    writer.WriteLine("try");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine($"{ValueLocal(member)} = {Read(member.Value, Child(member), helpers)};");
+                        writer.WriteLine($"{HasLocal(member)} = true;");
+                    }
+
+                    writer.WriteLine($"catch ({BindingException} __e)");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine("__problems.Add(__e);");
+                    }
+                }
+
+                if (member.Required)
+                {
+                    writer.WriteLine("else");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine($"__problems.Add({Values}.MissingRequired(configuration, {Literals.String(member.Key)}, {Literals.String(member.Value.Expected)}));");
+                    }
+                }
+            }
+
             private static string SectionLocal(OptionsMember member) => "__s_" + member.Name.TrimStart('@');
+
+            private static string ValueLocal(OptionsMember member) => "__v_" + member.Name.TrimStart('@');
+
+            private static string HasLocal(OptionsMember member) => "__has_" + member.Name.TrimStart('@');
 
             private static string Present(OptionsMember member) => $"{SectionLocal(member)} is not null";
 
             private static string Child(OptionsMember member) => SectionLocal(member) + "!";
-
-            private static string Missing(OptionsMember member) =>
-                $"throw {Values}.MissingRequired(configuration, {Literals.String(member.Key)}, {Literals.String(member.Value.Expected)})";
 
             /// <summary>An expression reading <paramref name="value"/> from the section expression <paramref name="section"/>.</summary>
             private static string Read(ValueModel value, string section, SortedDictionary<string, string> helpers)
@@ -525,11 +586,11 @@ namespace Asphalt.Generators.Components
                     case ValueKind.Nullable:
                         return $"({value.Type.FullName}){Read(value.Element!, section, helpers)}";
                     case ValueKind.Object:
-                        return $"{value.BindMethod}({section}, true)";
+                        return $"{value.BindMethod}({section}, true, __problems)";
                     case ValueKind.Enum:
                         return $"{EnumHelper(value, helpers)}({section})";
                     default:
-                        return $"{CollectionHelper(value, helpers)}({section})";
+                        return $"{CollectionHelper(value, helpers)}({section}, __problems)";
                 }
             }
 
@@ -570,22 +631,27 @@ namespace Asphalt.Generators.Components
                 var element = value.Element!;
                 var writer = new SourceWriter();
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
-                using (writer.Block($"private static {value.Type.FullName} {name}({Section} section)"))
+                using (writer.Block($"private static {value.Type.FullName} {name}({Section} section, {Problems} __problems)"))
                 {
-                    if (value.Kind == ValueKind.Dictionary)
+                    var dictionary = value.Kind == ValueKind.Dictionary;
+                    writer.WriteLine(dictionary
+                        ? $"var __items = new global::System.Collections.Generic.Dictionary<string, {element.Type.FullName}>(global::System.StringComparer.OrdinalIgnoreCase);"
+                        : $"var __items = new global::System.Collections.Generic.List<{element.Type.FullName}>();");
+                    using (writer.Block($"foreach (var __item in section.GetChildren())"))
                     {
-                        writer.WriteLine($"var __items = new global::System.Collections.Generic.Dictionary<string, {element.Type.FullName}>(global::System.StringComparer.OrdinalIgnoreCase);");
-                        using (writer.Block($"foreach (var __item in section.GetChildren())"))
+                        // Each bad element is recorded, so every one of them is reported.
+                        writer.WriteLine("try");
+                        using (writer.Block())
                         {
-                            writer.WriteLine($"__items[__item.Key] = {Read(element, "__item", helpers)};");
+                            writer.WriteLine(dictionary
+                                ? $"__items[__item.Key] = {Read(element, "__item", helpers)};"
+                                : $"__items.Add({Read(element, "__item", helpers)});");
                         }
-                    }
-                    else
-                    {
-                        writer.WriteLine($"var __items = new global::System.Collections.Generic.List<{element.Type.FullName}>();");
-                        using (writer.Block($"foreach (var __item in section.GetChildren())"))
+
+                        writer.WriteLine($"catch ({BindingException} __e)");
+                        using (writer.Block())
                         {
-                            writer.WriteLine($"__items.Add({Read(element, "__item", helpers)});");
+                            writer.WriteLine("__problems.Add(__e);");
                         }
                     }
 

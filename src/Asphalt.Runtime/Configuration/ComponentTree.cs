@@ -203,7 +203,11 @@ public static class ComponentTree
             }
             catch (ConfigurationBindingException failure)
             {
-                errors.Add(configuration.ErrorAt(failure.Path, Strip(failure.Message, failure.Path)));
+                // Generated binding lists every problem of the section: each gets its own located error.
+                foreach (var problem in failure.Problems)
+                {
+                    errors.Add(configuration.ErrorAt(problem.Path, Strip(problem.Message, problem.Path)));
+                }
             }
             catch (Exception failure) when (failure is ArgumentException or FormatException or InvalidOperationException or ConfigurationException)
             {

@@ -83,10 +83,22 @@ public static class ConfigurationValues
 
     /// <summary>
     /// Throws if <paramref name="configuration"/> has a key that is not in <paramref name="knownKeys"/>
-    /// (compared case-insensitively, as configuration keys are).
+    /// (compared case-insensitively, as configuration keys are); one exception lists every such key.
     /// </summary>
     public static void CheckKeys(IConfiguration? configuration, string typeName, params string[] knownKeys)
     {
+        var problems = new ConfigurationProblems();
+        CollectUnknownKeys(configuration, typeName, problems, knownKeys);
+        problems.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// Records in <paramref name="problems"/> every key of <paramref name="configuration"/> that is not in
+    /// <paramref name="knownKeys"/> (compared case-insensitively, as configuration keys are).
+    /// </summary>
+    public static void CollectUnknownKeys(IConfiguration? configuration, string typeName, ConfigurationProblems problems, params string[] knownKeys)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
         if (configuration is null)
         {
             return;
@@ -107,8 +119,8 @@ public static class ConfigurationValues
             if (!known)
             {
                 var expected = knownKeys.Length == 0 ? "(none)" : string.Join(", ", knownKeys);
-                throw new ConfigurationBindingException(child.Path, expected,
-                    $"Unknown configuration key '{child.Path}': {typeName} has no such option. Known keys: {expected}.");
+                problems.Add(new ConfigurationBindingException(child.Path, expected,
+                    $"Unknown configuration key '{child.Path}': {typeName} has no such option. Known keys: {expected}."));
             }
         }
     }

@@ -77,7 +77,22 @@ public sealed class OptionsBindingTests
         }
         """;
 
-    private static readonly Lazy<Task<Assembly>> Assembly = new(() => GeneratorHarness.BuildAndLoadAsync(Source));
+    private const string CheckScenario = """
+        namespace Demo;
+
+        public static class CheckScenario
+        {
+            // What the command line's check does with a file: every problem of the tree, located.
+            public static System.Threading.Tasks.Task<string> CheckAsync(string file)
+            {
+                var loaded = new Asphalt.Configuration.ConfigurationLoader { Files = { file } }.Load();
+                var errors = Asphalt.Configuration.ComponentTree.Check(loaded, Asphalt.Generated.ComponentRegistry.CreateTypes(), "server");
+                return System.Threading.Tasks.Task.FromResult(string.Join("\n", errors));
+            }
+        }
+        """;
+
+    private static readonly Lazy<Task<Assembly>> Assembly = new(() => GeneratorHarness.BuildAndLoadAsync(Source, CheckScenario));
 
     private static async Task<string> BindAsync(params (string Key, string Value)[] values) =>
         await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.Scenario", "BindAsync",
@@ -149,5 +164,42 @@ public sealed class OptionsBindingTests
     {
         Assert.Equal("error at server:Name expecting String: Required configuration key 'server:Name' (String) is missing.", await BindAsync(("Port", "1")));
         Assert.StartsWith("error at server:Endpoints:0:Host expecting String", await BindAsync(("Name", "n"), ("Endpoints:0:Port", "1")));
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_section_is_reported_in_one_exception()
+    {
+        var result = await BindAsync(("Prot", "1"), ("Port", "eighty"), ("Limits:Window", "soon"), ("Limits:Maximum", "3"), ("Ports:0", "x"), ("Ports:1", "y"));
+
+        // Unknown keys first, then members in declaration order; Path and Expected are the first problem's.
+        Assert.StartsWith("error at server:Prot expecting Name, Port,", result);
+        Assert.Contains("The configuration has 7 problems:", result);
+        Assert.Contains("Unknown configuration key 'server:Prot'", result);
+        Assert.Contains("Required configuration key 'server:Name' (String) is missing.", result);
+        Assert.Contains("Configuration value 'eighty' at 'server:Port' is not a valid Int32.", result);
+        Assert.Contains("Configuration value 'x' at 'server:Ports:0' is not a valid Int32.", result);
+        Assert.Contains("Configuration value 'y' at 'server:Ports:1' is not a valid Int32.", result);
+        Assert.Contains("Unknown configuration key 'server:Limits:Maximum'", result);
+        Assert.Contains("Configuration value 'soon' at 'server:Limits:Window' is not a valid TimeSpan.", result);
+    }
+
+    [Fact]
+    public async Task Check_reports_every_problem_of_a_component_each_at_its_line()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "asphalt-binding-" + Guid.NewGuid().ToString("N") + ".yaml");
+        await File.WriteAllTextAsync(file, "component:\n  prot: 1\n  port: eighty\n  limits:\n    window: soon\n");
+        try
+        {
+            var errors = (await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.CheckScenario", "CheckAsync", file)).Split('\n');
+            Assert.Equal(4, errors.Length);
+            Assert.Contains(errors, e => e.StartsWith(file + ":1:", StringComparison.Ordinal) && e.Contains("component.Name", StringComparison.Ordinal) && e.Contains("is missing", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith(file + ":2:3: component.prot: Unknown configuration key", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith(file + ":3:3: component.port: Configuration value 'eighty'", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith(file + ":5:5: component.limits.window: Configuration value 'soon'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
