@@ -8,6 +8,7 @@ The shape: N components in a DAG. Component k consumes the resources of componen
 Variants:
   handwired        plain `new` and direct calls, the floor
   asphalt-runtime  Asphalt's Runtime used by hand (Component subclasses, GetResourceAsync/AddResource)
+  asphalt          Asphalt attributes, wired by the source generator
   hosting          Microsoft.Extensions.Hosting: N singletons + N hosted services, empty builder
 
 usage: generate_apps.py OUT_DIR N [N ...]
@@ -24,7 +25,8 @@ def deps(k):
 
 def csproj(extra_items, out_dir):
     runtime = os.path.relpath(os.path.join(REPO, "src/Asphalt.Runtime/Asphalt.Runtime.csproj"), out_dir)
-    items = extra_items.replace("{runtime}", runtime)
+    generator = os.path.relpath(os.path.join(REPO, "src/Asphalt.Generators/Asphalt.Generators.csproj"), out_dir)
+    items = extra_items.replace("{runtime}", runtime).replace("{generator}", generator)
     return f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
@@ -99,6 +101,38 @@ public sealed class App : CliApplicationComponent
     return program + "\n".join(comps) + "\n" + resources(n) + "\n", '    <ProjectReference Include="{runtime}" />'
 
 
+def asphalt_generated(n):
+    comps = []
+    for k in range(n):
+        params = ", ".join(f"R{d} r{d}" for d in deps(k))
+        args = ", ".join(f"r{d}" for d in deps(k))
+        comps.append(f"""[Component("c{k}")]
+public sealed partial class C{k}
+{{
+    [return: Resource]
+    public R{k} StartAsync({params}) => new R{k}({args});
+}}""")
+    children = "\n".join(f'[ChildComponent<C{k}>("c{k}")]' for k in range(n))
+    program = f"""using Asphalt;
+using Microsoft.Extensions.Logging;
+
+return await Application.RunAsync(App.Create(), new ApplicationOptions {{ MinimumLogLevel = LogLevel.Warning }});
+
+[Component]
+{children}
+public sealed partial class App : CliApplicationComponent
+{{
+    public int RunAsync()
+    {{
+        Console.WriteLine("ready");
+        return 0;
+    }}
+}}
+"""
+    generator = '    <ProjectReference Include="{generator}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />'
+    return program + "\n".join(comps) + "\n" + resources(n) + "\n", '    <ProjectReference Include="{runtime}" />\n' + generator
+
+
 def hosting(n):
     regs = []
     for k in range(n):
@@ -125,7 +159,7 @@ return 0;
     return program + "\n".join(comps) + "\n" + resources(n) + "\n", '    <PackageReference Include="Microsoft.Extensions.Hosting" />'
 
 
-VARIANTS = {"handwired": handwired, "asphalt-runtime": asphalt_runtime, "hosting": hosting}
+VARIANTS = {"handwired": handwired, "asphalt": asphalt_generated, "asphalt-runtime": asphalt_runtime, "hosting": hosting}
 
 
 def main():

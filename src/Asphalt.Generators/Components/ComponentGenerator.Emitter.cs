@@ -68,7 +68,7 @@ namespace Asphalt.Generators.Components
                     foreach (var child in model.Children)
                     {
                         var create = child.Construction == ChildConstruction.Factory
-                            ? $"{child.Type.FullName}.Create(configuration?.GetSection({Literals.String("components:" + child.Alias)}))"
+                            ? $"{child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))"
                             : $"new {child.Type.FullName}()";
                         writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
                     }

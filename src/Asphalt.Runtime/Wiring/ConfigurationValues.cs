@@ -41,6 +41,14 @@ public static class ConfigurationValues
         return sections;
     }
 
+    /// <summary>
+    /// The section of child <paramref name="alias"/> (<c>components:alias</c>), or null without a
+    /// configuration. A call rather than an inline <c>?.</c>: a parent with hundreds of children keeps
+    /// its generated <c>Create</c> free of branches, which flow analyses (the trimming analyzer's) pay for.
+    /// </summary>
+    public static IConfiguration? ChildSection(IConfiguration? configuration, string alias) =>
+        configuration?.GetSection("components:" + alias);
+
     /// <summary>Whether <paramref name="key"/> has a value or children under <paramref name="configuration"/>.</summary>
     public static bool Exists(IConfiguration? configuration, string key) =>
         configuration is not null && configuration.GetSection(key).Exists();
