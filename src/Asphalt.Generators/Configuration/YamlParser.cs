@@ -851,8 +851,7 @@ namespace Asphalt.Generators.Configuration
             {
                 if (i > 0)
                 {
-                    var moreIndented = lines[i].Length > 0 && lines[i][0] == ' ';
-                    builder.Append(folded && lines[i].Length > 0 && lines[i - 1].Length > 0 && !moreIndented ? " " : "\n");
+                    builder.Append(!folded ? "\n" : FoldedSeparator(lines[i - 1], lines[i]));
                 }
 
                 builder.Append(lines[i]);
@@ -870,6 +869,25 @@ namespace Asphalt.Generators.Configuration
 
             _pos = end;
             return new YamlScalar(start, end, builder.ToString(), tag);
+        }
+
+        /// <summary>
+        /// Folding: a break between two text lines is a space; each empty line is a line break (and the
+        /// break after it is dropped); more indented lines keep their breaks.
+        /// </summary>
+        private static string FoldedSeparator(string previous, string line)
+        {
+            if (line.Length == 0)
+            {
+                return "\n";
+            }
+
+            if (previous.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            return line[0] == ' ' || previous[0] == ' ' ? "\n" : " ";
         }
 
         /// <summary>A flow node (<c>[…]</c>, <c>{…}</c>, a quoted or plain scalar); may span lines.</summary>
