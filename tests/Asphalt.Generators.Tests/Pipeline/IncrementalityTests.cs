@@ -109,4 +109,29 @@ public sealed class IncrementalityTests
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
         Assert.Equal(4, reasons.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
     }
+
+    [Fact]
+    public void Editing_a_configuration_file_regenerates_nothing()
+    {
+        // Configuration files are read by the analyzer only: the source pipeline never sees them.
+        var original = new InMemoryAdditionalText("/app/config.yaml", "component:\n  components:\n    web: {}\n");
+        var edited = new InMemoryAdditionalText("/app/config.yaml", "component:\n  components:\n    web: {prot: 1}\n");
+        var compilation = GeneratorHarness.Compile(TestSources.App);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new Asphalt.Generators.Components.ComponentGenerator().AsSourceGenerator() },
+            new AdditionalText[] { original },
+            GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+        driver = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation);
+        AssertAllCachedOrUnchanged(driver.GetRunResult().Results.Single());
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
 }
