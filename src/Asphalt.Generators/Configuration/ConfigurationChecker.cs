@@ -14,7 +14,7 @@ namespace Asphalt.Generators.Configuration
     /// tree it configures merged over the tree declared in code. Values known only at run time
     /// (<c>${env:…}</c>, <c>${file:…}</c>, <c>!Env</c>, <c>!TextFile</c>) are not judged.
     /// </summary>
-    internal sealed class ConfigurationChecker
+    internal sealed partial class ConfigurationChecker
     {
         private const string ComponentKey = "component";
         private const string ServicesKey = "services";
@@ -176,7 +176,7 @@ namespace Asphalt.Generators.Configuration
                 if (!TopLevelKeys.Contains(entry.Key, StringComparer.OrdinalIgnoreCase))
                 {
                     ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, entry, entry.Key,
-                        $"unknown top-level key; the known keys are {string.Join(", ", TopLevelKeys)} (component options go under 'component:'){DidYouMean(entry.Key, TopLevelKeys)}");
+                        $"unknown top-level key; the known keys are {string.Join(", ", TopLevelKeys)} (component options go under 'component:'){NearMatch.DidYouMean(entry.Key, TopLevelKeys)}");
                 }
             }
 
@@ -241,58 +241,6 @@ namespace Asphalt.Generators.Configuration
             }
         }
 
-        /// <summary>A component of the configured tree.</summary>
-        private sealed class TreeNode
-        {
-            public TreeNode(string path, string alias, string typeAlias, ComponentSchema? schema, string resourceName, YamlMapping? section, string keyPath, int start, int end)
-            {
-                Path = path;
-                Alias = alias;
-                TypeAlias = typeAlias;
-                Schema = schema;
-                ResourceName = resourceName;
-                Section = section;
-                KeyPath = keyPath;
-                Start = start;
-                End = end;
-            }
-
-            public string Path { get; }
-
-            public string Alias { get; }
-
-            public string TypeAlias { get; }
-
-            public ComponentSchema? Schema { get; }
-
-            public string ResourceName { get; }
-
-            /// <summary>Its options as the file writes them; null when the file does not (or leaves them empty).</summary>
-            public YamlMapping? Section { get; }
-
-            /// <summary>The dotted path of its section as written (<c>component.components.web</c>).</summary>
-            public string KeyPath { get; }
-
-            /// <summary>Where problems of this component are reported: its key, or its nearest ancestor the file writes.</summary>
-            public int Start { get; }
-
-            public int End { get; }
-
-            public List<TreeNode> Children { get; } = new();
-
-            public IEnumerable<TreeNode> DescendantsAndSelf()
-            {
-                yield return this;
-                foreach (var child in Children)
-                {
-                    foreach (var descendant in child.DescendantsAndSelf())
-                    {
-                        yield return descendant;
-                    }
-                }
-            }
-        }
-
         private void CheckTree(YamlEntry component)
         {
             YamlMapping? section;
@@ -318,7 +266,7 @@ namespace Asphalt.Generators.Configuration
 
             var opaque = false;
             var schema = Resolve(typeAlias, component.Key, typeEntry, component, ref opaque);
-            var root = new TreeNode("app", "app", typeAlias, schema, DefaultName, section, component.Key, component.KeyStart, component.KeyEnd);
+            var root = new ConfiguredNode("app", "app", typeAlias, schema, DefaultName, section, component.Key, component.KeyStart, component.KeyEnd);
             ReadChildren(root, 0, ref opaque);
             foreach (var node in root.DescendantsAndSelf())
             {
@@ -370,7 +318,7 @@ namespace Asphalt.Generators.Configuration
             }
 
             opaque = true;
-            var hint = DidYouMean(typeAlias, _schema.Aliases);
+            var hint = NearMatch.DidYouMean(typeAlias, _schema.Aliases);
             var aliases = _schema.Aliases.Count == 0 ? "(none)" : string.Join(", ", _schema.Aliases);
             if (typeEntry is not null && typeEntry.Value is YamlScalar { Value: not null })
             {
@@ -384,7 +332,7 @@ namespace Asphalt.Generators.Configuration
             return null;
         }
 
-        private void ReadChildren(TreeNode parent, int depth, ref bool opaque)
+        private void ReadChildren(ConfiguredNode parent, int depth, ref bool opaque)
         {
             if (depth > MaxDepth)
             {
@@ -470,7 +418,7 @@ namespace Asphalt.Generators.Configuration
                 var schema = Resolve(typeAlias, keyPath, typeEntry, entry, ref opaque);
                 var start = entry?.KeyStart ?? parent.Start;
                 var end = entry?.KeyEnd ?? parent.End;
-                var child = new TreeNode(parent.Path + "/" + alias.Replace('/', '_'), alias, typeAlias, schema, resourceName, section, keyPath, start, end);
+                var child = new ConfiguredNode(parent.Path + "/" + alias.Replace('/', '_'), alias, typeAlias, schema, resourceName, section, keyPath, start, end);
                 if (parent.Children.Exists(c => c.Path == child.Path))
                 {
                     Report(DiagnosticDescriptors.InvalidConfigurationShape, start, end, keyPath,
@@ -485,203 +433,17 @@ namespace Asphalt.Generators.Configuration
 
         private static bool IsIdentifier(string name) => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
-        private void CheckOptions(TreeNode node)
-        {
-            if (node.Schema is not { } schema)
-            {
-                return;
-            }
-
-            var context = new OptionsContext(node, schema);
-            if (node.Section is { } section)
-            {
-                foreach (var entry in section.Entries)
-                {
-                    if (string.Equals(entry.Key, TypeKey, StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(entry.Key, ComponentsKey, StringComparison.OrdinalIgnoreCase))
-                    {
-                        continue; // The tree's own keys, checked while reading the tree.
-                    }
-
-                    var member = schema.Options?.Members.FirstOrDefault(m => string.Equals(m.Key, entry.Key, StringComparison.OrdinalIgnoreCase));
-                    if (member is not null)
-                    {
-                        CheckValue(entry.Value, member.Value, node.KeyPath + "." + entry.Key, context);
-                    }
-                    else if (!schema.AcceptsAnyKey)
-                    {
-                        var known = (schema.Options?.Members.Select(m => m.Key) ?? Enumerable.Empty<string>()).Concat(new[] { ComponentsKey, TypeKey }).ToList();
-                        ReportAtKey(DiagnosticDescriptors.UnknownOption, entry, node.KeyPath + "." + entry.Key, entry.Key, node.Path, schema.TypeName,
-                            string.Join(", ", known), DidYouMean(entry.Key, known));
-                    }
-                }
-            }
-
-            if (schema.Options is { } options)
-            {
-                CheckRequired(options, node.Section, node.KeyPath, node.Start, node.End, context);
-            }
-        }
-
-        /// <summary>The component a value belongs to, for messages.</summary>
-        private sealed class OptionsContext
-        {
-            public OptionsContext(TreeNode node, ComponentSchema schema)
-            {
-                Node = node;
-                Schema = schema;
-            }
-
-            public TreeNode Node { get; }
-
-            public ComponentSchema Schema { get; }
-        }
-
-        private void CheckRequired(OptionsType options, YamlMapping? section, string keyPath, int start, int end, OptionsContext context)
-        {
-            foreach (var member in options.Members.Where(m => m.Required))
-            {
-                if (section?.Find(member.Key) is null)
-                {
-                    Report(DiagnosticDescriptors.RequiredOptionNotSet, start, end, keyPath, member.Key, member.Value.Expected,
-                        context.Node.Path, context.Schema.TypeName);
-                }
-            }
-        }
-
-        private void CheckValue(YamlNode node, ValueModel value, string keyPath, OptionsContext context)
-        {
-            if (node is YamlScalar { IsSubstituted: true })
-            {
-                return; // Known only at run time.
-            }
-
-            switch (value.Kind)
-            {
-                case ValueKind.Nullable:
-                    CheckValue(node, value.Element!, keyPath, context);
-                    return;
-                case ValueKind.String:
-                    if (node is not YamlScalar)
-                    {
-                        Wrong(node, keyPath, $"{node.Describe()} is not a string", value, context);
-                    }
-
-                    return;
-                case ValueKind.Array:
-                case ValueKind.List:
-                case ValueKind.Dictionary:
-                    CheckCollection(node, value, keyPath, context);
-                    return;
-                case ValueKind.Object:
-                    CheckObject(node, value, keyPath, context);
-                    return;
-            }
-
-            switch (node)
-            {
-                case YamlScalar { Value: null }:
-                    Wrong(node, keyPath, "an empty value does not convert", value, context);
-                    break;
-                case YamlScalar { Value: { } text }:
-                    if (!ConfigurationValueCheck.Converts(text, value))
-                    {
-                        Wrong(node, keyPath, $"'{text}' is not a valid {value.Expected}", value, context);
-                    }
-
-                    break;
-                default:
-                    Wrong(node, keyPath, $"{node.Describe()} is not a single value", value, context);
-                    break;
-            }
-        }
-
-        private void CheckCollection(YamlNode node, ValueModel value, string keyPath, OptionsContext context)
-        {
-            switch (node)
-            {
-                case YamlSequence sequence:
-                    for (var i = 0; i < sequence.Items.Count; i++)
-                    {
-                        CheckValue(sequence.Items[i], value.Element!, keyPath + "." + i.ToString(CultureInfo.InvariantCulture), context);
-                    }
-
-                    break;
-                case YamlMapping mapping:
-                    // Configuration keys are the indexes: a mapping binds to a list too.
-                    foreach (var entry in mapping.Entries)
-                    {
-                        CheckValue(entry.Value, value.Element!, keyPath + "." + entry.Key, context);
-                    }
-
-                    break;
-                case YamlScalar { Value: null }:
-                    break;
-                default:
-                    Wrong(node, keyPath, $"{node.Describe()} is a single value", value, context);
-                    break;
-            }
-        }
-
-        private void CheckObject(YamlNode node, ValueModel value, string keyPath, OptionsContext context)
-        {
-            if (node is YamlScalar { Value: null })
-            {
-                return;
-            }
-
-            if (node is not YamlMapping mapping)
-            {
-                Wrong(node, keyPath, $"{node.Describe()} is not a mapping", value, context);
-                return;
-            }
-
-            if (value.BindMethod is null || !context.Schema.OptionsByMethod.TryGetValue(value.BindMethod, out var options))
-            {
-                return;
-            }
-
-            foreach (var entry in mapping.Entries)
-            {
-                var member = options.Members.FirstOrDefault(m => string.Equals(m.Key, entry.Key, StringComparison.OrdinalIgnoreCase));
-                if (member is null)
-                {
-                    var known = options.Members.Select(m => m.Key).ToList();
-                    ReportAtKey(DiagnosticDescriptors.UnknownOption, entry, keyPath + "." + entry.Key, entry.Key, context.Node.Path,
-                        context.Schema.TypeName + ", in " + options.Type.DisplayName, known.Count == 0 ? "(none)" : string.Join(", ", known), DidYouMean(entry.Key, known));
-                }
-                else
-                {
-                    CheckValue(entry.Value, member.Value, keyPath + "." + entry.Key, context);
-                }
-            }
-
-            CheckRequired(options, mapping, keyPath, mapping.Start, mapping.Start, context);
-        }
-
-        private void Wrong(YamlNode node, string keyPath, string what, ValueModel value, OptionsContext context)
-        {
-            var expected = value.Kind switch
-            {
-                ValueKind.Array or ValueKind.List => "a list (" + value.Expected + ")",
-                ValueKind.Dictionary => "a mapping (" + value.Expected + ")",
-                ValueKind.Object => "a mapping of " + value.Expected + "'s options",
-                _ => value.Expected,
-            };
-            ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, what, context.Node.Path, context.Schema.TypeName, expected);
-        }
-
         /// <summary>
         /// The resource graph of the configured tree, as the runtime's <c>ResourceGraph</c> builds it;
         /// reports only what the tree declared in code does not already have (ASPH0001/0002 cover that).
         /// </summary>
-        private void CheckResources(TreeNode root)
+        private void CheckResources(ConfiguredNode root)
         {
-            var configured = Analyze(root);
-            var declaredRoot = new TreeNode("app", "app", root.TypeAlias, root.Schema, DefaultName, null, root.KeyPath, root.Start, root.End);
+            var configured = ConfiguredResources.Analyze(root);
+            var declaredRoot = new ConfiguredNode("app", "app", root.TypeAlias, root.Schema, DefaultName, null, root.KeyPath, root.Start, root.End);
             var declaredOpaque = false;
             ReadChildren(declaredRoot, 0, ref declaredOpaque);
-            var declared = Analyze(declaredRoot);
+            var declared = ConfiguredResources.Analyze(declaredRoot);
             var declaredMissing = new HashSet<string>(declared.Missing.Select(m => m.Node.Path + "|" + m.Resource.Type + "|" + m.Name), StringComparer.Ordinal);
             var declaredConflicts = new HashSet<string>(declared.Conflicts.Select(c => c.Second.Path + "|" + c.Type + "|" + c.Name), StringComparer.Ordinal);
 
@@ -706,99 +468,6 @@ namespace Asphalt.Generators.Configuration
                     : "; add a component that publishes it under 'components:'";
                 Report(DiagnosticDescriptors.ConfiguredResourceMissing, node.Start, node.End, node.Path, node.Schema!.TypeName, resource.Type, name, hint);
             }
-        }
-
-        private sealed class Graph
-        {
-            public Dictionary<(string Type, string Name), TreeNode> Published { get; } = new();
-
-            public List<(TreeNode Second, TreeNode First, string Type, string Name)> Conflicts { get; } = new();
-
-            public List<(TreeNode Node, RegistryResource Resource, string Name)> Missing { get; } = new();
-        }
-
-        private static Graph Analyze(TreeNode root)
-        {
-            var graph = new Graph();
-            var nodes = root.DescendantsAndSelf().ToList();
-            foreach (var node in nodes)
-            {
-                foreach (var resource in node.Schema?.Entry.Provides ?? default)
-                {
-                    var name = resource.Name == DefaultName ? node.ResourceName : resource.Name;
-                    if (graph.Published.TryGetValue((resource.Type, name), out var first))
-                    {
-                        graph.Conflicts.Add((node, first, resource.Type, name));
-                    }
-                    else
-                    {
-                        graph.Published[(resource.Type, name)] = node;
-                    }
-                }
-            }
-
-            foreach (var node in nodes)
-            {
-                foreach (var resource in node.Schema?.Entry.Consumes ?? default)
-                {
-                    if (!resource.IsOptional && !graph.Published.ContainsKey((resource.Type, resource.Name)))
-                    {
-                        graph.Missing.Add((node, resource, resource.Name));
-                    }
-                }
-            }
-
-            return graph;
-        }
-
-        /// <summary>" (did you mean 'x'?)" for a close match: same letters ignoring case, or at most two edits.</summary>
-        private static string DidYouMean(string written, IEnumerable<string> candidates)
-        {
-            string? best = null;
-            var bestDistance = 3;
-            foreach (var candidate in candidates)
-            {
-                var distance = string.Equals(candidate, written, StringComparison.OrdinalIgnoreCase)
-                    ? 0
-                    : Distance(candidate.ToLowerInvariant(), written.ToLowerInvariant());
-                if (distance < bestDistance && distance <= (written.Length <= 3 ? 1 : 2))
-                {
-                    best = candidate;
-                    bestDistance = distance;
-                }
-            }
-
-            return best is null ? string.Empty : $" (did you mean '{best}'?)";
-        }
-
-        /// <summary>Edit distance where swapping two neighbouring letters counts once (typos like 'prot').</summary>
-        private static int Distance(string a, string b)
-        {
-            var d = new int[a.Length + 1, b.Length + 1];
-            for (var i = 0; i <= a.Length; i++)
-            {
-                d[i, 0] = i;
-            }
-
-            for (var j = 0; j <= b.Length; j++)
-            {
-                d[0, j] = j;
-            }
-
-            for (var i = 1; i <= a.Length; i++)
-            {
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    {
-                        d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                    }
-                }
-            }
-
-            return d[a.Length, b.Length];
         }
     }
 }

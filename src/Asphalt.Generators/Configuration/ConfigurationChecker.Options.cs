@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Asphalt.Generators.Diagnostics;
+using Asphalt.Generators.Models;
+
+namespace Asphalt.Generators.Configuration
+{
+    /// <summary>A component's options as the file writes them, against its options type (ASPH0013, ASPH0014, ASPH0018).</summary>
+    internal sealed partial class ConfigurationChecker
+    {
+        private void CheckOptions(ConfiguredNode node)
+        {
+            if (node.Schema is not { } schema)
+            {
+                return;
+            }
+
+            var context = new OptionsContext(node, schema);
+            if (node.Section is { } section)
+            {
+                foreach (var entry in section.Entries)
+                {
+                    if (string.Equals(entry.Key, TypeKey, StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(entry.Key, ComponentsKey, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue; // The tree's own keys, checked while reading the tree.
+                    }
+
+                    var member = schema.Options?.Members.FirstOrDefault(m => string.Equals(m.Key, entry.Key, StringComparison.OrdinalIgnoreCase));
+                    if (member is not null)
+                    {
+                        CheckValue(entry.Value, member.Value, node.KeyPath + "." + entry.Key, context);
+                    }
+                    else if (!schema.AcceptsAnyKey)
+                    {
+                        var known = (schema.Options?.Members.Select(m => m.Key) ?? Enumerable.Empty<string>()).Concat(new[] { ComponentsKey, TypeKey }).ToList();
+                        ReportAtKey(DiagnosticDescriptors.UnknownOption, entry, node.KeyPath + "." + entry.Key, entry.Key, node.Path, schema.TypeName,
+                            string.Join(", ", known), NearMatch.DidYouMean(entry.Key, known));
+                    }
+                }
+            }
+
+            if (schema.Options is { } options)
+            {
+                CheckRequired(options, node.Section, node.KeyPath, node.Start, node.End, context);
+            }
+        }
+
+        /// <summary>The component a value belongs to, for messages.</summary>
+        private sealed class OptionsContext
+        {
+            public OptionsContext(ConfiguredNode node, ComponentSchema schema)
+            {
+                Node = node;
+                Schema = schema;
+            }
+
+            public ConfiguredNode Node { get; }
+
+            public ComponentSchema Schema { get; }
+        }
+
+        private void CheckRequired(OptionsType options, YamlMapping? section, string keyPath, int start, int end, OptionsContext context)
+        {
+            foreach (var member in options.Members.Where(m => m.Required))
+            {
+                if (section?.Find(member.Key) is null)
+                {
+                    Report(DiagnosticDescriptors.RequiredOptionNotSet, start, end, keyPath, member.Key, member.Value.Expected,
+                        context.Node.Path, context.Schema.TypeName);
+                }
+            }
+        }
+
+        private void CheckValue(YamlNode node, ValueModel value, string keyPath, OptionsContext context)
+        {
+            if (node is YamlScalar { IsSubstituted: true })
+            {
+                return; // Known only at run time.
+            }
+
+            switch (value.Kind)
+            {
+                case ValueKind.Nullable:
+                    CheckValue(node, value.Element!, keyPath, context);
+                    return;
+                case ValueKind.String:
+                    if (node is not YamlScalar)
+                    {
+                        Wrong(node, keyPath, $"{node.Describe()} is not a string", value, context);
+                    }
+
+                    return;
+                case ValueKind.Array:
+                case ValueKind.List:
+                case ValueKind.Dictionary:
+                    CheckCollection(node, value, keyPath, context);
+                    return;
+                case ValueKind.Object:
+                    CheckObject(node, value, keyPath, context);
+                    return;
+            }
+
+            switch (node)
+            {
+                case YamlScalar { Value: null }:
+                    Wrong(node, keyPath, "an empty value does not convert", value, context);
+                    break;
+                case YamlScalar { Value: { } text }:
+                    if (!ConfigurationValueCheck.Converts(text, value))
+                    {
+                        Wrong(node, keyPath, $"'{text}' is not a valid {value.Expected}", value, context);
+                    }
+
+                    break;
+                default:
+                    Wrong(node, keyPath, $"{node.Describe()} is not a single value", value, context);
+                    break;
+            }
+        }
+
+        private void CheckCollection(YamlNode node, ValueModel value, string keyPath, OptionsContext context)
+        {
+            switch (node)
+            {
+                case YamlSequence sequence:
+                    for (var i = 0; i < sequence.Items.Count; i++)
+                    {
+                        CheckValue(sequence.Items[i], value.Element!, keyPath + "." + i.ToString(CultureInfo.InvariantCulture), context);
+                    }
+
+                    break;
+                case YamlMapping mapping:
+                    // Configuration keys are the indexes: a mapping binds to a list too.
+                    foreach (var entry in mapping.Entries)
+                    {
+                        CheckValue(entry.Value, value.Element!, keyPath + "." + entry.Key, context);
+                    }
+
+                    break;
+                case YamlScalar { Value: null }:
+                    break;
+                default:
+                    Wrong(node, keyPath, $"{node.Describe()} is a single value", value, context);
+                    break;
+            }
+        }
+
+        private void CheckObject(YamlNode node, ValueModel value, string keyPath, OptionsContext context)
+        {
+            if (node is YamlScalar { Value: null })
+            {
+                return;
+            }
+
+            if (node is not YamlMapping mapping)
+            {
+                Wrong(node, keyPath, $"{node.Describe()} is not a mapping", value, context);
+                return;
+            }
+
+            if (value.BindMethod is null || !context.Schema.OptionsByMethod.TryGetValue(value.BindMethod, out var options))
+            {
+                return;
+            }
+
+            foreach (var entry in mapping.Entries)
+            {
+                var member = options.Members.FirstOrDefault(m => string.Equals(m.Key, entry.Key, StringComparison.OrdinalIgnoreCase));
+                if (member is null)
+                {
+                    var known = options.Members.Select(m => m.Key).ToList();
+                    ReportAtKey(DiagnosticDescriptors.UnknownOption, entry, keyPath + "." + entry.Key, entry.Key, context.Node.Path,
+                        context.Schema.TypeName + ", in " + options.Type.DisplayName, known.Count == 0 ? "(none)" : string.Join(", ", known), NearMatch.DidYouMean(entry.Key, known));
+                }
+                else
+                {
+                    CheckValue(entry.Value, member.Value, keyPath + "." + entry.Key, context);
+                }
+            }
+
+            CheckRequired(options, mapping, keyPath, mapping.Start, mapping.Start, context);
+        }
+
+        private void Wrong(YamlNode node, string keyPath, string what, ValueModel value, OptionsContext context)
+        {
+            var expected = value.Kind switch
+            {
+                ValueKind.Array or ValueKind.List => "a list (" + value.Expected + ")",
+                ValueKind.Dictionary => "a mapping (" + value.Expected + ")",
+                ValueKind.Object => "a mapping of " + value.Expected + "'s options",
+                _ => value.Expected,
+            };
+            ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, what, context.Node.Path, context.Schema.TypeName, expected);
+        }
+    }
+}
