@@ -33,6 +33,7 @@ public sealed class ConfigurationDiagnosticsTests
         [Component("web")] public sealed partial class WebComponent(WebOptions options) { public void StartAsync(Store store) { } }
         [Component("stats")] public sealed partial class StatsComponent { public void StartAsync([Resource("metrics")] Store store) { } }
         [Component("idle")] public sealed partial class IdleComponent { }
+        [Component("raw")] public sealed partial class RawComponent(Microsoft.Extensions.Configuration.IConfiguration configuration) { }
         [Component("app"), ChildComponent<StoreComponent>("store"), ChildComponent<WebComponent>("web")]
         public sealed partial class AppComponent { }
         """;
@@ -141,6 +142,31 @@ public sealed class ConfigurationDiagnosticsTests
     }
 
     [Fact]
+    public async Task Components_reading_their_section_themselves_accept_any_key()
+    {
+        var diagnostics = await DiagnosticsAsync(new ConfigurationFile("/app/config.yaml", """
+            component:
+              components:
+                store: {path: a.db}
+                raw:
+                  anything: [1, 2]
+                  goes: {here: true}
+            """));
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task A_type_known_only_at_run_time_skips_the_tree_checks()
+    {
+        var diagnostics = await DiagnosticsAsync(new ConfigurationFile("/app/config.yaml", """
+            component:
+              type: ${env:ROOT_TYPE}
+              whatever: 1
+            """));
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public async Task Files_without_the_metadata_are_not_read()
     {
         var diagnostics = await DiagnosticsAsync(new ConfigurationFile("/app/other.yaml", "compnent: [unclosed", IsConfiguration: false));
@@ -210,7 +236,7 @@ public sealed class ConfigurationDiagnosticsTests
                 store: {path: a.db}
                 extra:
                   type: stor
-            """, "ASPH0012", 5, "stor", "component.components.extra.type", "unknown component type 'stor' (did you mean 'store'?)", "registered types are app, idle, stats, store, web");
+            """, "ASPH0012", 5, "stor", "component.components.extra.type", "unknown component type 'stor' (did you mean 'store'?)", "registered types are app, idle, raw, stats, store, web");
     }
 
     [Fact]
