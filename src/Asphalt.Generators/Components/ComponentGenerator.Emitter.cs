@@ -282,47 +282,14 @@ namespace Asphalt.Generators.Components
             /// Takes each resource that is already published; for the first one that is not, returns
             /// <c>StepRetry.AfterResourceAsync</c>, which waits for it and runs the override again.
             /// </summary>
-            private static string? TakeOrRetry(SourceWriter writer, ComponentModel model, StepMethod? step, string overrideName)
-            {
-                if (step is null)
+            private static string? TakeOrRetry(SourceWriter writer, ComponentModel model, StepMethod? step, string overrideName) =>
+                step is null ? null : WriteCall(writer, step, (local, type, name) =>
                 {
-                    return null;
-                }
-
-                var arguments = new List<string>();
-                foreach (var parameter in step.Parameters)
-                {
-                    switch (parameter.Kind)
+                    using (writer.Block($"if (!context.TryGetResource<{type}>({name}, out var {local}))"))
                     {
-                        case ParameterKind.Context:
-                            arguments.Add("context");
-                            break;
-                        case ParameterKind.CancellationToken:
-                            arguments.Add("cancellationToken");
-                            break;
-                        default:
-                            var local = "__" + parameter.Name;
-                            var type = parameter.Type!.FullName;
-                            var name = Literals.String(parameter.ResourceName);
-                            if (parameter.Optional)
-                            {
-                                writer.WriteLine($"var {local} = context.TryGetResource<{type}>({name}, out var {local}Value) ? {local}Value : {parameter.DefaultValue};");
-                            }
-                            else
-                            {
-                                using (writer.Block($"if (!context.TryGetResource<{type}>({name}, out var {local}))"))
-                                {
-                                    writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync<{type}, {model.Type.FullName}>(this, context, {name}, cancellationToken, static (self, context, cancellationToken) => self.{overrideName}(context, cancellationToken));");
-                                }
-                            }
-
-                            arguments.Add(local);
-                            break;
+                        writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync<{type}, {model.Type.FullName}>(this, context, {name}, cancellationToken, static (self, context, cancellationToken) => self.{overrideName}(context, cancellationToken));");
                     }
-                }
-
-                return $"this.{step.Name}({string.Join(", ", arguments)})";
-            }
+                });
 
             private static void FinishSynchronously(
                 SourceWriter writer, ComponentModel model, StepMethod? step, string? call, List<PublishedResource>? members = null)
@@ -392,7 +359,15 @@ namespace Asphalt.Generators.Components
                 }
             }
 
-            private static string InjectArguments(SourceWriter writer, StepMethod step)
+            private static string InjectArguments(SourceWriter writer, StepMethod step) =>
+                WriteCall(writer, step, (local, type, name) =>
+                    writer.WriteLine($"var {local} = await context.GetResourceAsync<{type}>({name}, cancellationToken).ConfigureAwait(false);"));
+
+            /// <summary>
+            /// Writes how each parameter gets its value and returns the call of the user's step method.
+            /// Optional resources never wait; <paramref name="takeRequired"/> writes how a required one is taken.
+            /// </summary>
+            private static string WriteCall(SourceWriter writer, StepMethod step, System.Action<string, string, string> takeRequired)
             {
                 var arguments = new List<string>();
                 foreach (var parameter in step.Parameters)
@@ -409,9 +384,15 @@ namespace Asphalt.Generators.Components
                             var local = "__" + parameter.Name;
                             var type = parameter.Type!.FullName;
                             var name = Literals.String(parameter.ResourceName);
-                            writer.WriteLine(parameter.Optional
-                                ? $"var {local} = context.TryGetResource<{type}>({name}, out var {local}Value) ? {local}Value : {parameter.DefaultValue};"
-                                : $"var {local} = await context.GetResourceAsync<{type}>({name}, cancellationToken).ConfigureAwait(false);");
+                            if (parameter.Optional)
+                            {
+                                writer.WriteLine($"var {local} = context.TryGetResource<{type}>({name}, out var {local}Value) ? {local}Value : {parameter.DefaultValue};");
+                            }
+                            else
+                            {
+                                takeRequired(local, type, name);
+                            }
+
                             arguments.Add(local);
                             break;
                     }
