@@ -1,4 +1,5 @@
 using Asphalt.Generators.Configuration;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Asphalt.Generators.Tests.Configuration;
 
@@ -100,5 +101,51 @@ public sealed class YamlParserTests
             // The checker turns a parse failure into ASPH0011 and never throws either.
             ConfigurationChecker.Check(prefix, schema, "app");
         }
+    }
+
+    [Fact]
+    public void Mutated_files_read_or_fail_with_a_position_never_another_exception()
+    {
+        // Deterministic: the same mutations on every run.
+        var random = new Random(20261124);
+        const string Indicators = ":-?[]{},#&*!|>'\"%@` \t\n\\";
+        var schema = SchemaOfTestComponents();
+        var text = ConfigurationDiagnosticsTests.ValidYaml;
+        Assert.Empty(ConfigurationChecker.Check(text, schema, null));
+        for (var round = 0; round < 3000; round++)
+        {
+            var chars = text.ToCharArray();
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                chars[random.Next(chars.Length)] = Indicators[random.Next(Indicators.Length)];
+            }
+
+            var mutated = new string(chars);
+            try
+            {
+                YamlParser.Parse(mutated);
+            }
+            catch (YamlException failure)
+            {
+                Assert.InRange(failure.Position, 0, mutated.Length);
+            }
+
+            ConfigurationChecker.Check(mutated, schema, "app");
+        }
+    }
+
+    /// <summary>The schema of ConfigurationDiagnosticsTests' components, from the generator's own parser.</summary>
+    private static ConfigurationSchema SchemaOfTestComponents()
+    {
+        var compilation = Harness.GeneratorHarness.Compile(ConfigurationDiagnosticsTests.Components);
+        var models = compilation.SyntaxTrees
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
+                .Select(c => compilation.GetSemanticModel(t).GetDeclaredSymbol(c)!))
+            .Select(type => Asphalt.Generators.Components.ComponentGenerator.Parser.Parse(type, null, CancellationToken.None))
+            .Where(m => m is not null)
+            .Select(m => m!)
+            .ToList();
+        Assert.Equal(6, models.Count);
+        return ConfigurationSchema.From(models, CancellationToken.None);
     }
 }
