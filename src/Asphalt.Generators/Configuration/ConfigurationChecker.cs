@@ -259,7 +259,7 @@ namespace Asphalt.Generators.Configuration
             }
 
             var typeEntry = section?.Find(TypeKey);
-            if (!TypeOf(typeEntry, _rootType, out var typeAlias) || typeAlias is null)
+            if (!TypeOf(typeEntry, component.Key, _rootType, out var typeAlias) || typeAlias is null)
             {
                 return; // Set only at run time, or the build cannot tell the root type: nothing to check against.
             }
@@ -280,7 +280,7 @@ namespace Asphalt.Generators.Configuration
         }
 
         /// <summary>The type alias a section asks for; false when it is known only at run time.</summary>
-        private bool TypeOf(YamlEntry? typeEntry, string? fallback, out string? typeAlias)
+        private bool TypeOf(YamlEntry? typeEntry, string keyPath, string? fallback, out string? typeAlias)
         {
             typeAlias = fallback;
             if (typeEntry is null)
@@ -298,7 +298,7 @@ namespace Asphalt.Generators.Configuration
                 case YamlScalar:
                     return true;
                 default:
-                    ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, typeEntry.Value, typeEntry.Key,
+                    ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, typeEntry.Value, keyPath + "." + typeEntry.Key,
                         $"'type' must name a component type alias, not {typeEntry.Value.Describe()}");
                     return false;
             }
@@ -409,7 +409,7 @@ namespace Asphalt.Generators.Configuration
 
                 var declared = parent.Schema?.Entry.Children.FirstOrDefault(c => string.Equals(c.Alias, alias, StringComparison.OrdinalIgnoreCase))?.TypeAlias;
                 var typeEntry = section?.Find(TypeKey);
-                if (!TypeOf(typeEntry, declared ?? baseAlias, out var typeAlias) || typeAlias is null)
+                if (!TypeOf(typeEntry, keyPath, declared ?? baseAlias, out var typeAlias) || typeAlias is null)
                 {
                     opaque = true;
                     continue;
