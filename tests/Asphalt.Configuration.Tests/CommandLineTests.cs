@@ -69,7 +69,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal("", _app.ToString());
         var error = _error.ToString();
-        // One error per component (options binding stops at a component's first problem), every component checked.
+        // Every component is checked; each problem is its own located error.
         Assert.Contains("greeting: The configuration has 2 errors:", error, StringComparison.Ordinal);
         Assert.Contains($"{file}:2:3: component.exitCode: Configuration value 'x' is not a valid Int32.", error, StringComparison.Ordinal);
         Assert.Contains($"{file}:5:7: component.components.greeter.greting: Unknown configuration key", error, StringComparison.Ordinal);
