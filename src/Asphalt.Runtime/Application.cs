@@ -61,11 +61,23 @@ public static class Application
         var exitCode = ExitSuccess;
         Exception? failure = null;
         var started = false;
+
+        // Service tasks crash on other threads, possibly during teardown: the crash is kept apart and
+        // folded into the exit code only once teardown is over.
+        ServiceTaskFailedException? crashed = null;
         context.ServiceTaskFailureHandler = crash =>
         {
-            exitCode = ExitFailure;
-            failure ??= crash;
-            stop.Cancel();
+            if (Interlocked.CompareExchange(ref crashed, crash, null) is null)
+            {
+                try
+                {
+                    stop.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The application is already past its run; teardown will report the exit code.
+                }
+            }
         };
 
         try
@@ -104,11 +116,25 @@ public static class Application
         }
         catch (Exception error)
         {
-            ApplicationLog.RunFailed(logger, error);
+            if (started)
+            {
+                ApplicationLog.RunFailed(logger, error);
+            }
+            else
+            {
+                ApplicationLog.StartFailed(logger, error);
+            }
+
             (failure, exitCode) = (error, ExitFailure);
         }
 
-        exitCode = Math.Max(exitCode, await TearDownAsync(context, failure, options.StopTimeout, logger).ConfigureAwait(false));
+        var teardownCode = await TearDownAsync(context, failure ?? Volatile.Read(ref crashed), options.StopTimeout, logger).ConfigureAwait(false);
+        exitCode = Math.Max(exitCode, teardownCode);
+        if (Volatile.Read(ref crashed) is not null)
+        {
+            exitCode = ExitFailure;
+        }
+
         ApplicationLog.Stopped(logger, exitCode);
         return exitCode;
     }
@@ -143,7 +169,7 @@ public static class Application
             await teardown.WaitAsync(stopTimeout).ConfigureAwait(false);
             return ExitSuccess;
         }
-        catch (TimeoutException) when (!teardown.IsCompleted)
+        catch (TimeoutException)
         {
             ApplicationLog.StopTimedOut(logger, stopTimeout.TotalSeconds, context.RunningTeardown ?? "unknown");
             _ = teardown.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);

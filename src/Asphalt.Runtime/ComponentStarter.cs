@@ -25,7 +25,7 @@ internal static class ComponentStarter
         {
             await start.WaitAsync(limit).ConfigureAwait(false);
         }
-        catch (TimeoutException) when (!start.IsCompleted)
+        catch (TimeoutException)
         {
             // Snapshot first: cancelling changes the phases.
             List<PendingComponent> pending = [];

@@ -214,12 +214,8 @@ public sealed partial class Context
 
     private async ValueTask<T> GetOrWaitAsync<T>(string name, ResourceFactory? factory, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        // A factory found up front is run by the loop below, under the timeout and recorded as a wait.
         var key = new ResourceKey(typeof(T), name);
-        if (factory is not null)
-        {
-            return (T)await CreateFromFactoryAsync(factory, cancellationToken).ConfigureAwait(false);
-        }
-
         var node = ComponentNode.Current;
         using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : null;
         using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);

@@ -102,7 +102,7 @@ public sealed partial class Context
         List<ResourceWaiter> orphans = [];
         lock (_gate)
         {
-            _state = ContextState.Closed;
+            // TakeLastTeardown already marked the context closed when it found the list empty.
             RunningTeardown = null;
             if (_waiters is not null)
             {
@@ -128,6 +128,8 @@ public sealed partial class Context
         {
             if (_teardown.Count == 0)
             {
+                // In the same lock as the emptiness check, so nothing can be added and then never run.
+                _state = ContextState.Closed;
                 return null;
             }
 

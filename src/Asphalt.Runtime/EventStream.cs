@@ -29,7 +29,19 @@ internal sealed class EventStream<TEvent>(IEventSource<TEvent>[] sources, Func<T
             var source = sources[i];
             subscriptions[i] = source.Subscribe(e =>
             {
-                if ((filter is null || filter(e)) && !queue.Writer.TryWrite(e))
+                bool wanted;
+                try
+                {
+                    wanted = filter is null || filter(e);
+                }
+                catch (Exception error)
+                {
+                    // The consumer's filter failed: end its stream with the error rather than blame the signal.
+                    queue.Writer.TryComplete(error);
+                    return;
+                }
+
+                if (wanted && !queue.Writer.TryWrite(e))
                 {
                     Log.StreamEventDropped(logger, source.Name, maxQueueSize);
                 }

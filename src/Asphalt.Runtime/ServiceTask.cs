@@ -37,9 +37,26 @@ public sealed class ServiceTask
         var task = new ServiceTask(name, path is null ? "code outside any component" : $"component '{path}'", context);
         Log.ServiceTaskStarted(task._logger, path ?? "-", name);
 
-        // Registered before the task starts, so teardown always finds it.
-        context.AddTeardown(_ => task.StopAsync(), $"cancellation of service task '{name}'");
-        task.Completion = Task.Run(() => task.RunAsync(work));
+        // The task exists before teardown can see it, and starts only once teardown is registered,
+        // so a concurrent close always cancels and awaits the real task.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        task.Completion = Task.Run(async () =>
+        {
+            await registered.Task.ConfigureAwait(false);
+            await task.RunAsync(work).ConfigureAwait(false);
+        });
+        try
+        {
+            context.AddTeardown(_ => task.StopAsync(), $"cancellation of service task '{name}'");
+        }
+        catch (Exception error)
+        {
+            registered.SetException(error); // Never runs: the context refused it.
+            _ = task.Completion.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            throw;
+        }
+
+        registered.SetResult();
         return task;
     }
 

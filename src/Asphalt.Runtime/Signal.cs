@@ -64,10 +64,13 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     public bool Disconnect(Func<TEvent, ValueTask> listener) => Remove(listener);
 
     /// <inheritdoc />
+    /// <remarks>Each subscription is independent, even for the same delegate: disposing one leaves the others.</remarks>
     public IDisposable Subscribe(Action<TEvent> listener)
     {
-        Connect(listener);
-        return new Subscription(this, listener);
+        ArgumentNullException.ThrowIfNull(listener);
+        Action<TEvent> own = e => listener(e); // A delegate of its own, so Connect's de-duplication never merges two.
+        Connect(own);
+        return new Subscription(this, own);
     }
 
     /// <summary>
@@ -108,9 +111,17 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
         var received = new TaskCompletionSource<TEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<TEvent> listener = e =>
         {
-            if (filter is null || filter(e))
+            // A failing filter is the waiter's error, not the signal's: it ends the wait with it.
+            try
             {
-                received.TrySetResult(e);
+                if (filter is null || filter(e))
+                {
+                    received.TrySetResult(e);
+                }
+            }
+            catch (Exception error)
+            {
+                received.TrySetException(error);
             }
         };
         Connect(listener);

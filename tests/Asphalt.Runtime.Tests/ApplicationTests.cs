@@ -127,6 +127,36 @@ public sealed class ApplicationTests
     }
 
     [Fact]
+    public async Task Service_task_crashing_during_teardown_still_exits_1()
+    {
+        var root = new LambdaCliComponent((ctx, _) =>
+        {
+            // Registered first, so it is torn down last: the worker is still running while this one stops.
+            ctx.StartServiceTask("worker", async ct =>
+            {
+                await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            });
+            var release = new TaskCompletionSource();
+            ctx.StartServiceTask("fragile", async _ =>
+            {
+                await release.Task;
+                throw new IOException("lost the connection while stopping");
+            });
+            ctx.AddTeardown(async () =>
+            {
+                release.SetResult();
+                await Task.Delay(200);
+            }, "slow flush");
+            return Task.FromResult<int?>(0);
+        });
+
+        Assert.Equal(1, await Application.RunAsync(root, Options()).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(_logs.Records, r => r.Message == "Service task 'fragile' of code outside any component crashed; stopping the application"
+            || r.Message.StartsWith("Service task 'fragile'", StringComparison.Ordinal));
+        Assert.Equal("Application stopped (exit code 1)", _logs.Messages.Last());
+    }
+
+    [Fact]
     public async Task Stop_request_tears_down_and_exits_0()
     {
         var log = new EventLog();

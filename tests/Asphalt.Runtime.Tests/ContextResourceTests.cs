@@ -311,6 +311,20 @@ public sealed class ContextResourceTests
     }
 
     [Fact]
+    public async Task Wait_with_a_timeout_bounds_a_slow_async_factory_too()
+    {
+        var context = new Context();
+        context.AddResourceFactory<IGreeter>(async (_, _) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            return new Greeter();
+        });
+
+        await Assert.ThrowsAsync<ResourceWaitTimeoutException>(
+            () => context.GetResourceAsync<IGreeter>("default", TimeSpan.FromMilliseconds(100)).AsTask());
+    }
+
+    [Fact]
     public async Task Failed_factory_is_retried_on_the_next_request()
     {
         var context = new Context();

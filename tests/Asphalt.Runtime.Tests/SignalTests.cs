@@ -184,6 +184,47 @@ public sealed class SignalTests
         Assert.False(clicks.HasListeners || keys.HasListeners);
     }
 
+    [Fact]
+    public async Task A_throwing_wait_filter_ends_the_wait_with_its_error()
+    {
+        var signal = new Signal<int>();
+        var waiting = signal.WaitEventAsync(e => e / (e - 1) > 0);
+
+        Assert.True(await signal.DispatchAsync(1));
+
+        await Assert.ThrowsAsync<DivideByZeroException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(signal.HasListeners);
+    }
+
+    [Fact]
+    public async Task A_throwing_stream_filter_ends_the_stream_with_its_error()
+    {
+        var signal = new Signal<int>();
+        await using var stream = signal.StreamEvents(e => e < 2 ? true : throw new FormatException("bad filter")).GetAsyncEnumerator();
+        var first = stream.MoveNextAsync();
+        await signal.DispatchAsync(1);
+        Assert.True(await first);
+
+        Assert.True(await signal.DispatchAsync(2));
+
+        await Assert.ThrowsAsync<FormatException>(async () => await stream.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task Subscriptions_of_one_delegate_are_independent()
+    {
+        var signal = new Signal<int>();
+        var calls = 0;
+        Action<int> handler = _ => calls++;
+        var first = signal.Subscribe(handler);
+        using var second = signal.Subscribe(handler);
+
+        first.Dispose();
+        await signal.DispatchAsync(1);
+
+        Assert.Equal(1, calls);
+    }
+
     private ILogger Logger() => _logs.CreateLogger("test");
 
     private static async Task WaitUntil(Func<bool> condition)

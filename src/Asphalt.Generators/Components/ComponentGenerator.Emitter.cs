@@ -151,7 +151,7 @@ namespace Asphalt.Generators.Components
                 // (or without signals) can take the path that retries from the top.
                 if (IsSynchronous(model.Prepare, afterwards: false) && (signals.Count == 0 || !Waits(model.Prepare)))
                 {
-                    using (writer.Block($"public override {ValueTask} PrepareAsync({Context} context, {Token} cancellationToken)"))
+                    using (writer.Block($"public sealed override {ValueTask} PrepareAsync({Context} context, {Token} cancellationToken)"))
                     {
                         var call = TakeOrRetry(writer, model, model.Prepare, "PrepareAsync");
                         foreach (var signal in signals)
@@ -192,7 +192,7 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
                 if (model.Listeners.Count == 0 && IsSynchronous(model.Start, afterwards: members.Count > 0))
                 {
-                    using (writer.Block($"public override {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
+                    using (writer.Block($"public sealed override {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
                     {
                         var call = TakeOrRetry(writer, model, model.Start, "StartAsync");
                         FinishSynchronously(writer, model, model.Start, call, members);
@@ -269,6 +269,8 @@ namespace Asphalt.Generators.Components
                 }
             }
 
+            // The synchronous overrides are sealed: StepRetry runs them again after a wait, which must not
+            // re-run a subclass's code around them.
             // A step needs no async state machine of its own (a few KB of native code per component under
             // NativeAOT) when nothing has to be awaited after the user's method returns.
             private static bool IsSynchronous(StepMethod? step, bool afterwards) => step is null
