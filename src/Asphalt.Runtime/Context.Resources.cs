@@ -206,6 +206,7 @@ public sealed partial class Context
                 return pending.Result;
             }
 
+            ThrowIfClosed("create a resource from its factory");
             var value = factory.Create(this);
             PublishGeneratedLocked(factory, value);
             return value;
@@ -297,8 +298,15 @@ public sealed partial class Context
             var value = await factory.CreateAsync(this, CancellationToken.None).ConfigureAwait(false);
             lock (_gate)
             {
-                PublishGeneratedLocked(factory, value);
                 _generating!.Remove(factory.Key);
+                if (_state == ContextState.Closed)
+                {
+                    // Finished after the context closed: nobody would ever dispose it.
+                    DisposeRejected(value);
+                    ThrowIfClosed("create a resource from its factory");
+                }
+
+                PublishGeneratedLocked(factory, value);
             }
 
             return value;
@@ -345,6 +353,13 @@ public sealed partial class Context
         List<ResourceWaiter>? woken;
         lock (_gate)
         {
+            if (_state != ContextState.Open && owned)
+            {
+                // Too late (for example a component that ignored an abandoned start-up): the context
+                // will never tear this value down, so it is disposed here rather than leaked.
+                DisposeRejected(value);
+            }
+
             ThrowIfNotOpen("publish a resource");
             PublishLocked(types, value, name, owned, publisher, out woken);
         }
@@ -498,6 +513,28 @@ public sealed partial class Context
         }
 
         return woken;
+    }
+
+    // While closing, factories still work (teardown may need them) and their values join the teardown.
+    private void ThrowIfClosed(string action)
+    {
+        if (_state == ContextState.Closed)
+        {
+            throw new InvalidOperationException($"Cannot {action}: the context is closed.");
+        }
+    }
+
+    private static void DisposeRejected(object value)
+    {
+        switch (value)
+        {
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+            case IAsyncDisposable asyncDisposable:
+                _ = asyncDisposable.DisposeAsync().AsTask().ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+                break;
+        }
     }
 
     private ResourceNotFoundException NotFound(ResourceKey key) => new(key, GetResourceNames(key.Type));

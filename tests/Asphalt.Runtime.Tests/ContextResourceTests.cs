@@ -380,6 +380,33 @@ public sealed class ContextResourceTests
     }
 
     [Fact]
+    public async Task Owned_values_and_factory_values_arriving_after_close_are_disposed_not_leaked()
+    {
+        var log = new EventLog();
+        var context = new Context();
+        context.AddResourceFactory(_ => new TrackedDisposable(log, "from factory"));
+        await context.CloseAsync();
+
+        Assert.Throws<InvalidOperationException>(() => context.AddResource(new TrackedDisposable(log, "late"), owned: true));
+        Assert.Throws<InvalidOperationException>(() => context.GetResource<TrackedDisposable>());
+
+        Assert.Equal(["dispose late"], log.Events);
+    }
+
+    [Fact]
+    public async Task Factories_still_work_during_teardown_and_their_values_are_torn_down()
+    {
+        var log = new EventLog();
+        var context = new Context();
+        context.AddResourceFactory(_ => new TrackedDisposable(log, "made while closing"));
+        context.AddTeardown(() => log.Add($"teardown uses {context.GetResource<TrackedDisposable>() is not null}"));
+
+        await context.CloseAsync();
+
+        Assert.Equal(["teardown uses True", "dispose made while closing"], log.Events);
+    }
+
+    [Fact]
     public async Task Publishing_into_a_closed_context_fails_clearly()
     {
         var context = new Context();
