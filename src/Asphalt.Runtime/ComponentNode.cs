@@ -9,7 +9,8 @@ internal sealed class ComponentNode
 {
     private static readonly AsyncLocal<ComponentNode?> CurrentNode = new();
 
-    private volatile object? _waitingFor;
+    // Every wait in progress, in start order: a step may await several resources at once.
+    private readonly List<ResourceKey> _waits = [];
 
     private ComponentNode(Component component, string path, int depth)
     {
@@ -36,10 +37,32 @@ internal sealed class ComponentNode
 
     public volatile ComponentPhase Phase;
 
+    /// <summary>The most recently started wait that is still in progress, for the start-timeout report.</summary>
     public ResourceKey? WaitingFor
     {
-        get => (ResourceKey?)_waitingFor;
-        set => _waitingFor = value;
+        get
+        {
+            lock (_waits)
+            {
+                return _waits.Count == 0 ? null : _waits[^1];
+            }
+        }
+    }
+
+    public void BeginWait(ResourceKey key)
+    {
+        lock (_waits)
+        {
+            _waits.Add(key);
+        }
+    }
+
+    public void EndWait(ResourceKey key)
+    {
+        lock (_waits)
+        {
+            _waits.Remove(key);
+        }
     }
 
     /// <summary>Builds the node tree for <paramref name="root"/>, rejecting a component that appears twice.</summary>

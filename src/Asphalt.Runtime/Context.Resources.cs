@@ -223,7 +223,7 @@ public sealed partial class Context
         var token = linked?.Token ?? cancellationToken;
         if (node is not null)
         {
-            node.WaitingFor = key;
+            node.BeginWait(key);
             Log.WaitingForResource(_logger, node.Path, key);
         }
 
@@ -262,7 +262,7 @@ public sealed partial class Context
         {
             if (node is not null)
             {
-                node.WaitingFor = null;
+                node.EndWait(key);
                 Log.GotResource(_logger, node.Path, key);
             }
         }

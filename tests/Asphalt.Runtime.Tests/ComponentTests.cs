@@ -142,6 +142,25 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task Start_timeout_names_the_wait_still_pending_when_a_step_awaits_several()
+    {
+        var root = new LambdaComponent().With("web", new LambdaComponent(start: async (ctx, ct) =>
+        {
+            var first = ctx.GetResourceAsync<IGreeter>("cache", ct).AsTask();
+            var second = ctx.GetResourceAsync<IGreeter>("db", ct).AsTask();
+            await Task.WhenAll(first, second);
+        }));
+        await using var context = new Context();
+        var starting = context.StartComponentAsync(root, TimeSpan.FromMilliseconds(300));
+        await Task.Delay(50);
+        context.AddResource<IGreeter>(new Greeter(), "cache"); // The later-started wait is still pending.
+
+        var error = await Assert.ThrowsAsync<ComponentStartTimeoutException>(() => starting);
+
+        Assert.Equal(ResourceKey.For<IGreeter>("db"), error.PendingComponents.Single(p => p.Path == "app/web").WaitingFor);
+    }
+
+    [Fact]
     public void Child_aliases_are_validated()
     {
         var parent = new LambdaComponent();
