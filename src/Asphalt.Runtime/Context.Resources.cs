@@ -192,8 +192,12 @@ public sealed partial class Context
         return false;
     }
 
+    // The factory runs outside the context's lock, so a slow factory never blocks unrelated publishes,
+    // waits or teardown; concurrent first requests share one run through the in-flight entry.
     private object CreateFromFactory(ResourceFactory factory)
     {
+        Task<object>? pending;
+        TaskCompletionSource<object>? creation = null;
         lock (_gate)
         {
             if (TryFindLocal(factory.Key, out var existing))
@@ -201,15 +205,42 @@ public sealed partial class Context
                 return existing;
             }
 
-            if (_generating?.TryGetValue(factory.Key, out var pending) == true && pending.IsCompletedSuccessfully)
+            ThrowIfClosed("create a resource from its factory");
+            _generating ??= [];
+            if (!_generating.TryGetValue(factory.Key, out pending))
             {
-                return pending.Result;
+                creation = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _generating[factory.Key] = creation.Task;
+            }
+        }
+
+        if (creation is null)
+        {
+            // Another caller is creating it with a sync factory, which is quick by contract: wait for its value.
+            return pending!.GetAwaiter().GetResult();
+        }
+
+        try
+        {
+            var value = factory.Create(this);
+            lock (_gate)
+            {
+                _generating.Remove(factory.Key);
+                PublishGeneratedLocked(factory, value);
             }
 
-            ThrowIfClosed("create a resource from its factory");
-            var value = factory.Create(this);
-            PublishGeneratedLocked(factory, value);
+            creation.SetResult(value);
             return value;
+        }
+        catch (Exception error)
+        {
+            lock (_gate)
+            {
+                _generating.Remove(factory.Key);
+            }
+
+            creation.SetException(error);
+            throw;
         }
     }
 

@@ -222,6 +222,30 @@ public sealed class ContextResourceTests
     }
 
     [Fact]
+    public async Task A_slow_sync_factory_does_not_block_other_publications()
+    {
+        var context = new Context();
+        using var factoryEntered = new ManualResetEventSlim();
+        using var releaseFactory = new ManualResetEventSlim();
+        context.AddResourceFactory<IGreeter>(_ =>
+        {
+            factoryEntered.Set();
+            releaseFactory.Wait(TimeSpan.FromSeconds(10));
+            return new Greeter();
+        });
+        var creating = Task.Run(() => context.GetResource<IGreeter>());
+        Assert.True(factoryEntered.Wait(TimeSpan.FromSeconds(5)));
+
+        // Times out if the factory runs under the context's lock (it is held until released below).
+        var publish = Task.Run(() => context.AddResource("unrelated", "other"));
+        await publish.WaitAsync(TimeSpan.FromSeconds(5));
+        releaseFactory.Set();
+
+        Assert.NotNull(await creating.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal("unrelated", context.GetResource<string>("other"));
+    }
+
+    [Fact]
     public async Task Async_factory_runs_once_under_concurrent_first_requests()
     {
         var context = new Context();
