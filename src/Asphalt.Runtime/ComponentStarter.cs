@@ -34,7 +34,17 @@ internal static class ComponentStarter
 
             // Let abandoned components unwind briefly so what they registered is torn down with the rest.
             await Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
-            _ = start.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            // A component that ignores cancellation may still fail later (publishing into a closed
+            // context, say): that is logged rather than lost.
+            _ = start.ContinueWith(
+                t =>
+                {
+                    if (t.Exception?.GetBaseException() is { } error and not OperationCanceledException)
+                    {
+                        Log.AbandonedStartFailed(logger, error);
+                    }
+                },
+                TaskScheduler.Default);
             throw new ComponentStartTimeoutException(limit, pending);
         }
     }

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Debug, "Cancelling service task '{Task}' of {Owner}")]
     public static partial void ServiceTaskCancelling(ILogger logger, string task, string owner);
+
+    [LoggerMessage(11, LogLevel.Warning, "A component abandoned at the start timeout failed afterwards (it did not stop when cancelled)")]
+    public static partial void AbandonedStartFailed(ILogger logger, Exception exception);
 }

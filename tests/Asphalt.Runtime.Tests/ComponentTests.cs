@@ -161,6 +161,31 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task A_component_that_ignores_the_timeout_and_fails_later_is_logged_not_lost()
+    {
+        var logs = new CapturingLoggerProvider();
+        var root = new LambdaComponent().With("stubborn", new LambdaComponent(start: async (_, _) =>
+        {
+            await Task.Delay(1500); // Ignores the token, outlives the one-second grace.
+            throw new InvalidOperationException("published into a closed context");
+        }));
+        await using var context = new Context(logs.CreateFactory());
+
+        await Assert.ThrowsAsync<ComponentStartTimeoutException>(() => context.StartComponentAsync(root, TimeSpan.FromMilliseconds(100)));
+
+        for (var i = 0; i < 100 && !logs.Records.Any(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        var warning = Assert.Single(logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.StartsWith("A component abandoned at the start timeout failed afterwards", warning.Message, StringComparison.Ordinal);
+        var failure = Assert.IsType<ComponentStartException>(warning.Exception);
+        Assert.Equal("app/stubborn", failure.Path);
+        Assert.Equal("published into a closed context", failure.InnerException?.Message);
+    }
+
+    [Fact]
     public void Child_aliases_are_validated()
     {
         var parent = new LambdaComponent();
