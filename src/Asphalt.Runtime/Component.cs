@@ -16,6 +16,7 @@ namespace Asphalt;
 public abstract class Component
 {
     private List<ChildComponent>? _children;
+    private HashSet<string>? _aliases; // A root may have hundreds of children: no linear scan per add.
     private bool _started;
 
     /// <summary>The children added with <see cref="AddComponent"/>, in the order they were added.</summary>
@@ -48,7 +49,8 @@ public abstract class Component
         }
 
         _children ??= [];
-        if (_children.Exists(c => c.Alias == alias))
+        _aliases ??= new HashSet<string>(StringComparer.Ordinal);
+        if (!_aliases.Add(alias))
         {
             throw new ArgumentException($"There is already a child component named '{alias}'.", nameof(alias));
         }

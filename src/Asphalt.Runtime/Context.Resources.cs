@@ -411,7 +411,11 @@ public sealed partial class Context
 
     private void PublishLocked(Type[] types, object value, string name, bool owned, string publisher, out List<ResourceWaiter>? woken)
     {
-        types = types.Distinct().ToArray();
+        // One to three types: drop repeats without LINQ (this runs for every resource at start-up).
+        if (types.Length > 1 && (types[0] == types[1] || (types.Length > 2 && (types[2] == types[0] || types[2] == types[1]))))
+        {
+            types = types.Distinct().ToArray();
+        }
         foreach (var type in types)
         {
             ThrowIfTaken(new ResourceKey(type, name), publisher);

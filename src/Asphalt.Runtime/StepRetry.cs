@@ -1,20 +1,19 @@
 namespace Asphalt;
 
 /// <summary>
-/// Lets a start-up step be written without an async state machine of its own: it takes what is
-/// already published synchronously and, when a resource is missing, hands over to
-/// <see cref="AfterResourceAsync{TResource, TComponent}"/>, which waits for it and runs the step again.
-/// Generated wiring uses it so that each component costs no async machinery in the binary; the one
-/// generic instantiation for reference types is shared by every component.
+/// Lets a component's start-up step be written without an async state machine of its own: the step
+/// takes what is already published synchronously and, when a resource is missing, returns
+/// <see cref="AfterResourceAsync{TResource}"/>, which waits for it and runs the step again.
+/// Generated wiring uses it so that a component costs no async machinery, no lambda and no extra
+/// generic type in a NativeAOT binary: one shared instantiation serves every component.
 /// </summary>
 /// <example>
 /// <code>
-/// public override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
+/// public sealed override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
 /// {
 ///     if (!context.TryGetResource&lt;IDatabase&gt;("default", out var db))
 ///     {
-///         return StepRetry.AfterResourceAsync&lt;IDatabase, MyComponent&gt;(this, context, "default", cancellationToken,
-///             static (self, context, cancellationToken) =&gt; self.StartAsync(context, cancellationToken));
+///         return StepRetry.AfterResourceAsync&lt;IDatabase&gt;(this, context, "default", ComponentPhase.Starting, cancellationToken);
 ///     }
 ///
 ///     context.AddResource(new Repository(db));
@@ -26,19 +25,29 @@ public static class StepRetry
 {
     /// <summary>
     /// Waits until <typeparamref name="TResource"/> <paramref name="name"/> is published (or created by
-    /// its async factory), then runs <paramref name="step"/> again. The wait is recorded for the
-    /// start-timeout report like any <see cref="Context.GetResourceAsync{T}(string, CancellationToken)"/>.
+    /// its async factory), then runs the component's <see cref="Component.PrepareAsync"/> or
+    /// <see cref="Component.StartAsync"/> again. The wait is recorded for the start-timeout report like
+    /// any <see cref="Context.GetResourceAsync{T}(string, CancellationToken)"/>. The step must take its
+    /// resources before doing anything else, and should be sealed, since it runs again from the top.
     /// </summary>
-    public static async ValueTask AfterResourceAsync<TResource, TComponent>(
-        TComponent component,
-        Context context,
-        string name,
-        CancellationToken cancellationToken,
-        Func<TComponent, Context, CancellationToken, ValueTask> step)
+    /// <param name="component">The component whose step is retried.</param>
+    /// <param name="context">The context the step runs in.</param>
+    /// <param name="name">The missing resource's name.</param>
+    /// <param name="phase"><see cref="ComponentPhase.Preparing"/> or <see cref="ComponentPhase.Starting"/>: the step to run again.</param>
+    /// <param name="cancellationToken">The start-up token.</param>
+    public static async ValueTask AfterResourceAsync<TResource>(
+        Component component, Context context, string name, ComponentPhase phase, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(component);
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(step);
+        if (phase is not (ComponentPhase.Preparing or ComponentPhase.Starting))
+        {
+            throw new ArgumentOutOfRangeException(nameof(phase), phase, "Only the prepare and start steps can be retried.");
+        }
+
         await context.GetResourceAsync<TResource>(name, cancellationToken).ConfigureAwait(false);
-        await step(component, context, cancellationToken).ConfigureAwait(false);
+        await (phase == ComponentPhase.Preparing
+            ? component.PrepareAsync(context, cancellationToken)
+            : component.StartAsync(context, cancellationToken)).ConfigureAwait(false);
     }
 }

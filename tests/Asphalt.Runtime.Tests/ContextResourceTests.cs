@@ -313,25 +313,35 @@ public sealed class ContextResourceTests
     public async Task Step_retry_waits_for_the_resource_then_runs_the_step_again()
     {
         var context = new Context();
-        var runs = 0;
-        ValueTask Step(Context ctx)
-        {
-            runs++;
-            if (!ctx.TryGetResource<IGreeter>("late", out _))
-            {
-                return StepRetry.AfterResourceAsync<IGreeter, object>(new object(), ctx, "late", CancellationToken.None, (_, c, _) => Step(c));
-            }
+        var component = new RetryingComponent();
 
-            return ValueTask.CompletedTask;
-        }
-
-        var step = Step(context).AsTask();
+        var step = component.StartAsync(context, CancellationToken.None).AsTask();
         await Task.Delay(50);
         Assert.False(step.IsCompleted);
         context.AddResource<IGreeter>(new Greeter(), "late");
 
         await step.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(2, runs);
+        Assert.Equal(2, component.Runs);
+        Assert.True(component.Finished);
+    }
+
+    private sealed class RetryingComponent : Component
+    {
+        public int Runs { get; private set; }
+
+        public bool Finished { get; private set; }
+
+        public override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
+        {
+            Runs++;
+            if (!context.TryGetResource<IGreeter>("late", out _))
+            {
+                return StepRetry.AfterResourceAsync<IGreeter>(this, context, "late", ComponentPhase.Starting, cancellationToken);
+            }
+
+            Finished = true;
+            return ValueTask.CompletedTask;
+        }
     }
 
     [Fact]

@@ -289,7 +289,8 @@ namespace Asphalt.Generators.Components
                 {
                     using (writer.Block($"if (!context.TryGetResource<{type}>({name}, out var {local}))"))
                     {
-                        writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync<{type}, {model.Type.FullName}>(this, context, {name}, cancellationToken, static (self, context, cancellationToken) => self.{overrideName}(context, cancellationToken));");
+                        var phase = overrideName == "PrepareAsync" ? "Preparing" : "Starting";
+                        writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync<{type}>(this, context, {name}, global::Asphalt.ComponentPhase.{phase}, cancellationToken);");
                     }
                 });
 
