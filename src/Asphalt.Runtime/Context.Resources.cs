@@ -113,29 +113,30 @@ public sealed partial class Context
     }
 
     /// <summary>
-    /// Gets a resource, waiting until some component publishes it. Running async factories as needed.
-    /// During start-up the wait is bounded by the start timeout, whose report names this wait.
+    /// Gets a resource, waiting until some component publishes it, and running its factory (sync or
+    /// async) when one provides it. During start-up the wait is bounded by the start timeout, whose
+    /// report names this wait.
     /// </summary>
     public ValueTask<T> GetResourceAsync<T>(string name = ResourceKey.DefaultName, CancellationToken cancellationToken = default)
     {
-        if (TryFind(typeof(T), name, out var found, out var factory, out _))
+        if (TryFind(typeof(T), name, out var found, out _, out _))
         {
             return new ValueTask<T>((T)found);
         }
 
-        return GetOrWaitAsync<T>(name, factory, null, cancellationToken);
+        return GetOrWaitAsync<T>(name, null, cancellationToken);
     }
 
     /// <summary>Gets a resource, waiting at most <paramref name="timeout"/> for it to be published.</summary>
     /// <exception cref="ResourceWaitTimeoutException">Nobody published it in time.</exception>
     public ValueTask<T> GetResourceAsync<T>(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (TryFind(typeof(T), name, out var found, out var factory, out _))
+        if (TryFind(typeof(T), name, out var found, out _, out _))
         {
             return new ValueTask<T>((T)found);
         }
 
-        return GetOrWaitAsync<T>(name, factory, timeout, cancellationToken);
+        return GetOrWaitAsync<T>(name, timeout, cancellationToken);
     }
 
     /// <summary>The names under which resources of <paramref name="type"/> are published here and in parents.</summary>
@@ -244,9 +245,10 @@ public sealed partial class Context
         }
     }
 
-    private async ValueTask<T> GetOrWaitAsync<T>(string name, ResourceFactory? factory, TimeSpan? timeout, CancellationToken cancellationToken)
+    // Waits for the resource, or runs the factory that provides it, under the timeout and recorded
+    // as this component's wait for the start-timeout report.
+    private async ValueTask<T> GetOrWaitAsync<T>(string name, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        // A factory found up front is run by the loop below, under the timeout and recorded as a wait.
         var key = new ResourceKey(typeof(T), name);
         var node = ComponentNode.Current;
         using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : null;
@@ -267,7 +269,7 @@ public sealed partial class Context
                 try
                 {
                     // Checked after registering, so a publish in between is never missed.
-                    if (TryFind(key.Type, name, out var found, out factory, out _))
+                    if (TryFind(key.Type, name, out var found, out var factory, out _))
                     {
                         return (T)found;
                     }
