@@ -74,7 +74,7 @@ namespace Asphalt.Generators.Components
                     }
 
                     var declared = string.Concat(model.Children.Select(c => ", " + Literals.String(c.Alias)));
-                    writer.WriteLine("global::Asphalt.ConfiguredComponents.Add(__component, configuration, global::Asphalt.Generated.ComponentRegistry.Create, global::Asphalt.Generated.ComponentRegistry.Aliases" + declared + ");");
+                    writer.WriteLine("global::Asphalt.ConfiguredComponents.Add(__component, configuration, global::Asphalt.Generated.ComponentRegistry.Factory, global::Asphalt.Generated.ComponentRegistry.Aliases" + declared + ");");
                     writer.WriteLine("return __component;");
                 }
 

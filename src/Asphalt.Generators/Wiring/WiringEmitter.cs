@@ -28,6 +28,12 @@ namespace Asphalt.Generators.Wiring
                     writer.WriteLine("/// <summary>The registered aliases, sorted.</summary>");
                     writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<string> Aliases {{ get; }} = new string[] {{ {aliases} }};");
                     writer.WriteLine();
+
+                    // One delegate for every component's factory to share: a method group at each call
+                    // site would make the compiler cache it in a nested class per component.
+                    writer.WriteLine("/// <summary><see cref=\"Create\"/> as a delegate, shared by every component's factory.</summary>");
+                    writer.WriteLine("public static readonly global::System.Func<string, global::Microsoft.Extensions.Configuration.IConfigurationSection, global::Asphalt.Component?> Factory = Create;");
+                    writer.WriteLine();
                     writer.WriteLine("/// <summary>Creates the component registered as <paramref name=\"alias\"/>, or returns null for an unknown alias.</summary>");
                     using (writer.Block("public static global::Asphalt.Component? Create(string alias, global::Microsoft.Extensions.Configuration.IConfigurationSection configuration)"))
                     {
