@@ -56,7 +56,7 @@ public static class Application
         Component root, ApplicationOptions options, ILoggerFactory loggerFactory, ILogger logger, CancellationTokenSource stop)
     {
         ApplicationLog.Starting(logger);
-        var context = new Context(loggerFactory);
+        var context = Context.CreateForRunner(loggerFactory);
         using var current = context.MakeCurrent();
         var exitCode = ExitSuccess;
         Exception? failure = null;
@@ -184,7 +184,7 @@ public static class Application
     }
 
     private static ILoggerFactory CreateConsoleLogging(LogLevel minimumLevel) =>
-        new PlainConsoleLoggerFactory(Console.Out, minimumLevel);
+        new PlainConsoleLoggerFactory(minimumLevel);
 
     /// <summary>SIGINT and SIGTERM request a clean stop; a second SIGINT kills the process as usual.</summary>
     private sealed class StopSignals : IDisposable
@@ -210,7 +210,7 @@ public static class Application
                 }
 
                 signal.Cancel = true;
-                ApplicationLog.StopSignal(logger, signal.Signal.ToString());
+                ApplicationLog.StopSignal(logger, signal.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM"); // No Enum.ToString: it drags enum metadata into NativeAOT builds.
                 stop.Cancel();
             }
         }

@@ -1,40 +1,58 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Asphalt;
 
 /// <summary>The runner's log messages (category <c>Asphalt.Application</c>).</summary>
-internal static partial class ApplicationLog
+internal static class ApplicationLog
 {
-    [LoggerMessage(100, LogLevel.Information, "Starting application")]
-    public static partial void Starting(ILogger logger);
+    public static void Starting(ILogger logger) =>
+        RuntimeLogger.Write(logger, LogLevel.Information, new EventId(100, nameof(Starting)), "Starting application");
 
-    [LoggerMessage(101, LogLevel.Information, "Application started")]
-    public static partial void Started(ILogger logger);
+    public static void Started(ILogger logger) =>
+        RuntimeLogger.Write(logger, LogLevel.Information, new EventId(101, nameof(Started)), "Application started");
 
-    [LoggerMessage(102, LogLevel.Information, "Application stopped (exit code {ExitCode})")]
-    public static partial void Stopped(ILogger logger, int exitCode);
+    public static void Stopped(ILogger logger, int exitCode)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            RuntimeLogger.Write(logger, LogLevel.Information, new EventId(102, nameof(Stopped)), string.Create(CultureInfo.InvariantCulture, $"Application stopped (exit code {exitCode})"));
+        }
+    }
 
-    [LoggerMessage(103, LogLevel.Error, "Error during application start-up")]
-    public static partial void StartFailed(ILogger logger, Exception exception);
+    public static void StartFailed(ILogger logger, Exception exception) =>
+        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(103, nameof(StartFailed)), "Error during application start-up", exception);
 
-    [LoggerMessage(104, LogLevel.Error, "{Report}")]
-    public static partial void StartTimedOut(ILogger logger, string report);
+    public static void StartTimedOut(ILogger logger, string report) =>
+        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(104, nameof(StartTimedOut)), report);
 
-    [LoggerMessage(105, LogLevel.Warning, "Start-up was cancelled by a stop request")]
-    public static partial void StartCancelled(ILogger logger);
+    public static void StartCancelled(ILogger logger) =>
+        RuntimeLogger.Write(logger, LogLevel.Warning, new EventId(105, nameof(StartCancelled)), "Start-up was cancelled by a stop request");
 
-    [LoggerMessage(106, LogLevel.Error, "The application's RunAsync failed")]
-    public static partial void RunFailed(ILogger logger, Exception exception);
+    public static void RunFailed(ILogger logger, Exception exception) =>
+        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(106, nameof(RunFailed)), "The application's RunAsync failed", exception);
 
-    [LoggerMessage(107, LogLevel.Warning, "Exit code {ExitCode} is out of range (0-127); exiting with 1 instead")]
-    public static partial void ExitCodeOutOfRange(ILogger logger, int exitCode);
+    public static void ExitCodeOutOfRange(ILogger logger, int exitCode) =>
+        RuntimeLogger.Write(
+            logger,
+            LogLevel.Warning,
+            new EventId(107, nameof(ExitCodeOutOfRange)),
+            string.Create(CultureInfo.InvariantCulture, $"Exit code {exitCode} is out of range (0-127); exiting with 1 instead"));
 
-    [LoggerMessage(108, LogLevel.Information, "Received {Signal}; stopping the application")]
-    public static partial void StopSignal(ILogger logger, string signal);
+    public static void StopSignal(ILogger logger, string signal) =>
+        RuntimeLogger.Write(logger, LogLevel.Information, new EventId(108, nameof(StopSignal)), $"Received {signal}; stopping the application");
 
-    [LoggerMessage(109, LogLevel.Error, "Teardown did not finish within {Seconds} s; still running: {Step}")]
-    public static partial void StopTimedOut(ILogger logger, double seconds, string step);
+    public static void StopTimedOut(ILogger logger, double seconds, string step) =>
+        RuntimeLogger.Write(
+            logger,
+            LogLevel.Error,
+            new EventId(109, nameof(StopTimedOut)),
+            string.Create(CultureInfo.InvariantCulture, $"Teardown did not finish within {seconds} s; still running: {step}"));
 
-    [LoggerMessage(110, LogLevel.Error, "{Count} teardown step(s) failed; see the errors above")]
-    public static partial void TeardownFailed(ILogger logger, int count);
+    public static void TeardownFailed(ILogger logger, int count) =>
+        RuntimeLogger.Write(
+            logger,
+            LogLevel.Error,
+            new EventId(110, nameof(TeardownFailed)),
+            string.Create(CultureInfo.InvariantCulture, $"{count} teardown step(s) failed; see the errors above"));
 }

@@ -18,7 +18,18 @@ public sealed class ApplicationOptions
     /// Where to log. When null the application logs plain lines to standard output at
     /// <see cref="MinimumLogLevel"/>. Pass a factory to use any Microsoft.Extensions.Logging provider.
     /// </summary>
-    public ILoggerFactory? LoggerFactory { get; set; }
+    public ILoggerFactory? LoggerFactory
+    {
+        get;
+        set
+        {
+            field = value;
+            if (value is not null)
+            {
+                RuntimeLogger.ForwardToForeignLoggers();
+            }
+        }
+    }
 
     /// <summary>The lowest level logged by the default console logging (default Information).</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Information;

@@ -52,4 +52,22 @@ public sealed class ComponentStartTimeoutException : TimeoutException
 /// <param name="Phase">How far its start-up got.</param>
 /// <param name="WaitingFor">The resource it was waiting for, if it was waiting for one.</param>
 /// <param name="Depth">Its depth in the tree (0 for the root).</param>
-public sealed record PendingComponent(string Path, string ComponentType, ComponentPhase Phase, ResourceKey? WaitingFor, int Depth);
+public sealed record PendingComponent(string Path, string ComponentType, ComponentPhase Phase, ResourceKey? WaitingFor, int Depth)
+{
+    /// <summary>The component, its phase and what it waits for, as the timeout report words it.</summary>
+    // Written out rather than the record's generated members, which format and compare the enum
+    // through Enum.ToString and EqualityComparer<ComponentPhase>, and so bring enum reflection
+    // metadata and formatting into every NativeAOT application.
+    public bool Equals(PendingComponent? other) =>
+        other is not null && Path == other.Path && ComponentType == other.ComponentType && Phase == other.Phase
+        && Nullable.Equals(WaitingFor, other.WaitingFor) && Depth == other.Depth;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Path, ComponentType, (int)Phase, WaitingFor, Depth);
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        WaitingFor is { } resource
+            ? $"{Path} ({ComponentType}): {Phase.Describe()}, waiting for {resource}"
+            : $"{Path} ({ComponentType}): {Phase.Describe()}";
+}

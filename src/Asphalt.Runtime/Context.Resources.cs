@@ -96,19 +96,34 @@ public sealed partial class Context
     /// </summary>
     public bool TryGetResource<T>(string name, [MaybeNullWhen(false)] out T value)
     {
-        if (TryFind(typeof(T), name, out var found, out var factory, out _))
+        if (TryGetResource(typeof(T), name, out var found))
         {
             value = (T)found;
             return true;
         }
 
-        if (factory is { IsAsync: false })
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="TryGetResource{T}(string, out T)"/> for a type known only at run time; generated
+    /// wiring uses it so that a resource type costs no generic instantiation in a NativeAOT binary.
+    /// </summary>
+    public bool TryGetResource(Type type, string name, [NotNullWhen(true)] out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (TryFind(type, name, out value, out var factory, out _))
         {
-            value = (T)CreateFromFactory(factory);
             return true;
         }
 
-        value = default;
+        if (factory is { IsAsync: false })
+        {
+            value = CreateFromFactory(factory);
+            return true;
+        }
+
         return false;
     }
 
@@ -124,7 +139,22 @@ public sealed partial class Context
             return new ValueTask<T>((T)found);
         }
 
-        return GetOrWaitAsync<T>(name, null, cancellationToken);
+        return CastAsync<T>(GetOrWaitAsync(new ResourceKey(typeof(T), name), null, cancellationToken));
+    }
+
+    /// <summary>
+    /// <see cref="GetResourceAsync{T}(string, CancellationToken)"/> for a type known only at run time;
+    /// completes with the resource, an instance of <paramref name="type"/>.
+    /// </summary>
+    public ValueTask<object> GetResourceAsync(Type type, string name = ResourceKey.DefaultName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (TryFind(type, name, out var found, out _, out _))
+        {
+            return new ValueTask<object>(found);
+        }
+
+        return GetOrWaitAsync(new ResourceKey(type, name), null, cancellationToken);
     }
 
     /// <summary>Gets a resource, waiting at most <paramref name="timeout"/> for it to be published.</summary>
@@ -136,8 +166,10 @@ public sealed partial class Context
             return new ValueTask<T>((T)found);
         }
 
-        return GetOrWaitAsync<T>(name, timeout, cancellationToken);
+        return CastAsync<T>(GetOrWaitAsync(new ResourceKey(typeof(T), name), timeout, cancellationToken));
     }
+
+    private static async ValueTask<T> CastAsync<T>(ValueTask<object> pending) => (T)await pending.ConfigureAwait(false);
 
     /// <summary>The names under which resources of <paramref name="type"/> are published here and in parents.</summary>
     public IReadOnlyList<string> GetResourceNames(Type type)
@@ -147,12 +179,21 @@ public sealed partial class Context
         {
             if (context._resources.TryGetValue(type, out var entries))
             {
-                names.UnionWith(entries.Select(e => e.Name));
+                foreach (var entry in entries)
+                {
+                    names.Add(entry.Name);
+                }
             }
 
             if (context._factories is { } factories)
             {
-                names.UnionWith(factories.Keys.Where(k => k.Type == type).Select(k => k.Name));
+                foreach (var key in factories.Keys)
+                {
+                    if (key.Type == type)
+                    {
+                        names.Add(key.Name);
+                    }
+                }
             }
         }
 
@@ -247,9 +288,10 @@ public sealed partial class Context
 
     // Waits for the resource, or runs the factory that provides it, under the timeout and recorded
     // as this component's wait for the start-timeout report.
-    private async ValueTask<T> GetOrWaitAsync<T>(string name, TimeSpan? timeout, CancellationToken cancellationToken)
+    // Not generic, so that waiting costs one async state machine for all resource types.
+    private async ValueTask<object> GetOrWaitAsync(ResourceKey key, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var key = new ResourceKey(typeof(T), name);
+        var name = key.Name;
         var node = ComponentNode.Current;
         using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : null;
         using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -271,12 +313,12 @@ public sealed partial class Context
                     // Checked after registering, so a publish in between is never missed.
                     if (TryFind(key.Type, name, out var found, out var factory, out _))
                     {
-                        return (T)found;
+                        return found;
                     }
 
                     if (factory is not null)
                     {
-                        return (T)await CreateFromFactoryAsync(factory, token).ConfigureAwait(false);
+                        return await CreateFromFactoryAsync(factory, token).ConfigureAwait(false);
                     }
 
                     await waiter.Published.WaitAsync(token).ConfigureAwait(false);
@@ -416,7 +458,16 @@ public sealed partial class Context
         // One to three types: drop repeats without LINQ (this runs for every resource at start-up).
         if (types.Length > 1 && (types[0] == types[1] || (types.Length > 2 && (types[2] == types[0] || types[2] == types[1]))))
         {
-            types = types.Distinct().ToArray();
+            var distinct = new List<Type>(types.Length);
+            foreach (var type in types)
+            {
+                if (!distinct.Contains(type))
+                {
+                    distinct.Add(type);
+                }
+            }
+
+            types = [.. distinct];
         }
         foreach (var type in types)
         {

@@ -48,16 +48,22 @@ public sealed partial class Context
     /// <exception cref="TeardownException">One or more callbacks failed; all of them ran.</exception>
     public Task CloseAsync(Exception? exception = null)
     {
+        TaskCompletionSource closed;
         lock (_gate)
         {
-            if (_closing is null)
+            if (_closing is not null)
             {
-                _state = ContextState.Closing;
-                _closing = RunTeardownAsync(exception);
+                return _closing.Task;
             }
 
-            return _closing;
+            _state = ContextState.Closing;
+            _closing = closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        // Started outside the lock, since callbacks are user code. A teardown that completes
+        // synchronously completes the returned task before it is returned: no thread switch, no timer.
+        _ = RunTeardownAsync(exception, closed);
+        return closed.Task;
     }
 
     /// <summary>The description of the teardown step running now or next, for stop-timeout messages.</summary>
@@ -80,9 +86,9 @@ public sealed partial class Context
     private void AddDisposal(object value, string description) =>
         _teardown.Add(TeardownEntry.ForDisposal(value, description, ComponentNode.Current?.Path));
 
-    private async Task RunTeardownAsync(Exception? exception)
+    // Completes `closed` rather than throwing: CloseAsync hands out closed.Task.
+    private async Task RunTeardownAsync(Exception? exception, TaskCompletionSource closed)
     {
-        await Task.Yield(); // Never run user callbacks under the caller's lock.
         List<TeardownCallbackException>? failures = null;
         while (TakeLastTeardown() is { } entry)
         {
@@ -106,7 +112,11 @@ public sealed partial class Context
             RunningTeardown = null;
             if (_waiters is not null)
             {
-                orphans.AddRange(_waiters.Values.SelectMany(list => list));
+                foreach (var waiters in _waiters.Values)
+                {
+                    orphans.AddRange(waiters);
+                }
+
                 _waiters = null;
             }
         }
@@ -118,7 +128,11 @@ public sealed partial class Context
 
         if (failures is not null)
         {
-            throw new TeardownException(failures, exception);
+            closed.SetException(new TeardownException(failures, exception));
+        }
+        else
+        {
+            closed.SetResult();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,7 +27,7 @@ public sealed partial class Context : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
     private ContextState _state;
-    private Task? _closing;
+    private TaskCompletionSource? _closing;
     private Signal<ResourceEvent>? _resourceAdded;
 
     /// <summary>Creates a root context.</summary>
@@ -40,12 +41,26 @@ public sealed partial class Context : IAsyncDisposable
     /// <param name="parent">The parent context, or null for a root context.</param>
     /// <param name="loggerFactory">Where to log; the parent's when null.</param>
     public Context(Context? parent, ILoggerFactory? loggerFactory = null)
+        : this(parent, loggerFactory, isRunnerContext: false)
     {
+        if (loggerFactory is not null)
+        {
+            RuntimeLogger.ForwardToForeignLoggers();
+        }
+    }
+
+    // The runner's way in, which must not install forwarding (see RuntimeLogger): its factory is
+    // either its own console logging or the one from ApplicationOptions, which installed it already.
+    private Context(Context? parent, ILoggerFactory? loggerFactory, bool isRunnerContext)
+    {
+        Debug.Assert(!isRunnerContext || loggerFactory is not null, "The runner always has a logger factory.");
         Parent = parent;
         Root = parent?.Root ?? this;
         LoggerFactory = loggerFactory ?? parent?.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = LoggerFactory.CreateLogger("Asphalt.Context");
     }
+
+    internal static Context CreateForRunner(ILoggerFactory loggerFactory) => new(null, loggerFactory, isRunnerContext: true);
 
     /// <summary>
     /// The context of the code that is running: the application's context inside components,
@@ -76,7 +91,7 @@ public sealed partial class Context : IAsyncDisposable
         {
             if (_resourceAdded is null)
             {
-                Interlocked.CompareExchange(ref _resourceAdded, new Signal<ResourceEvent>("ResourceAdded", _logger), null);
+                Interlocked.CompareExchange(ref _resourceAdded, Signal<ResourceEvent>.WithContextLogger("ResourceAdded", _logger), null);
             }
 
             return _resourceAdded;

@@ -1,40 +1,85 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Asphalt;
 
-/// <summary>Every log message of the runtime, source-generated (no boxing, no formatting when disabled).</summary>
-internal static partial class Log
+/// <summary>Every log message of the runtime; nothing is formatted when the level is disabled.</summary>
+internal static class Log
 {
-    [LoggerMessage(1, LogLevel.Debug, "Component '{Component}' added {What} (type={Type}, name='{Name}')")]
-    public static partial void ResourceAdded(ILogger logger, string component, string what, string type, string name);
+    public static void ResourceAdded(ILogger logger, string component, string what, string type, string name)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(1, nameof(ResourceAdded)), $"Component '{component}' added {what} (type={type}, name='{name}')");
+        }
+    }
 
-    [LoggerMessage(2, LogLevel.Debug, "Component '{Component}' is waiting for another component to provide resource {Resource}")]
-    public static partial void WaitingForResource(ILogger logger, string component, ResourceKey resource);
+    public static void WaitingForResource(ILogger logger, string component, ResourceKey resource)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(2, nameof(WaitingForResource)), $"Component '{component}' is waiting for another component to provide resource {resource}");
+        }
+    }
 
-    [LoggerMessage(3, LogLevel.Debug, "Component '{Component}' stopped waiting for resource {Resource}")]
-    public static partial void GotResource(ILogger logger, string component, ResourceKey resource);
+    public static void GotResource(ILogger logger, string component, ResourceKey resource)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(3, nameof(GotResource)), $"Component '{component}' stopped waiting for resource {resource}");
+        }
+    }
 
-    [LoggerMessage(4, LogLevel.Error, "Teardown: {Failure}")]
-    public static partial void TeardownFailed(ILogger logger, string failure, Exception exception);
+    public static void TeardownFailed(ILogger logger, string failure, Exception exception) =>
+        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(4, nameof(TeardownFailed)), $"Teardown: {failure}", exception);
 
-    [LoggerMessage(5, LogLevel.Error, "Uncaught exception in a listener of signal '{Signal}'")]
-    public static partial void ListenerFailed(ILogger logger, string signal, Exception exception);
+    public static void ListenerFailed(ILogger logger, string signal, Exception exception) =>
+        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(5, nameof(ListenerFailed)), $"Uncaught exception in a listener of signal '{signal}'", exception);
 
-    [LoggerMessage(6, LogLevel.Warning, "Signal '{Signal}': a stream's queue is full ({MaxQueueSize} events); dropping the event for that stream. Consume faster or raise maxQueueSize.")]
-    public static partial void StreamEventDropped(ILogger logger, string signal, int maxQueueSize);
+    public static void StreamEventDropped(ILogger logger, string signal, int maxQueueSize)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            RuntimeLogger.Write(
+                logger,
+                LogLevel.Warning,
+                new EventId(6, nameof(StreamEventDropped)),
+                string.Create(CultureInfo.InvariantCulture, $"Signal '{signal}': a stream's queue is full ({maxQueueSize} events); dropping the event for that stream. Consume faster or raise maxQueueSize."));
+        }
+    }
 
-    [LoggerMessage(7, LogLevel.Debug, "{Action} component '{Component}' ({Type})")]
-    public static partial void ComponentStep(ILogger logger, string action, string component, string type);
+    public static void ComponentStep(ILogger logger, string action, string component, string type)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(7, nameof(ComponentStep)), $"{action} component '{component}' ({type})");
+        }
+    }
 
-    [LoggerMessage(8, LogLevel.Debug, "Component '{Component}' started service task '{Task}'")]
-    public static partial void ServiceTaskStarted(ILogger logger, string component, string task);
+    public static void ServiceTaskStarted(ILogger logger, string component, string task)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(8, nameof(ServiceTaskStarted)), $"Component '{component}' started service task '{task}'");
+        }
+    }
 
-    [LoggerMessage(9, LogLevel.Error, "Service task '{Task}' of {Owner} crashed; stopping the application")]
-    public static partial void ServiceTaskCrashed(ILogger logger, string task, string owner, Exception exception);
+    public static void ServiceTaskCrashed(ILogger logger, string task, string owner, Exception exception) =>
+        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(9, nameof(ServiceTaskCrashed)), $"Service task '{task}' of {owner} crashed; stopping the application", exception);
 
-    [LoggerMessage(10, LogLevel.Debug, "Cancelling service task '{Task}' of {Owner}")]
-    public static partial void ServiceTaskCancelling(ILogger logger, string task, string owner);
+    public static void ServiceTaskCancelling(ILogger logger, string task, string owner)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(10, nameof(ServiceTaskCancelling)), $"Cancelling service task '{task}' of {owner}");
+        }
+    }
 
-    [LoggerMessage(11, LogLevel.Warning, "A component abandoned at the start timeout failed afterwards (it did not stop when cancelled)")]
-    public static partial void AbandonedStartFailed(ILogger logger, Exception exception);
+    public static void AbandonedStartFailed(ILogger logger, Exception exception) =>
+        RuntimeLogger.Write(
+            logger,
+            LogLevel.Warning,
+            new EventId(11, nameof(AbandonedStartFailed)),
+            "A component abandoned at the start timeout failed afterwards (it did not stop when cancelled)",
+            exception);
 }

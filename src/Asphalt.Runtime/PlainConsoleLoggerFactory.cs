@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +10,7 @@ namespace Asphalt;
 /// NativeAOT binary, and log lines come out in order with what the application prints itself.
 /// To log anywhere else, pass a factory in <see cref="ApplicationOptions.LoggerFactory"/>.
 /// </summary>
-internal sealed class PlainConsoleLoggerFactory(TextWriter output, LogLevel minimumLevel) : ILoggerFactory
+internal sealed class PlainConsoleLoggerFactory(LogLevel minimumLevel) : ILoggerFactory
 {
     private readonly Lock _gate = new();
 
@@ -30,8 +29,8 @@ internal sealed class PlainConsoleLoggerFactory(TextWriter output, LogLevel mini
     {
         lock (_gate)
         {
-            output.Write(line);
-            output.Flush();
+            // Console.Out flushes every write: lines come out in order with the application's own output.
+            Console.Out.Write(line);
         }
     }
 
@@ -45,7 +44,25 @@ internal sealed class PlainConsoleLoggerFactory(TextWriter output, LogLevel mini
         _ => "crit",
     };
 
-    private sealed class PlainConsoleLogger(string category, PlainConsoleLoggerFactory factory) : ILogger
+    /// <summary>One record as a line (and the exception's text below it).</summary>
+    internal static string FormatLine(LogLevel level, string category, string message, Exception? exception)
+    {
+        // No timestamp, as in Microsoft.Extensions.Logging's console default and Python's
+        // logging.basicConfig: journald, Docker and terminals add their own, and local time would
+        // load the time zone database into every application.
+        var line = new StringBuilder()
+            .Append(LevelText(level)).Append(": ").Append(category).Append(": ")
+            .Append(message).AppendLine();
+        if (exception is not null)
+        {
+            line.Append(exception).AppendLine();
+        }
+
+        return line.ToString();
+    }
+
+    /// <summary>A category's logger; the runtime calls <see cref="Write"/> directly (see <see cref="RuntimeLogger"/>).</summary>
+    internal sealed class PlainConsoleLogger(string category, PlainConsoleLoggerFactory factory) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -54,21 +71,18 @@ internal sealed class PlainConsoleLoggerFactory(TextWriter output, LogLevel mini
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel))
+            if (IsEnabled(logLevel))
             {
-                return;
+                factory.Write(FormatLine(logLevel, category, formatter(state, exception), exception));
             }
+        }
 
-            var line = new StringBuilder()
-                .Append(DateTime.Now.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)).Append(' ')
-                .Append(LevelText(logLevel)).Append(": ").Append(category).Append(": ")
-                .Append(formatter(state, exception)).AppendLine();
-            if (exception is not null)
+        public void Write(LogLevel logLevel, string message, Exception? exception)
+        {
+            if (IsEnabled(logLevel))
             {
-                line.Append(exception).AppendLine();
+                factory.Write(FormatLine(logLevel, category, message, exception));
             }
-
-            factory.Write(line.ToString());
         }
     }
 

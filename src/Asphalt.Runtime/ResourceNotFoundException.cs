@@ -33,7 +33,7 @@ public sealed class ResourceNotFoundException : InvalidOperationException
         var type = TypeNames.Display(key.Type);
         var available = availableNames.Count == 0
             ? $"{type} is not published under any name; check that the component providing it is part of the application and has started."
-            : $"{type} is available under: {string.Join(", ", availableNames.Select(n => $"'{n}'"))}.";
+            : $"{type} is available under: '{string.Join("', '", availableNames)}'.";
         return $"No resource of type {type} named '{key.Name}' was found. {available}";
     }
 }

@@ -26,14 +26,26 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     private Listener[] _listeners = [];
     private Action<TEvent>[]? _syncListeners = [];
 
-    /// <summary>Creates a signal.</summary>
+    /// <summary>Creates a signal that logs listener failures and dropped stream events to the application's log.</summary>
     /// <param name="name">The signal's name, used in log messages; defaults to the event type's name.</param>
-    /// <param name="logger">Where listener failures and dropped stream events are logged; the application's log when null.</param>
-    public Signal(string? name = null, ILogger? logger = null)
+    public Signal(string? name = null)
     {
         Name = name ?? typeof(TEvent).Name;
-        _logger = logger;
     }
+
+    /// <summary>Creates a signal that logs listener failures and dropped stream events to <paramref name="logger"/>.</summary>
+    /// <param name="name">The signal's name, used in log messages; defaults to the event type's name.</param>
+    /// <param name="logger">Where listener failures and dropped stream events are logged.</param>
+    public Signal(string? name, ILogger logger)
+        : this(name)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+        RuntimeLogger.ForwardToForeignLoggers();
+    }
+
+    // The runtime's own signals log where their context does, which needs no forwarding of its own.
+    internal static Signal<TEvent> WithContextLogger(string name, ILogger logger) => new(name) { _logger = logger };
 
     /// <inheritdoc />
     public string Name { get; }

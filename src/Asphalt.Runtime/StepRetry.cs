@@ -3,20 +3,21 @@ namespace Asphalt;
 /// <summary>
 /// Lets a component's start-up step be written without an async state machine of its own: the step
 /// takes what is already published synchronously and, when a resource is missing, returns
-/// <see cref="AfterResourceAsync{TResource}"/>, which waits for it and runs the step again.
-/// Generated wiring uses it so that a component costs no async machinery, no lambda and no extra
-/// generic type in a NativeAOT binary: one shared instantiation serves every component.
+/// <see cref="AfterResourceAsync(Component, Context, Type, string, ComponentPhase, CancellationToken)"/>,
+/// which waits for it and runs the step again. Generated wiring uses it so that a component costs no
+/// async machinery, no lambda and no generic instantiation in a NativeAOT binary: one method serves
+/// every component and every resource type.
 /// </summary>
 /// <example>
 /// <code>
 /// public sealed override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
 /// {
-///     if (!context.TryGetResource&lt;IDatabase&gt;("default", out var db))
+///     if (!context.TryGetResource(typeof(IDatabase), "default", out var db))
 ///     {
-///         return StepRetry.AfterResourceAsync&lt;IDatabase&gt;(this, context, "default", ComponentPhase.Starting, cancellationToken);
+///         return StepRetry.AfterResourceAsync(this, context, typeof(IDatabase), "default", ComponentPhase.Starting, cancellationToken);
 ///     }
 ///
-///     context.AddResource(new Repository(db));
+///     context.AddResource(new Repository((IDatabase)db));
 ///     return ValueTask.CompletedTask;
 /// }
 /// </code>
@@ -24,19 +25,21 @@ namespace Asphalt;
 public static class StepRetry
 {
     /// <summary>
-    /// Waits until <typeparamref name="TResource"/> <paramref name="name"/> is published (or created by
-    /// its async factory), then runs the component's <see cref="Component.PrepareAsync"/> or
-    /// <see cref="Component.StartAsync"/> again. The wait is recorded for the start-timeout report like
-    /// any <see cref="Context.GetResourceAsync{T}(string, CancellationToken)"/>. The step must take its
+    /// Waits until the resource of <paramref name="resourceType"/> named <paramref name="name"/> is
+    /// published (or created by its async factory), then runs the component's
+    /// <see cref="Component.PrepareAsync"/> or <see cref="Component.StartAsync"/> again. The wait is
+    /// recorded for the start-timeout report like any
+    /// <see cref="Context.GetResourceAsync{T}(string, CancellationToken)"/>. The step must take its
     /// resources before doing anything else, and should be sealed, since it runs again from the top.
     /// </summary>
     /// <param name="component">The component whose step is retried.</param>
     /// <param name="context">The context the step runs in.</param>
+    /// <param name="resourceType">The missing resource's type.</param>
     /// <param name="name">The missing resource's name.</param>
     /// <param name="phase"><see cref="ComponentPhase.Preparing"/> or <see cref="ComponentPhase.Starting"/>: the step to run again.</param>
     /// <param name="cancellationToken">The start-up token.</param>
-    public static async ValueTask AfterResourceAsync<TResource>(
-        Component component, Context context, string name, ComponentPhase phase, CancellationToken cancellationToken)
+    public static async ValueTask AfterResourceAsync(
+        Component component, Context context, Type resourceType, string name, ComponentPhase phase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(component);
         ArgumentNullException.ThrowIfNull(context);
@@ -45,9 +48,15 @@ public static class StepRetry
             throw new ArgumentOutOfRangeException(nameof(phase), phase, "Only the prepare and start steps can be retried.");
         }
 
-        await context.GetResourceAsync<TResource>(name, cancellationToken).ConfigureAwait(false);
+        await context.GetResourceAsync(resourceType, name, cancellationToken).ConfigureAwait(false);
         await (phase == ComponentPhase.Preparing
             ? component.PrepareAsync(context, cancellationToken)
             : component.StartAsync(context, cancellationToken)).ConfigureAwait(false);
     }
+
+    /// <summary>The same for a resource type known at compile time.</summary>
+    /// <inheritdoc cref="AfterResourceAsync(Component, Context, Type, string, ComponentPhase, CancellationToken)"/>
+    public static ValueTask AfterResourceAsync<TResource>(
+        Component component, Context context, string name, ComponentPhase phase, CancellationToken cancellationToken) =>
+        AfterResourceAsync(component, context, typeof(TResource), name, phase, cancellationToken);
 }

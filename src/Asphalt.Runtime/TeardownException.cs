@@ -25,5 +25,5 @@ public sealed class TeardownException : AggregateException
 
     private static string FormatMessage(IReadOnlyList<TeardownCallbackException> failures) =>
         $"{failures.Count} teardown callback(s) failed: "
-        + string.Join("; ", failures.Select(f => f.Message));
+        + ExceptionMessages.Join("; ", failures);
 }

@@ -131,6 +131,30 @@ public sealed class ContextResourceTests
     }
 
     [Fact]
+    public async Task Lookups_by_run_time_type_find_what_the_generic_ones_find()
+    {
+        var parent = new Context();
+        var context = new Context(parent);
+        var greeter = new Greeter();
+        parent.AddResource<IGreeter>(greeter, "main");
+        context.AddResourceFactory(_ => 42, "answer");
+
+        Assert.True(context.TryGetResource(typeof(IGreeter), "main", out var found));
+        Assert.Same(greeter, found);
+        Assert.True(context.TryGetResource(typeof(int), "answer", out var created));
+        Assert.Equal(42, created);
+        Assert.False(context.TryGetResource(typeof(IGreeter), "other", out var missing));
+        Assert.Null(missing);
+
+        var waiting = context.GetResourceAsync(typeof(IGreeter), "late").AsTask();
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+        var late = new Greeter("late");
+        context.AddResource<IGreeter>(late, "late");
+        Assert.Same(late, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public void Child_sees_resources_the_parent_publishes_after_the_child_was_created()
     {
         var parent = new Context();
@@ -309,11 +333,13 @@ public sealed class ContextResourceTests
         Assert.Same(created, again);
     }
 
-    [Fact]
-    public async Task Step_retry_waits_for_the_resource_then_runs_the_step_again()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Step_retry_waits_for_the_resource_then_runs_the_step_again(bool byRunTimeType)
     {
         var context = new Context();
-        var component = new RetryingComponent();
+        var component = new RetryingComponent(byRunTimeType);
 
         var step = component.StartAsync(context, CancellationToken.None).AsTask();
         await Task.Delay(50);
@@ -325,7 +351,7 @@ public sealed class ContextResourceTests
         Assert.True(component.Finished);
     }
 
-    private sealed class RetryingComponent : Component
+    private sealed class RetryingComponent(bool byRunTimeType) : Component
     {
         public int Runs { get; private set; }
 
@@ -334,7 +360,12 @@ public sealed class ContextResourceTests
         public override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
         {
             Runs++;
-            if (!context.TryGetResource<IGreeter>("late", out _))
+            if (byRunTimeType && !context.TryGetResource(typeof(IGreeter), "late", out _))
+            {
+                return StepRetry.AfterResourceAsync(this, context, typeof(IGreeter), "late", ComponentPhase.Starting, cancellationToken);
+            }
+
+            if (!byRunTimeType && !context.TryGetResource<IGreeter>("late", out _))
             {
                 return StepRetry.AfterResourceAsync<IGreeter>(this, context, "late", ComponentPhase.Starting, cancellationToken);
             }

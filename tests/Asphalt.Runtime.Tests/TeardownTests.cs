@@ -25,6 +25,40 @@ public sealed class TeardownTests
     }
 
     [Fact]
+    public void Synchronous_callbacks_finish_before_CloseAsync_returns()
+    {
+        var context = new Context();
+        var log = new EventLog();
+        context.AddTeardown(() => log.Add("first"));
+        context.AddTeardown(() => log.Add("second"));
+
+        var closing = context.CloseAsync();
+
+        Assert.True(closing.IsCompletedSuccessfully);
+        Assert.Equal(["second", "first"], log.Events);
+        Assert.Same(closing, context.CloseAsync());
+    }
+
+    [Fact]
+    public async Task Callbacks_run_outside_the_context_lock()
+    {
+        var context = new Context();
+        var log = new EventLog();
+        context.AddTeardown(() => log.Add("late callback"));
+        context.AddTeardown(() =>
+        {
+            // Another thread registers a callback while this one runs: that takes the context's
+            // lock, so it would never finish if teardown held it.
+            var registered = Task.Run(() => context.AddTeardown(() => log.Add("added during teardown")));
+            Assert.True(registered.Wait(TimeSpan.FromSeconds(5)), "AddTeardown from another thread blocked during teardown");
+        });
+
+        await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["added during teardown", "late callback"], log.Events);
+    }
+
+    [Fact]
     public async Task Clean_close_passes_null()
     {
         Exception? seen = new();

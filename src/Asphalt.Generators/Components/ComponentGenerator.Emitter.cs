@@ -283,15 +283,20 @@ namespace Asphalt.Generators.Components
             /// <summary>
             /// Takes each resource that is already published; for the first one that is not, returns
             /// <c>StepRetry.AfterResourceAsync</c>, which waits for it and runs the override again.
+            /// Resources are looked up by <c>typeof</c> and cast, not through the generic getters: a
+            /// generic instantiation per resource type costs kilobytes of types and dictionaries
+            /// under NativeAOT.
             /// </summary>
             private static string? TakeOrRetry(SourceWriter writer, ComponentModel model, StepMethod? step, string overrideName) =>
                 step is null ? null : WriteCall(writer, step, (local, type, name) =>
                 {
-                    using (writer.Block($"if (!context.TryGetResource<{type}>({name}, out var {local}))"))
+                    using (writer.Block($"if (!context.TryGetResource(typeof({type}), {name}, out var {local}Value))"))
                     {
                         var phase = overrideName == "PrepareAsync" ? "Preparing" : "Starting";
-                        writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync<{type}>(this, context, {name}, global::Asphalt.ComponentPhase.{phase}, cancellationToken);");
+                        writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync(this, context, typeof({type}), {name}, global::Asphalt.ComponentPhase.{phase}, cancellationToken);");
                     }
+
+                    writer.WriteLine($"var {local} = ({type}){local}Value;");
                 });
 
             private static void FinishSynchronously(
@@ -364,7 +369,7 @@ namespace Asphalt.Generators.Components
 
             private static string InjectArguments(SourceWriter writer, StepMethod step) =>
                 WriteCall(writer, step, (local, type, name) =>
-                    writer.WriteLine($"var {local} = await context.GetResourceAsync<{type}>({name}, cancellationToken).ConfigureAwait(false);"));
+                    writer.WriteLine($"var {local} = ({type})await context.GetResourceAsync(typeof({type}), {name}, cancellationToken).ConfigureAwait(false);"));
 
             /// <summary>
             /// Writes how each parameter gets its value and returns the call of the user's step method.
@@ -389,7 +394,7 @@ namespace Asphalt.Generators.Components
                             var name = Literals.String(parameter.ResourceName);
                             if (parameter.Optional)
                             {
-                                writer.WriteLine($"var {local} = context.TryGetResource<{type}>({name}, out var {local}Value) ? {local}Value : {parameter.DefaultValue};");
+                                writer.WriteLine($"var {local} = context.TryGetResource(typeof({type}), {name}, out var {local}Value) ? ({type}){local}Value : {parameter.DefaultValue};");
                             }
                             else
                             {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Asphalt;
 
 /// <summary>
@@ -15,7 +17,14 @@ namespace Asphalt;
 /// public sealed partial class ChatServer;
 /// </code>
 /// </example>
+/// <remarks>
+/// The attribute only speaks to the source generator, which reads it from source, so it is not
+/// compiled into the assembly (<see cref="ConditionalAttribute"/>): under NativeAOT every
+/// instantiation would otherwise cost a type, its code and reflection metadata. Define
+/// <c>ASPHALT_KEEP_CHILD_COMPONENT_ATTRIBUTES</c> to keep it for tools that read assemblies.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+[Conditional("ASPHALT_KEEP_CHILD_COMPONENT_ATTRIBUTES")]
 public sealed class ChildComponentAttribute<TComponent> : Attribute
     where TComponent : class
 {

@@ -169,7 +169,7 @@ public static class AsphaltCommandLine
         if (configuration.HasSecrets)
         {
             // Secrets never reach a log, whatever a component logs: wrap the logging the runner would use.
-            var inner = options.LoggerFactory ?? (ownedLogging = new PlainConsoleLoggerFactory(Console.Out, options.MinimumLogLevel));
+            var inner = options.LoggerFactory ?? (ownedLogging = new PlainConsoleLoggerFactory(options.MinimumLogLevel));
             options.LoggerFactory = new RedactingLoggerFactory(inner, configuration.Redact);
         }
 

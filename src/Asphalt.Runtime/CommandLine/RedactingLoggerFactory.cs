@@ -7,8 +7,18 @@ namespace Asphalt.CommandLine;
 /// message and every logged exception's text has them replaced by <c>***</c>. Installed by
 /// <c>run</c> only when the configuration holds secrets.
 /// </summary>
-internal sealed class RedactingLoggerFactory(ILoggerFactory inner, Func<string, string> redact) : ILoggerFactory
+internal sealed class RedactingLoggerFactory : ILoggerFactory
 {
+    private readonly ILoggerFactory inner;
+    private readonly Func<string, string> redact;
+
+    public RedactingLoggerFactory(ILoggerFactory inner, Func<string, string> redact)
+    {
+        this.inner = inner;
+        this.redact = redact;
+        RuntimeLogger.ForwardToForeignLoggers(); // The runtime's records now pass through a logger of ours that is not the console one.
+    }
+
     public ILogger CreateLogger(string categoryName) => new RedactingLogger(inner.CreateLogger(categoryName), redact);
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);

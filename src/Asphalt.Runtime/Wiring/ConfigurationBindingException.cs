@@ -23,7 +23,7 @@ public sealed class ConfigurationBindingException : Exception
 
     /// <summary>Creates the exception listing several problems of one section.</summary>
     internal ConfigurationBindingException(IReadOnlyList<ConfigurationBindingException> problems)
-        : base($"The configuration has {problems.Count} problems:\n  " + string.Join("\n  ", problems.Select(p => p.Message)))
+        : base($"The configuration has {problems.Count} problems:\n  " + ExceptionMessages.Join("\n  ", problems))
     {
         Path = problems[0].Path;
         Expected = problems[0].Expected;
