@@ -65,4 +65,43 @@ public sealed class ComponentGeneratorTests
             """);
         Assert.Equal(3, await GeneratorHarness.InvokeAsync<int>(assembly, "Cli.Scenario", "RunAsync"));
     }
+
+    [Theory]
+    [InlineData("Returned", "its return value of StartAsync, which declares the resource Answer 'default'")]
+    [InlineData("Property", "its property Answer, which declares the resource Answer 'kept'")]
+    public async Task A_null_resource_fails_the_start_naming_the_component_and_the_declaration(string component, string declaration)
+    {
+        var assembly = await GeneratorHarness.BuildAndLoadAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Asphalt;
+            namespace Cli;
+            public sealed record Answer(int Value);
+            [Component] public sealed partial class Returned { [return: Resource] public Answer StartAsync() => null!; }
+            [Component] public sealed partial class Property { [Resource("kept")] public Answer Answer => null!; }
+            public static class Scenario
+            {
+                public static async Task<string> RunAsync(string which)
+                {
+                    var context = new Context();
+                    Component component = which == "Returned" ? Returned.Create() : Property.Create();
+                    var error = await Assert.ThrowsAsync(() => context.StartComponentAsync(component, rootAlias: "app"));
+                    return error.ToString();
+                }
+            }
+            internal static class Assert
+            {
+                public static async Task<System.Exception> ThrowsAsync(System.Func<Task> run)
+                {
+                    try { await run(); }
+                    catch (System.Exception error) { return error; }
+                    throw new System.InvalidOperationException("no exception");
+                }
+            }
+            """);
+
+        var error = await GeneratorHarness.InvokeAsync<string>(assembly, "Cli.Scenario", "RunAsync", component);
+
+        Assert.Contains($"Component 'app' ({component}) has null in {declaration}.", error);
+    }
 }

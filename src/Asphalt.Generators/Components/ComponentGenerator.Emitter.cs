@@ -94,12 +94,18 @@ namespace Asphalt.Generators.Components
                     // Every problem of the section is collected, then thrown together before anything is constructed.
                     var rawConfiguration = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
                     var optionsArguments = model.Constructor.Where(a => a.Kind == ConstructorArgumentKind.Options).ToList();
-                    if (!rawConfiguration || optionsArguments.Count > 0)
+                    var withoutOptions = !rawConfiguration && optionsArguments.Count == 0;
+                    if (withoutOptions)
+                    {
+                        // The common case in one call: generated code is paid for per component.
+                        writer.WriteLine($"{Values}.CheckNoOptions(configuration, {Literals.String(model.Type.DisplayName)});");
+                    }
+                    else if (!rawConfiguration || optionsArguments.Count > 0)
                     {
                         writer.WriteLine("var __problems = new global::Asphalt.ConfigurationProblems();");
                     }
 
-                    if (!rawConfiguration)
+                    if (!rawConfiguration && !withoutOptions)
                     {
                         var keys = new List<string>();
                         var options = optionsArguments.FirstOrDefault();
@@ -118,7 +124,7 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine($"var {OptionsLocal(options)} = {options.BindMethod}(configuration, false, __problems);");
                     }
 
-                    if (!rawConfiguration || optionsArguments.Count > 0)
+                    if (!withoutOptions && (!rawConfiguration || optionsArguments.Count > 0))
                     {
                         writer.WriteLine("__problems.ThrowIfAny();");
                     }
@@ -411,20 +417,28 @@ namespace Asphalt.Generators.Components
 
             private static void Publish(SourceWriter writer, ComponentModel model, PublishedResource resource, string value)
             {
-                var checkedValue = resource.ValueType.IsValueType
-                    ? value
-                    : $"{value} ?? throw new global::System.InvalidOperationException(\"Component '\" + this.Path + \"' ({Escape(model.Type.DisplayName)}) has null in its {Escape(resource.Description)}, which declares the resource {Escape(resource.PublishedType.DisplayName)} '{resource.Name}'.\")";
+                var declaration = $"its {resource.Description}, which declares the resource {resource.PublishedType.DisplayName} '{resource.Name}'";
+                if (!resource.ValueType.IsValueType)
+                {
+                    if (value.StartsWith("this.", System.StringComparison.Ordinal))
+                    {
+                        // A property is read once: checked and published as the same value.
+                        var local = "__member_" + value.Substring("this.".Length).Replace("@", string.Empty);
+                        writer.WriteLine($"var {local} = {value};");
+                        value = local;
+                    }
+
+                    using (writer.Block($"if ({value} is null)"))
+                    {
+                        writer.WriteLine($"global::Asphalt.ResourceValues.ThrowNull(this, {Literals.String(model.Type.DisplayName)}, {Literals.String(declaration)});");
+                    }
+                }
+
                 var owned = resource.Owned ? ", owned: true" : string.Empty;
                 // "default" follows the instance's resource name, so a second instance configured as
                 // "alias/other" publishes under "other" (Asphalt's shortcut).
                 var name = resource.Name == "default" ? "this.__resourceName" : Literals.String(resource.Name);
-                writer.WriteLine($"context.AddResource<{resource.PublishedType.FullName}>({checkedValue}, {name}{owned});");
-            }
-
-            private static string Escape(string text)
-            {
-                var literal = Literals.String(text);
-                return literal.Substring(1, literal.Length - 2);
+                writer.WriteLine($"context.AddResource<{resource.PublishedType.FullName}>({value}, {name}{owned});");
             }
 
             private static void EmitBinders(SourceWriter writer, ComponentModel model)

@@ -101,6 +101,18 @@ public static class ConfigurationValues
     }
 
     /// <summary>
+    /// Throws if the section of a component without options has any key but <c>components</c> and
+    /// <c>type</c>; one call instead of a problem list in every such component's generated factory.
+    /// </summary>
+    public static void CheckNoOptions(IConfiguration? configuration, string typeName)
+    {
+        if (configuration is not null)
+        {
+            CheckKeys(configuration, typeName, "components", "type");
+        }
+    }
+
+    /// <summary>
     /// Records in <paramref name="problems"/> every key of <paramref name="configuration"/> that is not in
     /// <paramref name="knownKeys"/> (compared case-insensitively, as configuration keys are).
     /// </summary>

@@ -52,8 +52,24 @@ public sealed class OptionsBindingTests
             public ServerOptions Options => options;
         }
 
+        [Component("plain")]
+        public sealed partial class Plain;
+
         public static class Scenario
         {
+            public static Task<string> CreatePlainAsync(IEnumerable<KeyValuePair<string, string?>> values)
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("plain");
+                try
+                {
+                    return Task.FromResult(Plain.Create(configuration) is not null ? "created" : "null");
+                }
+                catch (ConfigurationBindingException error)
+                {
+                    return Task.FromResult($"error at {error.Path} expecting {error.Expected}: {error.Message}");
+                }
+            }
+
             public static Task<string> BindAsync(IEnumerable<KeyValuePair<string, string?>> values)
             {
                 var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("server");
@@ -144,6 +160,19 @@ public sealed class OptionsBindingTests
         var result = await BindAsync(("Name", "n"), ("Prot", "1"));
         Assert.StartsWith("error at server:Prot expecting Name, Port,", result);
         Assert.Contains("components, type", result);
+    }
+
+    [Fact]
+    public async Task A_component_without_options_accepts_only_its_reserved_keys()
+    {
+        async Task<string> CreateAsync(params (string Key, string Value)[] values) =>
+            await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.Scenario", "CreatePlainAsync",
+                values.Select(v => new KeyValuePair<string, string?>("plain:" + v.Key, v.Value)).ToList());
+
+        Assert.Equal("created", await CreateAsync(("type", "plain")));
+        Assert.Equal(
+            "error at plain:colour expecting components, type: Unknown configuration key 'plain:colour': Plain has no such option. Known keys: components, type.",
+            await CreateAsync(("type", "plain"), ("colour", "red")));
     }
 
     [Theory]
