@@ -58,11 +58,10 @@ internal static class ComponentStarter
         {
             context.MakeCurrent();
         }
-        var component = node.Component;
 
         node.Phase = ComponentPhase.Preparing;
         LogStep(logger, "Preparing", node);
-        await RunPhaseAsync(node, () => component.PrepareAsync(context, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await RunPhaseAsync(node, context, cancellationToken).ConfigureAwait(false);
 
         if (node.Children.Count > 0)
         {
@@ -73,7 +72,7 @@ internal static class ComponentStarter
 
         node.Phase = ComponentPhase.Starting;
         LogStep(logger, "Starting", node);
-        await RunPhaseAsync(node, () => component.StartAsync(context, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await RunPhaseAsync(node, context, cancellationToken).ConfigureAwait(false);
         node.Phase = ComponentPhase.Started;
         LogStep(logger, "Started", node);
     }
@@ -123,19 +122,45 @@ internal static class ComponentStarter
         }
     }
 
-    private static async Task RunPhaseAsync(ComponentNode node, Func<ValueTask> phase, CancellationToken cancellationToken)
+    // Runs the step of node.Phase. A step that completes synchronously (every generated step whose
+    // resources are published) costs no closure, delegate or state machine: this runs per component.
+    private static ValueTask RunPhaseAsync(ComponentNode node, Context context, CancellationToken cancellationToken)
+    {
+        ValueTask step;
+        try
+        {
+            step = node.Phase == ComponentPhase.Preparing
+                ? node.Component.PrepareAsync(context, cancellationToken)
+                : node.Component.StartAsync(context, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            return ValueTask.FromException(PhaseFailure(node, error, cancellationToken));
+        }
+
+        if (step.IsCompletedSuccessfully)
+        {
+            step.GetAwaiter().GetResult(); // Consumes a pooled source; returns at once.
+            return default;
+        }
+
+        return AwaitPhaseAsync(node, step, cancellationToken);
+    }
+
+    private static async ValueTask AwaitPhaseAsync(ComponentNode node, ValueTask step, CancellationToken cancellationToken)
     {
         try
         {
-            await phase().ConfigureAwait(false);
+            await step.ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error)
         {
-            throw; // Abandoned (timeout, a sibling's failure, a stop signal): not this component's fault.
-        }
-        catch (Exception error) when (error is not ComponentStartException)
-        {
-            throw new ComponentStartException(node.Phase, node.Path, node.ComponentType, error);
+            ExceptionDispatchInfo.Throw(PhaseFailure(node, error, cancellationToken));
         }
     }
+
+    private static Exception PhaseFailure(ComponentNode node, Exception error, CancellationToken cancellationToken) =>
+        (error is OperationCanceledException && cancellationToken.IsCancellationRequested) || error is ComponentStartException
+            ? error // Abandoned (timeout, a sibling's failure, a stop signal), or a descendant's failure already wrapped.
+            : new ComponentStartException(node.Phase, node.Path, node.ComponentType, error);
 }

@@ -51,7 +51,7 @@ public sealed partial class Context
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(factory);
-        RegisterFactory(new ResourceFactory(new ResourceKey(typeof(T), name), c => factory(c), null, owned, DescribePublisher()));
+        RegisterFactory(new ResourceFactory(new ResourceKey(typeof(T), name), c => factory(c), null, owned, Publisher.Current));
     }
 
     /// <summary>Registers an async factory; see <see cref="AddResourceFactory{T}(Func{Context, T}, string, bool)"/>.</summary>
@@ -62,7 +62,7 @@ public sealed partial class Context
     {
         ArgumentNullException.ThrowIfNull(factory);
         RegisterFactory(new ResourceFactory(
-            new ResourceKey(typeof(T), name), null, async (c, ct) => await factory(c, ct).ConfigureAwait(false), owned, DescribePublisher()));
+            new ResourceKey(typeof(T), name), null, async (c, ct) => await factory(c, ct).ConfigureAwait(false), owned, Publisher.Current));
     }
 
     /// <summary>Gets a published resource, or throws if there is none.</summary>
@@ -424,7 +424,7 @@ public sealed partial class Context
         }
 
         ResourceNames.Validate(name, nameof(name));
-        var publisher = DescribePublisher();
+        var publisher = Publisher.Current;
         List<ResourceWaiter>? woken;
         lock (_gate)
         {
@@ -445,7 +445,7 @@ public sealed partial class Context
     // A factory's value lives next to the factory (when requested where it was registered), so no conflict check.
     private void PublishGeneratedLocked(ResourceFactory factory, object value)
     {
-        var entry = new ResourceEntry(factory.Key.Name, value, factory.Publisher + " (factory)", generated: true);
+        var entry = new ResourceEntry(factory.Key.Name, value, factory.Publisher.AsFactory, generated: true);
         _resources[factory.Key.Type] = _resources.TryGetValue(factory.Key.Type, out var entries) ? [.. entries, entry] : [entry];
         if (factory.Owned)
         {
@@ -453,7 +453,7 @@ public sealed partial class Context
         }
     }
 
-    private void PublishLocked(Type[] types, object value, string name, bool owned, string publisher, out List<ResourceWaiter>? woken)
+    private void PublishLocked(Type[] types, object value, string name, bool owned, Publisher publisher, out List<ResourceWaiter>? woken)
     {
         // One to three types: drop repeats without LINQ (this runs for every resource at start-up).
         if (types.Length > 1 && (types[0] == types[1] || (types.Length > 2 && (types[2] == types[0] || types[2] == types[1]))))
@@ -503,16 +503,16 @@ public sealed partial class Context
         AfterPublish([factory.Key.Type], factory.Key.Name, isFactory: true, factory.Publisher, woken);
     }
 
-    private void ThrowIfTaken(ResourceKey key, string publisher)
+    private void ThrowIfTaken(ResourceKey key, Publisher publisher)
     {
         if (TryFindLocalEntry(key, out var existing))
         {
-            throw new ResourceConflictException(key, existing.Publisher, publisher);
+            throw new ResourceConflictException(key, existing.Publisher.ToString(), publisher.ToString());
         }
 
         if (_factories?.TryGetValue(key, out var factory) == true)
         {
-            throw new ResourceConflictException(key, factory.Publisher + " (factory)", publisher);
+            throw new ResourceConflictException(key, factory.Publisher.AsFactory.ToString(), publisher.ToString());
         }
     }
 
@@ -522,7 +522,7 @@ public sealed partial class Context
         return found is not null;
     }
 
-    private void AfterPublish(Type[] types, string name, bool isFactory, string publisher, List<ResourceWaiter>? woken)
+    private void AfterPublish(Type[] types, string name, bool isFactory, Publisher publisher, List<ResourceWaiter>? woken)
     {
         if (woken is not null)
         {
@@ -534,12 +534,12 @@ public sealed partial class Context
 
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            Log.ResourceAdded(_logger, publisher, isFactory ? "a resource factory" : "a resource", TypeNames.Display(types[0]), name);
+            Log.ResourceAdded(_logger, publisher.ToString(), isFactory ? "a resource factory" : "a resource", TypeNames.Display(types[0]), name);
         }
 
         if (_resourceAdded is { HasListeners: true } signal)
         {
-            _ = signal.DispatchAsync(new ResourceEvent(this, types, name, isFactory, publisher));
+            _ = signal.DispatchAsync(new ResourceEvent(this, types, name, isFactory, publisher.ToString()));
         }
     }
 

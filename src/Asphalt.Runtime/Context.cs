@@ -117,9 +117,6 @@ public sealed partial class Context : IAsyncDisposable
     public ValueTask DisposeAsync() => new(CloseAsync());
 
     /// <summary>The description of whoever is publishing right now, for conflict messages.</summary>
-    private static string DescribePublisher() =>
-        ComponentNode.Current?.Path is { } path ? $"component '{path}'" : "code outside any component";
-
     /// <summary>Restores the previously current context when disposed.</summary>
     public readonly struct CurrentContextScope : IDisposable
     {

@@ -9,7 +9,7 @@ internal sealed class ResourceFactory(
     Func<Context, object>? create,
     Func<Context, CancellationToken, ValueTask<object>>? createAsync,
     bool owned,
-    string publisher)
+    Publisher publisher)
 {
     public ResourceKey Key { get; } = key;
 
@@ -17,7 +17,7 @@ internal sealed class ResourceFactory(
 
     public bool Owned { get; } = owned;
 
-    public string Publisher { get; } = publisher;
+    public Publisher Publisher { get; } = publisher;
 
     public object Create(Context context) =>
         create is not null
