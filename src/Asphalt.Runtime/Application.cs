@@ -88,7 +88,7 @@ public static class Application
             if (root is CliApplicationComponent cli)
             {
                 var code = await cli.RunAsync(context, stop.Token).ConfigureAwait(false);
-                exitCode = Math.Max(exitCode, NormalizeExitCode(code, logger));
+                exitCode = Math.Max(exitCode, NormalizeExitCodeCore(code, logger));
             }
             else
             {
@@ -142,6 +142,14 @@ public static class Application
     /// <summary>Maps a run-to-exit component's result to an exit code: null is 0, outside 0–127 is 1 with a warning.</summary>
     public static int NormalizeExitCode(int? code, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(logger);
+        RuntimeLogger.ForwardToForeignLoggers(); // The warning may go to a logger of the caller's.
+        return NormalizeExitCodeCore(code, logger);
+    }
+
+    // The runner's own way in: its logger needs no forwarding (see RuntimeLogger).
+    private static int NormalizeExitCodeCore(int? code, ILogger logger)
+    {
         switch (code)
         {
             case null:
@@ -163,7 +171,10 @@ public static class Application
 
     private static async Task<int> TearDownAsync(Context context, Exception? failure, TimeSpan stopTimeout, ILogger logger)
     {
-        var teardown = context.CloseAsync(failure);
+        // A teardown step may block synchronously (a Dispose that hangs): run on this thread, it would
+        // outlast the stop timeout. So a teardown with steps runs on the thread pool and the runner
+        // waits for it under the timeout; an empty one completes inline (no thread, no timer).
+        var teardown = context.HasTeardownSteps ? context.CloseOnThreadPool(failure) : context.CloseAsync(failure);
         try
         {
             await teardown.WaitAsync(stopTimeout).ConfigureAwait(false);

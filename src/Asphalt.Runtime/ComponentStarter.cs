@@ -124,9 +124,12 @@ internal static class ComponentStarter
 
     // Runs the step of node.Phase. A step that completes synchronously (every generated step whose
     // resources are published) costs no closure, delegate or state machine: this runs per component.
+    // Like an async method, it gives the step's async-local changes (AsyncLocal, Activity.Current,
+    // culture) no effect beyond the step.
     private static ValueTask RunPhaseAsync(ComponentNode node, Context context, CancellationToken cancellationToken)
     {
         ValueTask step;
+        var executionContext = ExecutionContext.Capture();
         try
         {
             step = node.Phase == ComponentPhase.Preparing
@@ -136,6 +139,13 @@ internal static class ComponentStarter
         catch (Exception error)
         {
             return ValueTask.FromException(PhaseFailure(node, error, cancellationToken));
+        }
+        finally
+        {
+            if (executionContext is not null)
+            {
+                ExecutionContext.Restore(executionContext);
+            }
         }
 
         if (step.IsCompletedSuccessfully)

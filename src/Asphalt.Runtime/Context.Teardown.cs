@@ -48,22 +48,49 @@ public sealed partial class Context
     /// <exception cref="TeardownException">One or more callbacks failed; all of them ran.</exception>
     public Task CloseAsync(Exception? exception = null)
     {
-        TaskCompletionSource closed;
-        lock (_gate)
+        if (BeginClosing(out var closed) is { } already)
         {
-            if (_closing is not null)
-            {
-                return _closing.Task;
-            }
-
-            _state = ContextState.Closing;
-            _closing = closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return already;
         }
 
         // Started outside the lock, since callbacks are user code. A teardown that completes
         // synchronously completes the returned task before it is returned: no thread switch, no timer.
         _ = RunTeardownAsync(exception, closed);
         return closed.Task;
+    }
+
+    /// <summary>
+    /// <see cref="CloseAsync"/>, with the teardown started on the thread pool: the runner's way, so
+    /// that a step that blocks its thread cannot hold the runner past the stop timeout.
+    /// </summary>
+    internal Task CloseOnThreadPool(Exception? exception)
+    {
+        if (BeginClosing(out var closed) is { } already)
+        {
+            return already;
+        }
+
+        // A small object, not a tuple: a generic tuple's equality would need NativeAOT's type loader.
+        ThreadPool.QueueUserWorkItem(static state => ((TeardownStart)state!).Run(), new TeardownStart(this, exception, closed));
+        return closed.Task;
+    }
+
+    // Returns the task of a close already under way, or marks the context closing and hands out the
+    // completion source of this close.
+    private Task? BeginClosing(out TaskCompletionSource closed)
+    {
+        lock (_gate)
+        {
+            if (_closing is not null)
+            {
+                closed = _closing;
+                return _closing.Task;
+            }
+
+            _state = ContextState.Closing;
+            _closing = closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return null;
+        }
     }
 
     /// <summary>The description of the teardown step running now or next, for stop-timeout messages.</summary>
@@ -86,53 +113,80 @@ public sealed partial class Context
     private void AddDisposal(object value, string description) =>
         _teardown.Add(TeardownEntry.ForDisposal(value, description, ComponentNode.Current?.Path));
 
-    // Completes `closed` rather than throwing: CloseAsync hands out closed.Task.
+    /// <summary>Whether closing would run anything (callbacks, disposals); the runner moves a non-empty teardown off its thread.</summary>
+    internal bool HasTeardownSteps
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _teardown.Count > 0;
+            }
+        }
+    }
+
+    // Completes `closed` rather than throwing: CloseAsync hands out closed.Task, and nothing else
+    // observes this method's own task, so nothing may escape it.
     private async Task RunTeardownAsync(Exception? exception, TaskCompletionSource closed)
     {
-        List<TeardownCallbackException>? failures = null;
-        while (TakeLastTeardown() is { } entry)
+        try
         {
-            RunningTeardown = entry.Owner is null ? entry.Description : $"{entry.Description} of component '{entry.Owner}'";
-            try
+            List<TeardownCallbackException>? failures = null;
+            while (TakeLastTeardown() is { } entry)
             {
-                await entry.RunAsync(exception).ConfigureAwait(false);
-            }
-            catch (Exception error)
-            {
-                var failure = new TeardownCallbackException(entry.Description, entry.Owner, error);
-                Log.TeardownFailed(_logger, failure.Message, error);
-                (failures ??= []).Add(failure);
-            }
-        }
-
-        List<ResourceWaiter> orphans = [];
-        lock (_gate)
-        {
-            // TakeLastTeardown already marked the context closed when it found the list empty.
-            RunningTeardown = null;
-            if (_waiters is not null)
-            {
-                foreach (var waiters in _waiters.Values)
+                RunningTeardown = entry.Owner is null ? entry.Description : $"{entry.Description} of component '{entry.Owner}'";
+                try
                 {
-                    orphans.AddRange(waiters);
+                    await entry.RunAsync(exception).ConfigureAwait(false);
                 }
+                catch (Exception error)
+                {
+                    var failure = new TeardownCallbackException(entry.Description, entry.Owner, error);
+                    (failures ??= []).Add(failure);
+                    try
+                    {
+                        Log.TeardownFailed(_logger, failure.Message, error);
+                    }
+                    catch (Exception)
+                    {
+                        // A failing log sink must not stop the remaining steps; the failure is in the TeardownException.
+                    }
+                }
+            }
 
-                _waiters = null;
+            List<ResourceWaiter> orphans = [];
+            lock (_gate)
+            {
+                // TakeLastTeardown already marked the context closed when it found the list empty.
+                RunningTeardown = null;
+                if (_waiters is not null)
+                {
+                    foreach (var waiters in _waiters.Values)
+                    {
+                        orphans.AddRange(waiters);
+                    }
+
+                    _waiters = null;
+                }
+            }
+
+            foreach (var waiter in orphans)
+            {
+                waiter.Fail(new InvalidOperationException($"The context closed while waiting for resource {waiter.Key}."));
+            }
+
+            if (failures is not null)
+            {
+                closed.SetException(new TeardownException(failures, exception));
+            }
+            else
+            {
+                closed.SetResult();
             }
         }
-
-        foreach (var waiter in orphans)
+        catch (Exception unexpected)
         {
-            waiter.Fail(new InvalidOperationException($"The context closed while waiting for resource {waiter.Key}."));
-        }
-
-        if (failures is not null)
-        {
-            closed.SetException(new TeardownException(failures, exception));
-        }
-        else
-        {
-            closed.SetResult();
+            closed.TrySetException(unexpected);
         }
     }
 
@@ -159,5 +213,10 @@ public sealed partial class Context
         {
             throw new InvalidOperationException($"Cannot {action}: the context is {(_state == ContextState.Closing ? "closing" : "closed")}.");
         }
+    }
+
+    private sealed class TeardownStart(Context context, Exception? exception, TaskCompletionSource closed)
+    {
+        public void Run() => _ = context.RunTeardownAsync(exception, closed);
     }
 }

@@ -1,16 +1,16 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
+using static Asphalt.RuntimeLogger;
 
 namespace Asphalt;
 
-/// <summary>Every log message of the runtime; nothing is formatted when the level is disabled.</summary>
+/// <summary>Every log message of the runtime, as templates (see <see cref="RuntimeLogger"/>).</summary>
 internal static class Log
 {
     public static void ResourceAdded(ILogger logger, string component, string what, string type, string name)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(1, nameof(ResourceAdded)), $"Component '{component}' added {what} (type={type}, name='{name}')");
+            Write(logger, LogLevel.Debug, new EventId(1, nameof(ResourceAdded)), "Component '{Component}' added {What} (type={Type}, name='{Name}')", null, component, what, type, name);
         }
     }
 
@@ -18,7 +18,7 @@ internal static class Log
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(2, nameof(WaitingForResource)), $"Component '{component}' is waiting for another component to provide resource {resource}");
+            Write(logger, LogLevel.Debug, new EventId(2, nameof(WaitingForResource)), "Component '{Component}' is waiting for another component to provide resource {Resource}", null, component, resource);
         }
     }
 
@@ -26,33 +26,31 @@ internal static class Log
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(3, nameof(GotResource)), $"Component '{component}' stopped waiting for resource {resource}");
+            Write(logger, LogLevel.Debug, new EventId(3, nameof(GotResource)), "Component '{Component}' stopped waiting for resource {Resource}", null, component, resource);
         }
     }
 
     public static void TeardownFailed(ILogger logger, string failure, Exception exception) =>
-        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(4, nameof(TeardownFailed)), $"Teardown: {failure}", exception);
+        Write(logger, LogLevel.Error, new EventId(4, nameof(TeardownFailed)), "Teardown: {Failure}", exception, failure);
 
     public static void ListenerFailed(ILogger logger, string signal, Exception exception) =>
-        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(5, nameof(ListenerFailed)), $"Uncaught exception in a listener of signal '{signal}'", exception);
+        Write(logger, LogLevel.Error, new EventId(5, nameof(ListenerFailed)), "Uncaught exception in a listener of signal '{Signal}'", exception, signal);
 
-    public static void StreamEventDropped(ILogger logger, string signal, int maxQueueSize)
-    {
-        if (logger.IsEnabled(LogLevel.Warning))
-        {
-            RuntimeLogger.Write(
-                logger,
-                LogLevel.Warning,
-                new EventId(6, nameof(StreamEventDropped)),
-                string.Create(CultureInfo.InvariantCulture, $"Signal '{signal}': a stream's queue is full ({maxQueueSize} events); dropping the event for that stream. Consume faster or raise maxQueueSize."));
-        }
-    }
+    public static void StreamEventDropped(ILogger logger, string signal, int maxQueueSize) =>
+        Write(
+            logger,
+            LogLevel.Warning,
+            new EventId(6, nameof(StreamEventDropped)),
+            "Signal '{Signal}': a stream's queue is full ({MaxQueueSize} events); dropping the event for that stream. Consume faster or raise maxQueueSize.",
+            null,
+            signal,
+            maxQueueSize);
 
     public static void ComponentStep(ILogger logger, string action, string component, string type)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(7, nameof(ComponentStep)), $"{action} component '{component}' ({type})");
+            Write(logger, LogLevel.Debug, new EventId(7, nameof(ComponentStep)), "{Action} component '{Component}' ({Type})", null, action, component, type);
         }
     }
 
@@ -60,23 +58,23 @@ internal static class Log
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(8, nameof(ServiceTaskStarted)), $"Component '{component}' started service task '{task}'");
+            Write(logger, LogLevel.Debug, new EventId(8, nameof(ServiceTaskStarted)), "Component '{Component}' started service task '{Task}'", null, component, task);
         }
     }
 
     public static void ServiceTaskCrashed(ILogger logger, string task, string owner, Exception exception) =>
-        RuntimeLogger.Write(logger, LogLevel.Error, new EventId(9, nameof(ServiceTaskCrashed)), $"Service task '{task}' of {owner} crashed; stopping the application", exception);
+        Write(logger, LogLevel.Error, new EventId(9, nameof(ServiceTaskCrashed)), "Service task '{Task}' of {Owner} crashed; stopping the application", exception, task, owner);
 
     public static void ServiceTaskCancelling(ILogger logger, string task, string owner)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            RuntimeLogger.Write(logger, LogLevel.Debug, new EventId(10, nameof(ServiceTaskCancelling)), $"Cancelling service task '{task}' of {owner}");
+            Write(logger, LogLevel.Debug, new EventId(10, nameof(ServiceTaskCancelling)), "Cancelling service task '{Task}' of {Owner}", null, task, owner);
         }
     }
 
     public static void AbandonedStartFailed(ILogger logger, Exception exception) =>
-        RuntimeLogger.Write(
+        Write(
             logger,
             LogLevel.Warning,
             new EventId(11, nameof(AbandonedStartFailed)),

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,15 +21,25 @@ namespace Asphalt;
 /// </remarks>
 internal static class RuntimeLogger
 {
-    private static Action<ILogger, LogLevel, EventId, string, Exception?>? _forward;
+    private static Action<ILogger, LogLevel, EventId, string, Exception?, object?[]>? _forward;
 
-    /// <summary>Writes one record; callers check <see cref="ILogger.IsEnabled"/> first where the message costs anything to build.</summary>
-    public static void Write(ILogger logger, LogLevel level, EventId eventId, string message, Exception? exception = null)
+    /// <summary>
+    /// Writes one record from a message template (<c>"Application stopped (exit code {ExitCode})"</c>)
+    /// and one value per <c>{Name}</c>, in order. The console gets the finished text; structured
+    /// providers get what <c>[LoggerMessage]</c> would give them: the named values plus
+    /// <c>{OriginalFormat}</c>. Nothing is formatted for a disabled level; callers of frequent
+    /// debug records check <see cref="ILogger.IsEnabled"/> first to save the array.
+    /// </summary>
+    public static void Write(ILogger logger, LogLevel level, EventId eventId, string template, Exception? exception = null, params object?[] values)
     {
         switch (logger)
         {
             case PlainConsoleLoggerFactory.PlainConsoleLogger console:
-                console.Write(level, message, exception);
+                if (console.IsEnabled(level))
+                {
+                    console.Write(level, Format(template, values), exception);
+                }
+
                 return;
             case NullLogger:
                 return;
@@ -35,13 +47,13 @@ internal static class RuntimeLogger
 
         if (Volatile.Read(ref _forward) is { } forward)
         {
-            forward(logger, level, eventId, message, exception);
+            forward(logger, level, eventId, template, exception, values);
         }
         else if (logger.IsEnabled(level))
         {
             // Unreachable through the public API (every way in installs forwarding); kept so that no
             // record is ever dropped silently.
-            Console.Error.Write(PlainConsoleLoggerFactory.FormatLine(level, "Asphalt", message, exception));
+            Console.Error.Write(PlainConsoleLoggerFactory.FormatLine(level, "Asphalt", Format(template, values), exception));
         }
     }
 
@@ -49,21 +61,85 @@ internal static class RuntimeLogger
     public static void ForwardToForeignLoggers() =>
         Interlocked.CompareExchange(ref _forward, ForwardingWriter.Write, null);
 
+    /// <summary>The template with each <c>{Name}</c> replaced by the next value (numbers in the invariant culture).</summary>
+    internal static string Format(string template, object?[] values)
+    {
+        if (values.Length == 0)
+        {
+            return template;
+        }
+
+        var text = new StringBuilder(template.Length + 64);
+        var next = 0;
+        foreach (var value in values)
+        {
+            var open = template.IndexOf('{', next);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (close < 0)
+            {
+                break;
+            }
+
+            text.Append(template, next, open - next).Append(ToText(value));
+            next = close + 1;
+        }
+
+        return text.Append(template, next, template.Length - next).ToString();
+    }
+
+    // The runtime's values are strings, numbers and resource keys. A call through IFormattable would
+    // compile the formatting of every formattable type in the program into it (about 0.2 MB under NativeAOT).
+    private static string? ToText(object? value) => value switch
+    {
+        string text => text,
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        double number => number.ToString(CultureInfo.InvariantCulture),
+        _ => value?.ToString(),
+    };
+
     // The only call of ILogger.Log<TState> in the runtime. The state is a struct, which keeps that
     // instantiation out of shared generic code.
     private static class ForwardingWriter
     {
-        private static readonly Func<Message, Exception?, string> FormatMessage = static (message, _) => message.Text;
+        private static readonly Func<Message, Exception?, string> FormatMessage = static (message, _) => message.ToString();
 
-        public static void Write(ILogger logger, LogLevel level, EventId eventId, string message, Exception? exception) =>
-            logger.Log(level, eventId, new Message(message), exception, FormatMessage);
+        public static void Write(ILogger logger, LogLevel level, EventId eventId, string template, Exception? exception, object?[] values) =>
+            logger.Log(level, eventId, new Message(template, values), exception, FormatMessage);
     }
 
-    /// <summary>A record's state: the finished message (what <c>ToString</c> gives providers that ignore the formatter).</summary>
-    private readonly struct Message(string text)
+    /// <summary>
+    /// A record's state: its text (<c>ToString</c>, and what the formatter gives) and, for structured
+    /// providers, the template's named values followed by <c>{OriginalFormat}</c>.
+    /// </summary>
+    private readonly struct Message(string template, object?[] values) : IReadOnlyList<KeyValuePair<string, object?>>
     {
-        public string Text => text;
+        public int Count => values.Length + 1;
 
-        public override string ToString() => text;
+        public KeyValuePair<string, object?> this[int index] =>
+            index == values.Length ? new("{OriginalFormat}", template) : new(NameAt(index), values[index]);
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => Format(template, values);
+
+        // The index-th {Name} of the template.
+        private string NameAt(int index)
+        {
+            var open = template.IndexOf('{');
+            for (var i = 0; i < index; i++)
+            {
+                open = template.IndexOf('{', open + 1);
+            }
+
+            return template.Substring(open + 1, template.IndexOf('}', open) - open - 1);
+        }
     }
 }

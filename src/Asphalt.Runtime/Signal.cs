@@ -35,13 +35,15 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
 
     /// <summary>Creates a signal that logs listener failures and dropped stream events to <paramref name="logger"/>.</summary>
     /// <param name="name">The signal's name, used in log messages; defaults to the event type's name.</param>
-    /// <param name="logger">Where listener failures and dropped stream events are logged.</param>
-    public Signal(string? name, ILogger logger)
+    /// <param name="logger">Where listener failures and dropped stream events are logged; the application's log when null.</param>
+    public Signal(string? name, ILogger? logger)
         : this(name)
     {
-        ArgumentNullException.ThrowIfNull(logger);
-        _logger = logger;
-        RuntimeLogger.ForwardToForeignLoggers();
+        if (logger is not null)
+        {
+            _logger = logger;
+            RuntimeLogger.ForwardToForeignLoggers();
+        }
     }
 
     // The runtime's own signals log where their context does, which needs no forwarding of its own.

@@ -210,6 +210,46 @@ public sealed class ApplicationTests
         Assert.Contains(_logs.Records, r => r.Message.StartsWith("Teardown did not finish within 0.2 s; still running: drain of the queue", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Runtime_records_reach_a_structured_provider_with_their_properties_and_template()
+    {
+        Assert.Equal(0, await Application.RunAsync(new LambdaCliComponent((_, _) => Task.FromResult<int?>(0)), Options()));
+
+        var stopped = Assert.Single(_logs.Records, r => r.Message == "Application stopped (exit code 0)");
+        Assert.Equal(
+            [new("ExitCode", 0), new("{OriginalFormat}", "Application stopped (exit code {ExitCode})")],
+            stopped.Properties);
+    }
+
+    [Fact]
+    public async Task A_teardown_step_that_blocks_its_thread_cannot_outlast_the_stop_timeout()
+    {
+        using var release = new ManualResetEventSlim();
+        var root = new LambdaCliComponent((ctx, _) =>
+        {
+            // Blocks synchronously, like a Dispose that hangs; released by the test only after RunAsync returned.
+            ctx.AddTeardown(() => release.Wait(TimeSpan.FromSeconds(30)), "stuck close of the store");
+            return Task.FromResult<int?>(0);
+        });
+        var options = Options();
+        options.StopTimeout = TimeSpan.FromMilliseconds(200);
+
+        var exitCode = await Application.RunAsync(root, options).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.False(release.IsSet);
+        release.Set();
+        Assert.Equal(1, exitCode);
+        Assert.Contains(_logs.Records, r => r.Message.StartsWith("Teardown did not finish within 0.2 s; still running: stuck close of the store", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Exit_code_normalization_warns_on_the_callers_own_logger()
+    {
+        Assert.Equal(1, Application.NormalizeExitCode(300, _logs.CreateLogger("caller")));
+
+        Assert.Contains(_logs.Records, r => r.Category == "caller" && r.Message == "Exit code 300 is out of range (0-127); exiting with 1 instead");
+    }
+
     private ApplicationOptions Options() => new()
     {
         LoggerFactory = _logs.CreateFactory(),

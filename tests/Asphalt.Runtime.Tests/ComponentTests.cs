@@ -234,4 +234,34 @@ public sealed class ComponentTests
 
         Assert.Same(context, current);
     }
+
+    private static readonly AsyncLocal<string?> StepLocal = new();
+
+    [Fact]
+    public async Task Async_local_values_set_by_a_synchronous_step_stay_in_that_step()
+    {
+        string? seenByStart = "unset";
+        string? seenByChild = "unset";
+        var child = new LambdaComponent(start: (_, _) =>
+        {
+            seenByChild = StepLocal.Value;
+            return ValueTask.CompletedTask;
+        });
+        var root = new LambdaComponent(
+            prepare: (_, _) =>
+            {
+                StepLocal.Value = "set in prepare";
+                return ValueTask.CompletedTask;
+            },
+            start: (_, _) =>
+            {
+                seenByStart = StepLocal.Value;
+                return ValueTask.CompletedTask;
+            }).With("child", child);
+
+        await new Context().StartComponentAsync(root);
+
+        Assert.Null(seenByChild);
+        Assert.Null(seenByStart);
+    }
 }

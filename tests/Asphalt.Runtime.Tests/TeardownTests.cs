@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Asphalt.Runtime.Tests.Support;
 
 namespace Asphalt.Runtime.Tests;
@@ -56,6 +57,45 @@ public sealed class TeardownTests
         await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(["added during teardown", "late callback"], log.Events);
+    }
+
+    [Fact]
+    public async Task A_log_sink_that_throws_neither_stops_teardown_nor_leaves_the_close_pending()
+    {
+        var context = new Context(new ThrowingLoggerFactory());
+        var log = new EventLog();
+        context.AddTeardown(() => log.Add("first"));
+        context.AddTeardown(() => throw new InvalidOperationException("step failed"));
+
+        var error = await Assert.ThrowsAsync<TeardownException>(() => context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal("step failed", Assert.Single(error.Failures).InnerException?.Message);
+        Assert.Equal(["first"], log.Events);
+        Assert.Equal(ContextState.Closed, context.State);
+    }
+
+    private sealed class ThrowingLoggerFactory : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) => new ThrowingLogger();
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ThrowingLogger : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                throw new IOException("log sink is full");
+        }
     }
 
     [Fact]

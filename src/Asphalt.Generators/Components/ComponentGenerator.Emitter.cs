@@ -296,13 +296,13 @@ namespace Asphalt.Generators.Components
             private static string? TakeOrRetry(SourceWriter writer, ComponentModel model, StepMethod? step, string overrideName) =>
                 step is null ? null : WriteCall(writer, step, (local, type, name) =>
                 {
-                    using (writer.Block($"if (!context.TryGetResource(typeof({type}), {name}, out var {local}Value))"))
+                    using (writer.Block($"if (!context.TryGetResource(typeof({type}), {name}, out var {FoundLocal(local)}))"))
                     {
                         var phase = overrideName == "PrepareAsync" ? "Preparing" : "Starting";
                         writer.WriteLine($"return global::Asphalt.StepRetry.AfterResourceAsync(this, context, typeof({type}), {name}, global::Asphalt.ComponentPhase.{phase}, cancellationToken);");
                     }
 
-                    writer.WriteLine($"var {local} = ({type}){local}Value;");
+                    writer.WriteLine($"var {local} = ({type}){FoundLocal(local)};");
                 });
 
             private static void FinishSynchronously(
@@ -317,7 +317,7 @@ namespace Asphalt.Generators.Components
                             writer.WriteLine(call + ";");
                             break;
                         case ReturnKind.Value:
-                            writer.WriteLine((step.Published is null ? "_ = " : "var __result = ") + call + ";");
+                            writer.WriteLine((step.Published is null ? "_ = " : "var " + ResultLocal + " = ") + call + ";");
                             break;
                         case ReturnKind.Task:
                             writer.WriteLine($"return new {ValueTask}({call});");
@@ -331,7 +331,7 @@ namespace Asphalt.Generators.Components
 
                     if (step.Published is { } published)
                     {
-                        Publish(writer, model, published, "__result");
+                        Publish(writer, model, published, ResultLocal);
                     }
                 }
 
@@ -360,16 +360,16 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine($"await {call}.ConfigureAwait(false);");
                         break;
                     case ReturnKind.Value:
-                        writer.WriteLine((step.Published is null ? "_ = " : "var __result = ") + call + ";");
+                        writer.WriteLine((step.Published is null ? "_ = " : "var " + ResultLocal + " = ") + call + ";");
                         break;
                     default:
-                        writer.WriteLine((step.Published is null ? "_ = " : "var __result = ") + $"await {call}.ConfigureAwait(false);");
+                        writer.WriteLine((step.Published is null ? "_ = " : "var " + ResultLocal + " = ") + $"await {call}.ConfigureAwait(false);");
                         break;
                 }
 
                 if (step.Published is { } published)
                 {
-                    Publish(writer, model, published, "__result");
+                    Publish(writer, model, published, ResultLocal);
                 }
             }
 
@@ -400,7 +400,7 @@ namespace Asphalt.Generators.Components
                             var name = Literals.String(parameter.ResourceName);
                             if (parameter.Optional)
                             {
-                                writer.WriteLine($"var {local} = context.TryGetResource(typeof({type}), {name}, out var {local}Value) ? ({type}){local}Value : {parameter.DefaultValue};");
+                                writer.WriteLine($"var {local} = context.TryGetResource(typeof({type}), {name}, out var {FoundLocal(local)}) ? ({type}){FoundLocal(local)} : {parameter.DefaultValue};");
                             }
                             else
                             {
@@ -415,6 +415,15 @@ namespace Asphalt.Generators.Components
                 return $"this.{step.Name}({string.Join(", ", arguments)})";
             }
 
+            // A parameter's local is "__" + its name, and an identifier never starts with a digit: locals
+            // of the generator's own start with "__0_", so they cannot clash with any parameter's.
+            private const string GeneratedLocal = "__0_";
+
+            private const string ResultLocal = GeneratedLocal + "result";
+
+            /// <summary>The object a lookup found for the parameter whose local is <paramref name="local"/> ("__name").</summary>
+            private static string FoundLocal(string local) => GeneratedLocal + "found" + local;
+
             private static void Publish(SourceWriter writer, ComponentModel model, PublishedResource resource, string value)
             {
                 var declaration = $"its {resource.Description}, which declares the resource {resource.PublishedType.DisplayName} '{resource.Name}'";
@@ -423,7 +432,7 @@ namespace Asphalt.Generators.Components
                     if (value.StartsWith("this.", System.StringComparison.Ordinal))
                     {
                         // A property is read once: checked and published as the same value.
-                        var local = "__member_" + value.Substring("this.".Length).Replace("@", string.Empty);
+                        var local = GeneratedLocal + "member_" + value.Substring("this.".Length).Replace("@", string.Empty);
                         writer.WriteLine($"var {local} = {value};");
                         value = local;
                     }

@@ -74,10 +74,19 @@ namespace Asphalt.Generators.Components
             {
                 var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
                 return new TypeRef(
-                    plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    EraseDynamic(plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),
                     plain.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                     plain.IsValueType);
             }
+
+            // `dynamic` is `object` at run time, and generated code needs the type in `typeof`, where
+            // `dynamic` is not allowed. In the fully qualified form a type of the user's own that is
+            // named `dynamic` comes with `global::` or a namespace before it, so only the keyword matches.
+            private static readonly System.Text.RegularExpressions.Regex DynamicKeyword =
+                new(@"(?<![\w.:@])dynamic(?!\w)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+            private static string EraseDynamic(string fullName) =>
+                fullName.Contains("dynamic") ? DynamicKeyword.Replace(fullName, "object") : fullName;
 
             /// <summary>Members that a generator wrote (seen by the analyzer, which runs after generation).</summary>
             private static bool IsGenerated(ISymbol symbol) =>

@@ -121,4 +121,29 @@ public sealed class RobustnessTests
             """);
         Assert.Empty(program.CompilerErrors.Select(d => d.ToString()));
     }
+
+    [Fact]
+    public async Task Parameter_names_never_clash_with_the_generated_locals_and_dynamic_resources_compile()
+    {
+        var program = await GeneratorHarness.AnalyzeAsync(
+            """
+            using System.Collections.Generic;
+            using Asphalt;
+            namespace Names;
+            public sealed class Store { }
+            [Component]
+            public sealed partial class Clashing
+            {
+                [Resource] public Store member_Copy { get; } = new();
+                [Resource("copy")] public Store Copy { get; } = new();
+
+                [return: Resource("made")]
+                public Store StartAsync(
+                    [Resource("a")] Store result, [Resource("b")] Store resultValue, [Resource("c")] Store __0_result,
+                    [Resource("d")] Store found__x, [Resource("e")] Store x, [Resource("f")] List<dynamic> items,
+                    [Resource("g")] dynamic? anything = null) => new();
+            }
+            """);
+        Assert.Empty(program.CompilerErrors.Select(d => d.ToString()));
+    }
 }

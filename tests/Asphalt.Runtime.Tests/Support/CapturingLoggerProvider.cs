@@ -20,7 +20,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     {
     }
 
-    public sealed record LogRecord(string Category, LogLevel Level, string Message, Exception? Exception);
+    public sealed record LogRecord(string Category, LogLevel Level, string Message, Exception? Exception)
+    {
+        /// <summary>What a structured provider sees: the state's key/value pairs, if it has any.</summary>
+        public IReadOnlyList<KeyValuePair<string, object?>> Properties { get; init; } = [];
+    }
 
     private sealed class Logger(string category, ConcurrentQueue<LogRecord> records) : ILogger
     {
@@ -30,6 +34,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), exception));
+            records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), exception)
+            {
+                Properties = state is IReadOnlyList<KeyValuePair<string, object?>> properties ? [.. properties] : [],
+            });
     }
 }
