@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Evaluation and timing for the Asphalt blocking-call analyzers, next to CA1849, MA0042 and
 # VSTHRD103. Throwaway tooling: not in Asphalt.sln. Usage:
-#   ./run.sh score          # recall/precision on Cases/
+#   ./run.sh score [SET]    # recall/precision on Cases/ (default) or Independent/
 #   ./run.sh timing [N]     # analyzer time on a generated codebase of N classes (default 4000)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,8 +11,9 @@ mkdir -p "$out"
 
 case "$mode" in
   score)
-    dotnet build AnalyzerEvaluation.csproj -p:UseSharedCompilation=false -p:EvalSet=Cases --no-incremental -v:n -clp:NoSummary > "$out/score.log" 2>&1 || true
-    python3 score.py "$out/score.log" "${@:2}"
+    set_name="${2:-Cases}"
+    dotnet build AnalyzerEvaluation.csproj -p:UseSharedCompilation=false -p:EvalSet="$set_name" --no-incremental -v:n -clp:NoSummary > "$out/score.log" 2>&1 || true
+    python3 score.py "$out/score.log" --set "$set_name" "${@:3}"
     ;;
   timing)
     n="${2:-4000}"

@@ -3,7 +3,8 @@
 
 A tool's finding is a (file, line) pair it reported with one of its rule IDs. A marked line found
 by the tool is a true positive; an unmarked line it reported is a false positive; a marked line it
-missed is a false negative. Usage: score.py build.log
+missed is a false negative. Usage: score.py build.log [--set Cases|Independent] [-v]. Files are grouped by name:
+Direct*.cs, Transitive*.cs and Negative*.cs.
 """
 import os
 import re
@@ -17,7 +18,8 @@ TOOLS = {
     "VSTHRD103": {"VSTHRD103"},
 }
 here = os.path.dirname(os.path.abspath(__file__))
-cases = os.path.join(here, "Cases")
+case_set = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "Cases"
+cases = os.path.join(here, case_set)
 
 expected = set()
 for name in sorted(os.listdir(cases)):
@@ -34,7 +36,7 @@ with open(sys.argv[1], encoding="utf-8", errors="replace") as log:
         if not m:
             continue
         path, number, rule = m.group(1), int(m.group(2)), m.group(3)
-        if "/Cases/" not in path.replace("\\", "/"):
+        if f"/{case_set}/" not in path.replace("\\", "/"):
             continue
         for tool, rules in TOOLS.items():
             if rule in rules:
@@ -57,9 +59,9 @@ print("| tool | TP | FP | FN | precision | recall | recall, direct | recall, tra
 print("|---|---|---|---|---|---|---|---|---|")
 for tool in TOOLS:
     tp, fp, fn, p, r = score(found[tool], set(files))
-    _, _, _, _, rd = score(found[tool], {"Direct.cs"})
-    _, _, _, _, rt = score(found[tool], {"Transitive.cs"})
-    _, fpn, _, _, _ = score(found[tool], {"Negative.cs"})
+    _, _, _, _, rd = score(found[tool], {f for f in files if f.startswith("Direct")})
+    _, _, _, _, rt = score(found[tool], {f for f in files if f.startswith("Transitive")})
+    _, fpn, _, _, _ = score(found[tool], {f for f in files if f.startswith("Negative")})
     print(f"| {tool} | {tp} | {fp} | {fn} | {p:.2f} | {r:.2f} | {rd:.2f} | {rt:.2f} | {fpn} |")
 
 if "-v" in sys.argv:
