@@ -12,7 +12,7 @@ namespace Asphalt.Generators.Diagnostics
     /// <summary>
     /// The build-time checks of configuration files (ASPH0011–ASPH0018): every <c>AdditionalFiles</c>
     /// item with <c>AsphaltConfiguration="true"</c> is checked against the component models the
-    /// <see cref="WiringAnalyzer"/> collected. Run at compilation end, never in the generator's source
+    /// <see cref="WiringAnalyzer"/> planned (<see cref="TreeWiringDiagnostics"/>). Run at compilation end, never in the generator's source
     /// pipeline, so a configuration edit leaves the generated code's cache alone.
     /// </summary>
     internal static class ConfigurationFileAnalysis

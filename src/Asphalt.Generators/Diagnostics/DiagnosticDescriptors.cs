@@ -14,24 +14,21 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticIds.MissingResource,
             "Resource is not provided by any component",
             "Component '{0}' ({1}) takes resource {2} '{3}' in {4}, but no component in the tree of '{5}' provides it{6}{7}",
-            DiagnosticSeverity.Error,
-            WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Error);
 
         /// <summary>ASPH0002. Format: <c>Resource {0} '{1}' is provided twice in the tree of '{2}': by '{3}' ({4}) and by '{5}' ({6}); give one of them another name</c>.</summary>
         public static readonly DiagnosticDescriptor ConflictingProviders = Create(
             DiagnosticIds.ConflictingProviders,
             "Resource is provided by more than one component",
             "Resource {0} '{1}' is provided twice in the tree of '{2}': by '{3}' ({4}) and by '{5}' ({6}); give one of them another name",
-            DiagnosticSeverity.Error,
-            WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Error);
 
         /// <summary>ASPH0003. Format: <c>Start-up of the tree of '{0}' would deadlock: {1}; break the cycle, e.g. publish one of these resources in PrepareAsync or take it in RunAsync</c>.</summary>
         public static readonly DiagnosticDescriptor DependencyCycle = Create(
             DiagnosticIds.DependencyCycle,
             "Resource dependencies form a cycle",
             "Start-up of the tree of '{0}' would deadlock: {1}; break the cycle, e.g. publish one of these resources in PrepareAsync or take it in RunAsync",
-            DiagnosticSeverity.Error,
-            WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Error);
 
         /// <summary>ASPH0004. Format: <c>Component '{0}' cannot be wired: {1}</c>.</summary>
         public static readonly DiagnosticDescriptor InvalidComponent = Create(
@@ -52,8 +49,7 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticIds.UnusedResource,
             "Resource is not used by any component",
             "Resource {0} '{1}' published by '{2}' ({3}) is not taken by any component in the tree of '{4}'",
-            DiagnosticSeverity.Warning,
-            WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         /// <summary>ASPH0007. Format: <c>Component '{0}': {1}</c>.</summary>
         public static readonly DiagnosticDescriptor InvalidResourceDeclaration = Create(
@@ -67,24 +63,21 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticIds.InvalidChildComponent,
             "Invalid child component",
             "Component '{0}': {1}",
-            DiagnosticSeverity.Error,
-            WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Error);
 
         /// <summary>ASPH0009. Format: <c>Component alias '{0}' is used by both '{1}' and '{2}'; configuration could not tell them apart</c>.</summary>
         public static readonly DiagnosticDescriptor DuplicateAlias = Create(
             DiagnosticIds.DuplicateAlias,
             "Duplicate component alias",
             "Component alias '{0}' is used by both '{1}' and '{2}'; configuration could not tell them apart",
-            DiagnosticSeverity.Error,
-            WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Error);
 
         /// <summary>ASPH0010. Format: <c>Component '{0}' takes the optional resource {1} '{2}' ({3}), which '{4}' publishes, but nothing makes '{4}' publish it first; the parameter may get its default by chance. Make it required to wait for it</c>.</summary>
         public static readonly DiagnosticDescriptor OptionalResourceRace = Create(
             DiagnosticIds.OptionalResourceRace,
             "Optional resource may not be published yet",
             "Component '{0}' takes the optional resource {1} '{2}' ({3}), which '{4}' publishes, but nothing makes '{4}' publish it first; the parameter may get its default by chance. Make it required to wait for it",
-            DiagnosticSeverity.Warning,
-            WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         /// <summary>ASPH0011. Format: <c>Configuration file cannot be read: {0}</c>.</summary>
         public static readonly DiagnosticDescriptor ConfigurationSyntax = Create(

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -12,8 +11,9 @@ namespace Asphalt.Generators.Diagnostics
 {
     /// <summary>
     /// Reports the wiring diagnostics: per component (shape, options, declarations) as each type is
-    /// analyzed, and per tree (missing, conflicting, unused resources, cycles) at the end of the
-    /// compilation, then the configuration files listed as <c>AdditionalFiles</c> (ASPH0011–ASPH0018). It runs the generator's own parser and planner, with locations, so the build
+    /// analyzed; per tree (missing, conflicting, unused resources, cycles) in each document, from
+    /// one shared plan of the compilation (<see cref="TreeWiringDiagnostics"/>); and, at the end of
+    /// the compilation, the configuration files listed as <c>AdditionalFiles</c> (ASPH0011–ASPH0018). It runs the generator's own parser and planner, with locations, so the build
     /// errors and the generated code always agree.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -52,7 +52,6 @@ namespace Asphalt.Generators.Diagnostics
                     return; // Asphalt.Runtime is not referenced.
                 }
 
-                var models = new ConcurrentBag<ComponentModel>();
                 start.RegisterSymbolAction(symbol =>
                 {
                     var type = (INamedTypeSymbol)symbol.Symbol;
@@ -62,30 +61,25 @@ namespace Asphalt.Generators.Diagnostics
                     }
 
                     var diagnostics = new List<Diagnostic>();
-                    var model = ComponentGenerator.Parser.Parse(type, diagnostics, symbol.CancellationToken);
+                    ComponentGenerator.Parser.Parse(type, diagnostics, symbol.CancellationToken);
                     foreach (var diagnostic in diagnostics)
                     {
                         symbol.ReportDiagnostic(diagnostic);
                     }
-
-                    if (model is not null)
-                    {
-                        models.Add(model);
-                    }
                 }, SymbolKind.NamedType);
 
-                start.RegisterCompilationEndAction(end =>
+                // Tree-wide problems per document (see TreeWiringDiagnostics): live in the IDE, once each in a build.
+                var tree = new TreeWiringDiagnostics(start.Compilation);
+                start.RegisterSemanticModelAction(document =>
                 {
-                    var problems = new List<WiringProblem>();
-                    WiringPlanner.Plan(models, problems, end.CancellationToken);
-                    foreach (var problem in problems)
+                    foreach (var diagnostic in tree.In(document.SemanticModel.SyntaxTree, document.CancellationToken))
                     {
-                        end.ReportDiagnostic(problem.ToDiagnostic(end.Compilation));
+                        document.ReportDiagnostic(diagnostic);
                     }
-
-                    // Configuration files listed as AdditionalFiles, against the same models.
-                    ConfigurationFileAnalysis.Run(end, models);
                 });
+
+                // Configuration files listed as AdditionalFiles, against the same models.
+                start.RegisterCompilationEndAction(end => ConfigurationFileAnalysis.Run(end, tree.Models(end.CancellationToken)));
             });
         }
     }

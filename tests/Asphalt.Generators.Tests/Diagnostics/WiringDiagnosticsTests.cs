@@ -1,5 +1,6 @@
 using Asphalt.Generators.Tests.Harness;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Asphalt.Generators.Tests.Diagnostics;
 
@@ -249,5 +250,37 @@ public sealed class WiringDiagnosticsTests
             [Component] public sealed partial class Web { public void StartAsync(Store store) { } }
             [Component, ChildComponent<HandWritten>("store"), ChildComponent<Web>("web")] public sealed partial class App { }
             """)).AssertClean();
+    }
+
+    [Fact]
+    public async Task Tree_wide_diagnostics_come_from_per_document_analysis_as_an_ide_runs_it()
+    {
+        // Two files, as two open editors: the consumer with the missing resource, and the root that
+        // declares the tree. An IDE analysing open files asks for each document's semantic
+        // diagnostics and never runs compilation-end actions.
+        var consumer = Usings + """
+            [Component] public sealed partial class Web { public void StartAsync(Store store) { } }
+            [Component] public sealed partial class Cache { [Resource] public IClock Clock { get; } = new Clock(); }
+            """;
+        var root = """
+            using Asphalt;
+            namespace Demo;
+            [Component, ChildComponent<Web>("web"), ChildComponent<Cache>("cache")] public sealed partial class App { }
+            """;
+        var generated = GeneratorHarness.Generate(GeneratorHarness.Compile(consumer, root));
+        var analyzers = generated.Output.WithAnalyzers([new Asphalt.Generators.Diagnostics.WiringAnalyzer()], options: null);
+        var consumerTree = generated.Output.SyntaxTrees.First(t => t.FilePath == "Source0.cs");
+        var rootTree = generated.Output.SyntaxTrees.First(t => t.FilePath == "Source1.cs");
+
+        var inConsumer = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(generated.Output.GetSemanticModel(consumerTree), filterSpan: null, CancellationToken.None);
+        var inRoot = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(generated.Output.GetSemanticModel(rootTree), filterSpan: null, CancellationToken.None);
+
+        Assert.Equal(["ASPH0001", "ASPH0006"], inConsumer.Select(d => d.Id).Order());
+        Assert.All(inConsumer, d => Assert.Same(consumerTree, d.Location.SourceTree));
+        Assert.Empty(inRoot);
+        var diagnosticIds = new Asphalt.Generators.Diagnostics.WiringAnalyzer().SupportedDiagnostics
+            .Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id);
+        Assert.DoesNotContain("ASPH0001", diagnosticIds); // An IDE treats tagged IDs as build-only.
+        Assert.DoesNotContain("ASPH0006", diagnosticIds);
     }
 }
