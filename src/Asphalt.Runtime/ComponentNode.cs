@@ -65,6 +65,13 @@ internal sealed class ComponentNode
         }
     }
 
+    /// <summary>
+    /// A node for a service task the component started: same component and path (what it publishes
+    /// and registers is the component's), but outside the tree, so the task's waits never show up
+    /// as the component's start-up waits in a start-timeout report.
+    /// </summary>
+    public ComponentNode ForServiceTask() => new(Component, Path, Depth) { Phase = ComponentPhase.Started };
+
     /// <summary>Builds the node tree for <paramref name="root"/>, rejecting a component that appears twice.</summary>
     public static ComponentNode Build(Component root, string rootAlias)
     {

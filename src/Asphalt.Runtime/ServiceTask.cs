@@ -40,8 +40,10 @@ public sealed class ServiceTask
         // The task exists before teardown can see it, and starts only once teardown is registered,
         // so a concurrent close always cancels and awaits the real task.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var owner = ComponentNode.Current;
         task.Completion = Task.Run(async () =>
         {
+            ComponentNode.Current = owner?.ForServiceTask(); // Flows into this task only.
             await registered.Task.ConfigureAwait(false);
             await task.RunAsync(work).ConfigureAwait(false);
         });

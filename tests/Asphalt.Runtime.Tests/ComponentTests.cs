@@ -161,6 +161,30 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task Start_timeout_names_the_steps_wait_not_one_of_a_service_task_the_component_started()
+    {
+        var serviceTaskWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var root = new LambdaComponent().With("web", new LambdaComponent(start: async (ctx, ct) =>
+        {
+            var step = ctx.GetResourceAsync<IGreeter>("db", ct).AsTask();
+            ctx.StartServiceTask("poller", async token =>
+            {
+                var waiting = ctx.GetResourceAsync<IGreeter>("feed", token).AsTask();
+                serviceTaskWaiting.SetResult(); // Its wait began after the step's: the most recent one.
+                await waiting;
+            });
+            await step;
+        }));
+        await using var context = new Context();
+
+        var starting = context.StartComponentAsync(root, TimeSpan.FromMilliseconds(300));
+        await serviceTaskWaiting.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<ComponentStartTimeoutException>(() => starting);
+
+        Assert.Equal(ResourceKey.For<IGreeter>("db"), error.PendingComponents.Single(p => p.Path == "app/web").WaitingFor);
+    }
+
+    [Fact]
     public async Task A_component_that_ignores_the_timeout_and_fails_later_is_logged_not_lost()
     {
         var logs = new CapturingLoggerProvider();
