@@ -172,9 +172,9 @@ public static class Application
     private static async Task<int> TearDownAsync(Context context, Exception? failure, TimeSpan stopTimeout, ILogger logger)
     {
         // A teardown step may block synchronously (a Dispose that hangs): run on this thread, it would
-        // outlast the stop timeout. So a teardown with steps runs on the thread pool and the runner
-        // waits for it under the timeout; an empty one completes inline (no thread, no timer).
-        var teardown = context.HasTeardownSteps ? context.CloseOnThreadPool(failure) : context.CloseAsync(failure);
+        // outlast the stop timeout. So teardown runs on the thread pool and the runner waits for it
+        // under the timeout (an empty one completes inline: no thread, no timer).
+        var teardown = context.CloseOnThreadPool(failure);
         try
         {
             await teardown.WaitAsync(stopTimeout).ConfigureAwait(false);

@@ -4,6 +4,7 @@ namespace Asphalt;
 public sealed partial class Context
 {
     private readonly List<TeardownEntry> _teardown = [];
+    private string? _runningTeardown; // Written by the teardown, read by the runner's stop-timeout message.
 
     /// <summary>Registers a callback to run when the context closes, given the exception that ended it (null on success).</summary>
     /// <param name="callback">The callback. Callbacks run one at a time, last registered first; every one runs even if others throw.</param>
@@ -48,9 +49,13 @@ public sealed partial class Context
     /// <exception cref="TeardownException">One or more callbacks failed; all of them ran.</exception>
     public Task CloseAsync(Exception? exception = null)
     {
-        if (BeginClosing(out var closed) is { } already)
+        TaskCompletionSource closed;
+        lock (_gate)
         {
-            return already;
+            if (BeginClosing(out closed) is { } already)
+            {
+                return already;
+            }
         }
 
         // Started outside the lock, since callbacks are user code. A teardown that completes
@@ -60,41 +65,64 @@ public sealed partial class Context
     }
 
     /// <summary>
-    /// <see cref="CloseAsync"/>, with the teardown started on the thread pool: the runner's way, so
-    /// that a step that blocks its thread cannot hold the runner past the stop timeout.
+    /// <see cref="CloseAsync"/> the runner's way: a teardown with steps runs on the thread pool, so
+    /// that a step that blocks its thread cannot hold the runner past the stop timeout. One without
+    /// steps completes inline (no thread, no timer); the context is then closed in the same lock
+    /// as the check, so a step registered a moment later is refused rather than run here.
     /// </summary>
     internal Task CloseOnThreadPool(Exception? exception)
     {
-        if (BeginClosing(out var closed) is { } already)
+        TaskCompletionSource closed;
+        bool nothingToRun;
+        lock (_gate)
         {
-            return already;
+            if (BeginClosing(out closed) is { } already)
+            {
+                return already;
+            }
+
+            nothingToRun = _teardown.Count == 0;
+            if (nothingToRun)
+            {
+                _state = ContextState.Closed;
+            }
         }
 
-        // A small object, not a tuple: a generic tuple's equality would need NativeAOT's type loader.
-        ThreadPool.QueueUserWorkItem(static state => ((TeardownStart)state!).Run(), new TeardownStart(this, exception, closed));
+        if (nothingToRun)
+        {
+            _ = RunTeardownAsync(exception, closed); // Fails orphaned waiters and completes `closed`.
+        }
+        else
+        {
+            // A small object, not a tuple: a generic tuple's equality would need NativeAOT's type loader.
+            ThreadPool.QueueUserWorkItem(static state => ((TeardownStart)state!).Run(), new TeardownStart(this, exception, closed));
+        }
+
         return closed.Task;
     }
 
     // Returns the task of a close already under way, or marks the context closing and hands out the
     // completion source of this close.
+    // Called under _gate.
     private Task? BeginClosing(out TaskCompletionSource closed)
     {
-        lock (_gate)
+        if (_closing is not null)
         {
-            if (_closing is not null)
-            {
-                closed = _closing;
-                return _closing.Task;
-            }
-
-            _state = ContextState.Closing;
-            _closing = closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return null;
+            closed = _closing;
+            return _closing.Task;
         }
+
+        _state = ContextState.Closing;
+        _closing = closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return null;
     }
 
     /// <summary>The description of the teardown step running now or next, for stop-timeout messages.</summary>
-    internal string? RunningTeardown { get; private set; }
+    internal string? RunningTeardown
+    {
+        get => Volatile.Read(ref _runningTeardown);
+        private set => Volatile.Write(ref _runningTeardown, value);
+    }
 
     private void AddTeardownEntry(string? description, Func<Exception?, ValueTask> run)
     {
@@ -112,18 +140,6 @@ public sealed partial class Context
     // Called under _gate.
     private void AddDisposal(object value, string description) =>
         _teardown.Add(TeardownEntry.ForDisposal(value, description, ComponentNode.Current?.Path));
-
-    /// <summary>Whether closing would run anything (callbacks, disposals); the runner moves a non-empty teardown off its thread.</summary>
-    internal bool HasTeardownSteps
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _teardown.Count > 0;
-            }
-        }
-    }
 
     // Completes `closed` rather than throwing: CloseAsync hands out closed.Task, and nothing else
     // observes this method's own task, so nothing may escape it.

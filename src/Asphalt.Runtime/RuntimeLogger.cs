@@ -32,6 +32,20 @@ internal static class RuntimeLogger
     /// </summary>
     public static void Write(ILogger logger, LogLevel level, EventId eventId, string template, Exception? exception = null, params object?[] values)
     {
+        try
+        {
+            WriteCore(logger, level, eventId, template, exception, values);
+        }
+        catch (Exception failure)
+        {
+            // Logging runs inside teardown, signal dispatch and crash handling: a failing sink must not
+            // break them, and the record is not lost.
+            Console.Error.Write(PlainConsoleLoggerFactory.FormatLine(level, "Asphalt", $"{Format(template, values)} (logging failed: {failure.Message})", exception));
+        }
+    }
+
+    private static void WriteCore(ILogger logger, LogLevel level, EventId eventId, string template, Exception? exception, object?[] values)
+    {
         switch (logger)
         {
             case PlainConsoleLoggerFactory.PlainConsoleLogger console:
@@ -130,16 +144,17 @@ internal static class RuntimeLogger
 
         public override string ToString() => Format(template, values);
 
-        // The index-th {Name} of the template.
+        // The index-th {Name} of the template, or the index itself for a value without a hole.
         private string NameAt(int index)
         {
             var open = template.IndexOf('{');
-            for (var i = 0; i < index; i++)
+            for (var i = 0; i < index && open >= 0; i++)
             {
                 open = template.IndexOf('{', open + 1);
             }
 
-            return template.Substring(open + 1, template.IndexOf('}', open) - open - 1);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            return close < 0 ? index.ToString(CultureInfo.InvariantCulture) : template.Substring(open + 1, close - open - 1);
         }
     }
 }

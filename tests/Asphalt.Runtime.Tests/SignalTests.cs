@@ -63,6 +63,18 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public async Task A_log_sink_that_throws_does_not_stop_dispatch_to_the_other_listeners()
+    {
+        var signal = new Signal<int>("Numbers", new ThrowingLoggerFactory.ThrowingLogger());
+        var reached = new List<int>();
+        signal.Connect(_ => throw new InvalidOperationException("listener failed"));
+        signal.Connect(reached.Add);
+
+        Assert.False(await signal.DispatchAsync(7));
+        Assert.Equal([7], reached);
+    }
+
+    [Fact]
     public async Task Disconnected_and_duplicate_listeners()
     {
         var signal = new Signal<int>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Asphalt.Runtime.Tests.Support;
 
 namespace Asphalt.Runtime.Tests;
@@ -72,30 +71,6 @@ public sealed class TeardownTests
         Assert.Equal("step failed", Assert.Single(error.Failures).InnerException?.Message);
         Assert.Equal(["first"], log.Events);
         Assert.Equal(ContextState.Closed, context.State);
-    }
-
-    private sealed class ThrowingLoggerFactory : ILoggerFactory
-    {
-        public ILogger CreateLogger(string categoryName) => new ThrowingLogger();
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ThrowingLogger : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                throw new IOException("log sink is full");
-        }
     }
 
     [Fact]

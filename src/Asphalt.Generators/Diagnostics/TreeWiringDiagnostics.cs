@@ -24,24 +24,38 @@ namespace Asphalt.Generators.Diagnostics
     {
         private readonly object _gate = new();
         private Result? _result;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
         /// <summary>The component models of the compilation (with locations), for the configuration-file checks.</summary>
         public IReadOnlyList<ComponentModel> Models(CancellationToken cancellationToken) => Get(cancellationToken).Models;
 
-        /// <summary>The tree-wide diagnostics located in <paramref name="tree"/>; the first tree also gets those located nowhere in source.</summary>
+        /// <summary>
+        /// The tree-wide diagnostics located in <paramref name="tree"/>. One located nowhere in source
+        /// (not expected: every location comes from a source declaration) goes with the first
+        /// component's document, which is always analyzed, so none is lost.
+        /// </summary>
         public IEnumerable<Diagnostic> In(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var result = Get(cancellationToken);
-            var first = compilation.SyntaxTrees.FirstOrDefault();
-            return result.Diagnostics.Where(d => d.Location.SourceTree == tree || (d.Location.SourceTree is null && tree == first));
+            return result.Diagnostics.Where(d => (d.Location.SourceTree ?? result.FallbackTree) == tree);
         }
 
-        // Not cached when cancelled: the next request computes it again.
+        // A cancelled computation is not kept (the next request computes it again); a failure is,
+        // so a bug costs one failed computation, not one per document.
         private Result Get(CancellationToken cancellationToken)
         {
             lock (_gate)
             {
-                return _result ??= Compute(cancellationToken);
+                _failure?.Throw();
+                try
+                {
+                    return _result ??= Compute(cancellationToken);
+                }
+                catch (System.Exception error) when (error is not System.OperationCanceledException)
+                {
+                    _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error);
+                    throw;
+                }
             }
         }
 
@@ -61,7 +75,10 @@ namespace Asphalt.Generators.Diagnostics
 
             var problems = new List<WiringProblem>();
             WiringPlanner.Plan(models, problems, cancellationToken);
-            return new Result(models, problems.Select(p => p.ToDiagnostic(compilation)).ToImmutableArray());
+            var fallback = models.Select(m => m.Location?.FilePath).FirstOrDefault(p => p is not null) is { } path
+                ? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == path)
+                : null;
+            return new Result(models, problems.Select(p => p.ToDiagnostic(compilation)).ToImmutableArray(), fallback ?? compilation.SyntaxTrees.FirstOrDefault());
         }
 
         private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns)
@@ -75,6 +92,8 @@ namespace Asphalt.Generators.Diagnostics
                         yield return type;
                     }
                 }
+                // Types in generated files count too, as for the generator when they are checked in;
+                // another generator's [Component] output is outside what the Asphalt generator sees.
                 else if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
                 {
                     foreach (var nested in WithNested(type))
@@ -94,11 +113,13 @@ namespace Asphalt.Generators.Diagnostics
             }
         }
 
-        private sealed class Result(IReadOnlyList<ComponentModel> models, ImmutableArray<Diagnostic> diagnostics)
+        private sealed class Result(IReadOnlyList<ComponentModel> models, ImmutableArray<Diagnostic> diagnostics, SyntaxTree? fallbackTree)
         {
             public IReadOnlyList<ComponentModel> Models { get; } = models;
 
             public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
+
+            public SyntaxTree? FallbackTree { get; } = fallbackTree;
         }
     }
 }
