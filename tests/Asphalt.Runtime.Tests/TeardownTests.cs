@@ -74,6 +74,34 @@ public sealed class TeardownTests
     }
 
     [Fact]
+    public void The_runners_close_of_an_empty_context_completes_inline_and_refuses_later_steps()
+    {
+        var context = new Context();
+
+        var closing = context.CloseOnThreadPool(null);
+
+        Assert.True(closing.IsCompletedSuccessfully);
+        Assert.Equal(ContextState.Closed, context.State);
+        var error = Assert.Throws<InvalidOperationException>(() => context.AddTeardown(() => { }));
+        Assert.Contains("already closed", error.Message);
+    }
+
+    [Fact]
+    public async Task The_runners_close_runs_steps_off_the_callers_thread()
+    {
+        var context = new Context();
+        using var release = new ManualResetEventSlim();
+        context.AddTeardown(() => release.Wait(TimeSpan.FromSeconds(30)));
+
+        var closing = context.CloseOnThreadPool(null); // Returns while the step blocks its own thread.
+
+        Assert.False(closing.IsCompleted);
+        release.Set();
+        await closing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ContextState.Closed, context.State);
+    }
+
+    [Fact]
     public async Task Clean_close_passes_null()
     {
         Exception? seen = new();
