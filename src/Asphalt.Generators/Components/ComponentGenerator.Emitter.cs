@@ -553,6 +553,10 @@ namespace Asphalt.Generators.Components
                     {
                         writer.WriteLine($"{ValueLocal(member)} = {Read(member.Value, Child(member), helpers)};");
                         writer.WriteLine($"{HasLocal(member)} = true;");
+                        if (member.Range is { } range)
+                        {
+                            writer.WriteLine($"{Values}.CheckRange((double?){ValueLocal(member)}, {range.Minimum}D, {range.Maximum}D, {Child(member)}, {Literals.String(member.Value.Expected)}, {Literals.String(range.Minimum)}, {Literals.String(range.Maximum)});");
+                        }
                     }
 
                     writer.WriteLine($"catch ({BindingException} __e)");

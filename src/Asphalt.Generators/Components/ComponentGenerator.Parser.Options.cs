@@ -96,7 +96,8 @@ namespace Asphalt.Generators.Components
                                         : SymbolDisplay.FormatPrimitive(parameter.ExplicitDefaultValue, true, false) + Suffix(parameter.ExplicitDefaultValue);
                             }
 
-                            members.Add(new OptionsMember(Escape(parameter.Name), KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue));
+                            members.Add(new OptionsMember(Escape(parameter.Name), KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue,
+                                RangeOf(parameter, parameter.Type, $"{typeRef.DisplayName}({parameter.Name})")));
                         }
                     }
 
@@ -141,7 +142,8 @@ namespace Asphalt.Generators.Components
                         var value = Value(memberType, $"{typeRef.DisplayName}.{member.Name}");
                         if (value is not null)
                         {
-                            members.Add(new OptionsMember(Escape(member.Name), KeyOf(member, member.Name), value, required, initOnly || required, false, null));
+                            members.Add(new OptionsMember(Escape(member.Name), KeyOf(member, member.Name), value, required, initOnly || required, false, null,
+                                RangeOf(member, memberType, $"{typeRef.DisplayName}.{member.Name}")));
                         }
                     }
 
@@ -149,6 +151,38 @@ namespace Asphalt.Generators.Components
                     _visited[typeRef.FullName] = result;
                     _order[index] = result;
                     return method;
+                }
+
+                /// <summary>The bounds of <c>[Range(min, max)]</c> on a number; an error for other uses of it.</summary>
+                private RangeModel? RangeOf(ISymbol symbol, ITypeSymbol type, string where)
+                {
+                    var range = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.ComponentModel.DataAnnotations.RangeAttribute");
+                    if (range is null)
+                    {
+                        return null;
+                    }
+
+                    var number = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+                    if (number.SpecialType is not (SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                        or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                        or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal))
+                    {
+                        Errors.Add($"'{where}' has [Range] but is not a number; generated binding checks [Range] on numbers only");
+                        return null;
+                    }
+
+                    if (range.ConstructorArguments.Length != 2
+                        || range.ConstructorArguments[0].Value is not (int or double)
+                        || range.ConstructorArguments[1].Value is not (int or double))
+                    {
+                        Errors.Add($"'{where}' has a [Range] with type and text bounds; use [Range(minimum, maximum)] with numbers");
+                        return null;
+                    }
+
+                    return new RangeModel(Bound(range.ConstructorArguments[0].Value!), Bound(range.ConstructorArguments[1].Value!));
+
+                    static string Bound(object value) => System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
+                        .ToString("R", System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 private static string Suffix(object value) => value switch

@@ -31,7 +31,7 @@ namespace Asphalt.Generators.Configuration
                     var member = schema.Options?.Members.FirstOrDefault(m => string.Equals(m.Key, entry.Key, StringComparison.OrdinalIgnoreCase));
                     if (member is not null)
                     {
-                        CheckValue(entry.Value, member.Value, node.KeyPath + "." + entry.Key, context);
+                        CheckMember(entry.Value, member, node.KeyPath + "." + entry.Key, context);
                     }
                     else if (!schema.AcceptsAnyKey)
                     {
@@ -71,6 +71,21 @@ namespace Asphalt.Generators.Configuration
                     Report(DiagnosticDescriptors.RequiredOptionNotSet, start, end, keyPath, member.Key, member.Value.Expected,
                         context.Node.Path, context.Schema.TypeName);
                 }
+            }
+        }
+
+        // The value, then a number's [Range], as generated binding checks them.
+        private void CheckMember(YamlNode node, OptionsMember member, string keyPath, OptionsContext context)
+        {
+            CheckValue(node, member.Value, keyPath, context);
+            if (member.Range is { } range
+                && node is YamlScalar { IsSubstituted: false, Value: { } text }
+                && ConfigurationValueCheck.Converts(text, member.Value.Kind == ValueKind.Nullable ? member.Value.Element! : member.Value)
+                && double.TryParse(text.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
+                && (number < double.Parse(range.Minimum, CultureInfo.InvariantCulture) || number > double.Parse(range.Maximum, CultureInfo.InvariantCulture)))
+            {
+                var allowed = $"{member.Value.Expected} from {range.Minimum} to {range.Maximum}";
+                ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, $"'{text}' is not a valid {allowed}", context.Node.Path, context.Schema.TypeName, allowed);
             }
         }
 
@@ -177,7 +192,7 @@ namespace Asphalt.Generators.Configuration
                 }
                 else
                 {
-                    CheckValue(entry.Value, member.Value, keyPath + "." + entry.Key, context);
+                    CheckMember(entry.Value, member, keyPath + "." + entry.Key, context);
                 }
             }
 

@@ -41,6 +41,7 @@ namespace Asphalt.Generators.Models
     /// <param name="InitOnly">Settable only in an object initializer.</param>
     /// <param name="IsConstructorParameter">A constructor parameter.</param>
     /// <param name="DefaultValue">For optional constructor parameters: the default's C# expression.</param>
+    /// <param name="Range">The bounds of <c>[Range]</c> on a number, if any.</param>
     internal sealed record OptionsMember(
         string Name,
         string Key,
@@ -48,7 +49,14 @@ namespace Asphalt.Generators.Models
         bool Required,
         bool InitOnly,
         bool IsConstructorParameter,
-        string? DefaultValue);
+        string? DefaultValue,
+        RangeModel? Range = null);
+
+    /// <summary>
+    /// A number's allowed range from <c>System.ComponentModel.DataAnnotations.RangeAttribute</c>,
+    /// checked by generated binding. The bounds are invariant-culture text (<c>1</c>, <c>0.5</c>).
+    /// </summary>
+    internal sealed record RangeModel(string Minimum, string Maximum);
 
     /// <summary>An options type and the bind method generated for it.</summary>
     internal sealed record OptionsType(TypeRef Type, string BindMethod, EquatableArray<OptionsMember> Members);

@@ -82,6 +82,20 @@ public static class ConfigurationValues
         new(section.Path, expected,
             $"Configuration value '{section.Value}' at '{section.Path}' is not a valid {expected}.");
 
+    /// <summary>
+    /// Throws the binding error for a number outside its <c>[Range]</c> (null, an absent optional
+    /// value, passes), naming the key path and the allowed range.
+    /// </summary>
+    public static void CheckRange(double? value, double minimum, double maximum, IConfigurationSection section, string expected, string minimumText, string maximumText)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (value is { } number && (number < minimum || number > maximum))
+        {
+            var allowed = $"{expected} from {minimumText} to {maximumText}";
+            throw new ConfigurationBindingException(section.Path, allowed, $"Configuration value '{section.Value}' at '{section.Path}' is not a valid {allowed}.");
+        }
+    }
+
     /// <summary>The error for a required key that is absent.</summary>
     public static ConfigurationBindingException MissingRequired(IConfiguration? configuration, string key, string expected)
     {

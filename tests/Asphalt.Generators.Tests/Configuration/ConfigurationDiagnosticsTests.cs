@@ -20,7 +20,7 @@ public sealed class ConfigurationDiagnosticsTests
         public sealed class TlsOptions { public string? Certificate { get; set; } public bool Enabled { get; set; } }
         public sealed class WebOptions
         {
-            public int Port { get; set; } = 80;
+            [System.ComponentModel.DataAnnotations.Range(1, 65535)] public int Port { get; set; } = 80;
             public Mode Mode { get; set; }
             public TimeSpan Delay { get; set; }
             public Uri? Url { get; set; }
@@ -277,6 +277,7 @@ public sealed class ConfigurationDiagnosticsTests
 
     [Theory]
     [InlineData("port: eighty", "eighty", "'eighty' is not a valid Int32")]
+    [InlineData("port: 0", "0", "'0' is not a valid Int32 from 1 to 65535")]
     [InlineData("mode: Slow", "Slow", "one of: Fast, Safe")]
     [InlineData("delay: soon", "soon", "'soon' is not a valid TimeSpan")]
     [InlineData("retries: [1, x]", "x", "component.components.web.retries.1")]

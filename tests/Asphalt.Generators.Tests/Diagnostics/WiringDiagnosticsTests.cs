@@ -158,6 +158,16 @@ public sealed class WiringDiagnosticsTests
     }
 
     [Fact]
+    public async Task ASPH0005_range_on_something_other_than_a_number_is_reported()
+    {
+        await SingleAsync("""
+            public sealed class WebOptions { [System.ComponentModel.DataAnnotations.Range(1, 10)] public string Name { get; set; } = ""; }
+            [Component] public sealed partial class Web(WebOptions options) { }
+            """,
+            "ASPH0005", "options", "WebOptions.Name", "has [Range] but is not a number");
+    }
+
+    [Fact]
     public async Task ASPH0006_unused_resource_is_a_warning_at_its_declaration()
     {
         var diagnostic = await SingleAsync("""

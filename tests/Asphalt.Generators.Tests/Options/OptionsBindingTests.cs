@@ -55,8 +55,37 @@ public sealed class OptionsBindingTests
         [Component("plain")]
         public sealed partial class Plain;
 
+        public sealed class LimitOptions
+        {
+            [System.ComponentModel.DataAnnotations.Range(1, 65535)] public int Port { get; set; } = 80;
+            [System.ComponentModel.DataAnnotations.Range(0.5, 2.0)] public double? Factor { get; set; }
+        }
+
+        public sealed record WindowOptions([System.ComponentModel.DataAnnotations.Range(1, 60)] int Seconds = 5);
+
+        [Component("limited")]
+        public sealed partial class Limited(LimitOptions limits) { public LimitOptions Limits => limits; }
+
+        [Component("windowed")]
+        public sealed partial class Windowed(WindowOptions window) { public WindowOptions Window => window; }
+
         public static class Scenario
         {
+            public static Task<string> BindLimitsAsync(IEnumerable<KeyValuePair<string, string?>> values)
+            {
+                var root = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+                try
+                {
+                    var limits = Limited.Create(root.GetSection("limited")).Limits;
+                    var window = Windowed.Create(root.GetSection("windowed")).Window;
+                    return Task.FromResult($"Port={limits.Port}; Factor={(limits.Factor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}; Seconds={window.Seconds}");
+                }
+                catch (ConfigurationBindingException error)
+                {
+                    return Task.FromResult($"error at {error.Path} expecting {error.Expected}: {error.Message}");
+                }
+            }
+
             public static Task<string> CreatePlainAsync(IEnumerable<KeyValuePair<string, string?>> values)
             {
                 var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("plain");
@@ -160,6 +189,22 @@ public sealed class OptionsBindingTests
         var result = await BindAsync(("Name", "n"), ("Prot", "1"));
         Assert.StartsWith("error at server:Prot expecting Name, Port,", result);
         Assert.Contains("components, type", result);
+    }
+
+    [Fact]
+    public async Task Range_attributes_bound_numbers_and_name_the_key_and_the_allowed_range()
+    {
+        async Task<string> BindLimitsAsync(params (string Key, string Value)[] values) =>
+            await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.Scenario", "BindLimitsAsync",
+                values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)).ToList());
+
+        Assert.Equal("Port=80; Factor=null; Seconds=5", await BindLimitsAsync());
+        Assert.Equal("Port=65535; Factor=0.5; Seconds=60", await BindLimitsAsync(("limited:Port", "65535"), ("limited:Factor", "0.5"), ("windowed:Seconds", "60")));
+        Assert.Equal(
+            "error at limited:Port expecting Int32 from 1 to 65535: Configuration value '0' at 'limited:Port' is not a valid Int32 from 1 to 65535.",
+            await BindLimitsAsync(("limited:Port", "0")));
+        Assert.StartsWith("error at limited:Factor expecting Double from 0.5 to 2", await BindLimitsAsync(("limited:Factor", "2.5")));
+        Assert.StartsWith("error at windowed:Seconds expecting Int32 from 1 to 60", await BindLimitsAsync(("windowed:Seconds", "61")));
     }
 
     [Fact]
