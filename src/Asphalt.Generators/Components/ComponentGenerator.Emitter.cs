@@ -553,6 +553,11 @@ namespace Asphalt.Generators.Components
                     {
                         writer.WriteLine($"{ValueLocal(member)} = {Read(member.Value, Child(member), helpers)};");
                         writer.WriteLine($"{HasLocal(member)} = true;");
+                        if (member.AbsoluteUrl)
+                        {
+                            writer.WriteLine($"{Values}.CheckAbsoluteUrl({ValueLocal(member)}?.ToString(), {Child(member)});");
+                        }
+
                         if (member.Range is { } range)
                         {
                             writer.WriteLine($"{Values}.CheckRange((double?){ValueLocal(member)}, {range.Minimum}D, {range.Maximum}D, {Child(member)}, {Literals.String(member.Value.Expected)}, {Literals.String(range.Minimum)}, {Literals.String(range.Maximum)});");

@@ -97,7 +97,8 @@ namespace Asphalt.Generators.Components
                             }
 
                             members.Add(new OptionsMember(Escape(parameter.Name), KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue,
-                                RangeOf(parameter, parameter.Type, $"{typeRef.DisplayName}({parameter.Name})")));
+                                RangeOf(parameter, parameter.Type, $"{typeRef.DisplayName}({parameter.Name})"),
+                                IsUrl(parameter, parameter.Type, $"{typeRef.DisplayName}({parameter.Name})")));
                         }
                     }
 
@@ -143,7 +144,8 @@ namespace Asphalt.Generators.Components
                         if (value is not null)
                         {
                             members.Add(new OptionsMember(Escape(member.Name), KeyOf(member, member.Name), value, required, initOnly || required, false, null,
-                                RangeOf(member, memberType, $"{typeRef.DisplayName}.{member.Name}")));
+                                RangeOf(member, memberType, $"{typeRef.DisplayName}.{member.Name}"),
+                                IsUrl(member, memberType, $"{typeRef.DisplayName}.{member.Name}")));
                         }
                     }
 
@@ -183,6 +185,23 @@ namespace Asphalt.Generators.Components
 
                     static string Bound(object value) => System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
                         .ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                /// <summary>Whether <c>[Url]</c> is on a <c>Uri</c> or <c>string</c>; an error elsewhere.</summary>
+                private bool IsUrl(ISymbol symbol, ITypeSymbol type, string where)
+                {
+                    if (!symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ComponentModel.DataAnnotations.UrlAttribute"))
+                    {
+                        return false;
+                    }
+
+                    if (type.SpecialType == SpecialType.System_String || type.ToDisplayString() is "System.Uri" or "System.Uri?")
+                    {
+                        return true;
+                    }
+
+                    Errors.Add($"'{where}' has [Url] but is neither a Uri nor a string");
+                    return false;
                 }
 
                 private static string Suffix(object value) => value switch

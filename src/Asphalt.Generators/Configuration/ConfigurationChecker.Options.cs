@@ -74,10 +74,18 @@ namespace Asphalt.Generators.Configuration
             }
         }
 
-        // The value, then a number's [Range], as generated binding checks them.
+        // The value, then [Url] and a number's [Range], as generated binding checks them.
         private void CheckMember(YamlNode node, OptionsMember member, string keyPath, OptionsContext context)
         {
             CheckValue(node, member.Value, keyPath, context);
+            if (member.AbsoluteUrl
+                && node is YamlScalar { IsSubstituted: false, Value: { } url }
+                && !(Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "ftp"))
+            {
+                const string Allowed = "absolute URL (http, https or ftp)"; // As ConfigurationValues.AbsoluteUrl.
+                ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, $"'{url}' is not a valid {Allowed}", context.Node.Path, context.Schema.TypeName, Allowed);
+            }
+
             if (member.Range is { } range
                 && node is YamlScalar { IsSubstituted: false, Value: { } text }
                 && ConfigurationValueCheck.Converts(text, member.Value.Kind == ValueKind.Nullable ? member.Value.Element! : member.Value)

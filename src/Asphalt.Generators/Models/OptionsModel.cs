@@ -42,6 +42,7 @@ namespace Asphalt.Generators.Models
     /// <param name="IsConstructorParameter">A constructor parameter.</param>
     /// <param name="DefaultValue">For optional constructor parameters: the default's C# expression.</param>
     /// <param name="Range">The bounds of <c>[Range]</c> on a number, if any.</param>
+    /// <param name="AbsoluteUrl"><c>[Url]</c>: the value must be an absolute http, https or ftp URL.</param>
     internal sealed record OptionsMember(
         string Name,
         string Key,
@@ -50,7 +51,8 @@ namespace Asphalt.Generators.Models
         bool InitOnly,
         bool IsConstructorParameter,
         string? DefaultValue,
-        RangeModel? Range = null);
+        RangeModel? Range = null,
+        bool AbsoluteUrl = false);
 
     /// <summary>
     /// A number's allowed range from <c>System.ComponentModel.DataAnnotations.RangeAttribute</c>,

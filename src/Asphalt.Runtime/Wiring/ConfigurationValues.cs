@@ -96,6 +96,26 @@ public static class ConfigurationValues
         }
     }
 
+    /// <summary>The expected value of a <c>[Url]</c> option, in messages.</summary>
+    public const string AbsoluteUrl = "absolute URL (http, https or ftp)";
+
+    /// <summary>
+    /// Throws the binding error for a <c>[Url]</c> option that is not an absolute http, https or ftp
+    /// URL (what <c>System.ComponentModel.DataAnnotations.UrlAttribute</c> accepts); null passes.
+    /// </summary>
+    public static void CheckAbsoluteUrl(string? value, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (value is not null && !IsAbsoluteUrl(value))
+        {
+            throw InvalidValue(section, AbsoluteUrl);
+        }
+    }
+
+    /// <summary>Whether <paramref name="value"/> is an absolute http, https or ftp URL.</summary>
+    public static bool IsAbsoluteUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ftp";
+
     /// <summary>The error for a required key that is absent.</summary>
     public static ConfigurationBindingException MissingRequired(IConfiguration? configuration, string key, string expected)
     {

@@ -23,7 +23,7 @@ public sealed class ConfigurationDiagnosticsTests
             [System.ComponentModel.DataAnnotations.Range(1, 65535)] public int Port { get; set; } = 80;
             public Mode Mode { get; set; }
             public TimeSpan Delay { get; set; }
-            public Uri? Url { get; set; }
+            [System.ComponentModel.DataAnnotations.Url] public Uri? Url { get; set; }
             public List<int> Retries { get; set; } = new();
             public TlsOptions Tls { get; set; } = new();
             public string Greeting { get; set; } = "hi";
@@ -278,6 +278,7 @@ public sealed class ConfigurationDiagnosticsTests
     [Theory]
     [InlineData("port: eighty", "eighty", "'eighty' is not a valid Int32")]
     [InlineData("port: 0", "0", "'0' is not a valid Int32 from 1 to 65535")]
+    [InlineData("url: example.org", "example.org", "'example.org' is not a valid absolute URL (http, https or ftp)")]
     [InlineData("mode: Slow", "Slow", "one of: Fast, Safe")]
     [InlineData("delay: soon", "soon", "'soon' is not a valid TimeSpan")]
     [InlineData("retries: [1, x]", "x", "component.components.web.retries.1")]

@@ -59,6 +59,7 @@ public sealed class OptionsBindingTests
         {
             [System.ComponentModel.DataAnnotations.Range(1, 65535)] public int Port { get; set; } = 80;
             [System.ComponentModel.DataAnnotations.Range(0.5, 2.0)] public double? Factor { get; set; }
+            [System.ComponentModel.DataAnnotations.Url] public Uri? Home { get; set; }
         }
 
         public sealed record WindowOptions([System.ComponentModel.DataAnnotations.Range(1, 60)] int Seconds = 5);
@@ -78,7 +79,7 @@ public sealed class OptionsBindingTests
                 {
                     var limits = Limited.Create(root.GetSection("limited")).Limits;
                     var window = Windowed.Create(root.GetSection("windowed")).Window;
-                    return Task.FromResult($"Port={limits.Port}; Factor={(limits.Factor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}; Seconds={window.Seconds}");
+                    return Task.FromResult($"Port={limits.Port}; Factor={(limits.Factor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}; Seconds={window.Seconds}; Home={limits.Home}");
                 }
                 catch (ConfigurationBindingException error)
                 {
@@ -192,14 +193,19 @@ public sealed class OptionsBindingTests
     }
 
     [Fact]
-    public async Task Range_attributes_bound_numbers_and_name_the_key_and_the_allowed_range()
+    public async Task Range_and_url_attributes_are_checked_naming_the_key_and_what_is_allowed()
     {
         async Task<string> BindLimitsAsync(params (string Key, string Value)[] values) =>
             await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.Scenario", "BindLimitsAsync",
                 values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)).ToList());
 
-        Assert.Equal("Port=80; Factor=null; Seconds=5", await BindLimitsAsync());
-        Assert.Equal("Port=65535; Factor=0.5; Seconds=60", await BindLimitsAsync(("limited:Port", "65535"), ("limited:Factor", "0.5"), ("windowed:Seconds", "60")));
+        Assert.Equal("Port=80; Factor=null; Seconds=5; Home=", await BindLimitsAsync());
+        Assert.Equal(
+            "Port=65535; Factor=0.5; Seconds=60; Home=https://example.org/",
+            await BindLimitsAsync(("limited:Port", "65535"), ("limited:Factor", "0.5"), ("windowed:Seconds", "60"), ("limited:Home", "https://example.org/")));
+        Assert.Equal(
+            "error at limited:Home expecting absolute URL (http, https or ftp): Configuration value 'not a url' at 'limited:Home' is not a valid absolute URL (http, https or ftp).",
+            await BindLimitsAsync(("limited:Home", "not a url")));
         Assert.Equal(
             "error at limited:Port expecting Int32 from 1 to 65535: Configuration value '0' at 'limited:Port' is not a valid Int32 from 1 to 65535.",
             await BindLimitsAsync(("limited:Port", "0")));
