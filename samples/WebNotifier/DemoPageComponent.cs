@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Asphalt;
-using Asphalt.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace WebNotifier;
@@ -10,52 +9,28 @@ namespace WebNotifier;
 /// <summary>
 /// Serves a small page on loopback that gains a line every <c>changeEvery</c> seconds, with
 /// <c>Last-Modified</c> and <c>304 Not Modified</c> answers, so the sample runs with no outside
-/// server. Options: <c>port</c> (default 8765; 0 picks a free one) and <c>changeEvery</c> (seconds, default 5).
-/// Publishes the page's address as a <see cref="Uri"/> named <c>demopage</c>.
+/// server. Options: <see cref="DemoPageOptions"/>. Publishes the page's address as a
+/// <see cref="Uri"/> named <c>demopage</c>.
 /// </summary>
-public sealed class DemoPageComponent(int port, TimeSpan changeEvery) : Component
+[Component("demopage")]
+public sealed partial class DemoPageComponent(DemoPageOptions options)
 {
-    /// <summary>The registry alias.</summary>
-    public const string Alias = "demopage";
+    private readonly TimeSpan changeEvery = TimeSpan.FromSeconds(options.ChangeEvery);
 
-    /// <summary>Creates the component from its configuration (what generated binding does).</summary>
-    public static DemoPageComponent Create(ComponentConfiguration configuration)
-    {
-        var section = configuration.Section;
-        ConfigurationValues.CheckKeys(section, typeof(DemoPageComponent).FullName!, "type", "components", "port", "changeEvery");
-        var port = ConfigurationValues.Exists(section, "port") ? ConfigurationValues.Parse<int>(section.GetSection("port"), "port number") : 8765;
-        if (port is < 0 or > 65535)
-        {
-            throw ConfigurationValues.InvalidValue(section.GetSection("port"), "port number (0-65535)");
-        }
-
-        var every = ConfigurationValues.Exists(section, "changeEvery")
-            ? ConfigurationValues.Parse<int>(section.GetSection("changeEvery"), "whole number of seconds")
-            : 5;
-        if (every < 1)
-        {
-            // HTTP dates have whole seconds: faster changes could not be told apart by If-Modified-Since.
-            throw ConfigurationValues.InvalidValue(section.GetSection("changeEvery"), "whole number of seconds, at least 1");
-        }
-
-        return new DemoPageComponent(port, TimeSpan.FromSeconds(every));
-    }
-
-    /// <inheritdoc />
-    public override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
+    [return: Resource("demopage")]
+    public Uri StartAsync(Context context)
     {
         var logger = context.LoggerFactory.CreateLogger("WebNotifier.DemoPage");
         var listener = new HttpListener();
-        var actualPort = port == 0 ? FreePort() : port;
-        var url = new Uri($"http://127.0.0.1:{actualPort}/");
+        var port = options.Port == 0 ? FreePort() : options.Port;
+        var url = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(url.ToString());
         listener.Start();
         context.AddTeardown(listener.Close, "stop of the demo page's listener");
         var started = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         context.StartServiceTask("Demo page", ct => ServeAsync(listener, started, ct));
-        context.AddResource(url, Alias);
         logger.LogInformation("Serving a demo page that changes every {Seconds} s at {Url}", changeEvery.TotalSeconds, url);
-        return ValueTask.CompletedTask;
+        return url;
     }
 
     private async Task ServeAsync(HttpListener listener, DateTimeOffset started, CancellationToken cancellationToken)

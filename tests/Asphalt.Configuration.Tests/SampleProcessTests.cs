@@ -89,9 +89,10 @@ public sealed class SampleProcessTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Equal("", output);
-        Assert.Contains("webnotifier: The configuration has 3 errors:", error, StringComparison.Ordinal);
-        Assert.Contains($"{file}:4:7: component.components.detector.url: Configuration value 'not a url' is not a valid absolute http(s) URL.", error, StringComparison.Ordinal);
-        Assert.Contains($"{file}:7:7: component.components.mailer.backend: Configuration value 'pigeon' is not a valid mail backend (console, file or smtp).", error, StringComparison.Ordinal);
+        Assert.Contains("webnotifier: The configuration has 4 errors:", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:4:7: component.components.detector.url: Configuration value 'not a url' is not a valid absolute URL (http, https or ftp).", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:5:7: component.components.detector.delay: Configuration value '-3' is not a valid Double from 0.01 to 86400.", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:7:7: component.components.mailer.backend: Configuration value 'pigeon' is not a valid MailBackend (one of: Console, File, Smtp).", error, StringComparison.Ordinal);
         Assert.Contains($"{file}:9:7: component.components.watcher.type: unknown component type 'detectr'", error, StringComparison.Ordinal);
     }
 
@@ -123,7 +124,7 @@ public sealed class SampleProcessTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.DoesNotContain("Starting application", output, StringComparison.Ordinal);
-        Assert.Contains("--set component.components.detector.delay=…: component.components.detector.delay: Configuration value 'soon' is not a valid number of seconds.", error, StringComparison.Ordinal);
+        Assert.Contains("--set component.components.detector.delay=…: component.components.detector.delay: Configuration value 'soon' is not a valid Double.", error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _files.Dispose();

@@ -540,11 +540,21 @@ namespace Asphalt.Generators.Components
                 }
             }
 
+            // Whether "was the key present" is asked later: not for a required value, which is always
+            // there when the binder gets that far (an unread local would be a warning in user builds).
+            private static bool ReadsHasLocal(OptionsMember member) =>
+                member.IsConstructorParameter ? member.DefaultValue is not null : !member.Required;
+
             /// <summary>Reads one member into locals; a bad value or a missing required key is recorded, not thrown.</summary>
             private static void EmitMemberRead(SourceWriter writer, OptionsMember member, SortedDictionary<string, string> helpers)
             {
                 writer.WriteLine($"{member.Value.Type.FullName} {ValueLocal(member)} = default!;");
-                writer.WriteLine($"var {HasLocal(member)} = false;");
+                var hasLocal = ReadsHasLocal(member);
+                if (hasLocal)
+                {
+                    writer.WriteLine($"var {HasLocal(member)} = false;");
+                }
+
                 writer.WriteLine($"if ({Present(member)})");
                 using (writer.Block())
                 {
@@ -552,10 +562,14 @@ namespace Asphalt.Generators.Components
                     using (writer.Block())
                     {
                         writer.WriteLine($"{ValueLocal(member)} = {Read(member.Value, Child(member), helpers)};");
-                        writer.WriteLine($"{HasLocal(member)} = true;");
+                        if (hasLocal)
+                        {
+                            writer.WriteLine($"{HasLocal(member)} = true;");
+                        }
+
                         if (member.AbsoluteUrl)
                         {
-                            writer.WriteLine($"{Values}.CheckAbsoluteUrl({ValueLocal(member)}?.ToString(), {Child(member)});");
+                            writer.WriteLine($"{Values}.CheckAbsoluteUrl({ValueLocal(member)}, {Child(member)});");
                         }
 
                         if (member.Range is { } range)

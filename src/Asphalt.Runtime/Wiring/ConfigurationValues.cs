@@ -112,6 +112,9 @@ public static class ConfigurationValues
         }
     }
 
+    /// <inheritdoc cref="CheckAbsoluteUrl(string?, IConfigurationSection)"/>
+    public static void CheckAbsoluteUrl(Uri? value, IConfigurationSection section) => CheckAbsoluteUrl(value?.OriginalString, section);
+
     /// <summary>Whether <paramref name="value"/> is an absolute http, https or ftp URL.</summary>
     public static bool IsAbsoluteUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ftp";
