@@ -13,6 +13,12 @@ public sealed partial class ChangeDetectorComponent(DetectorOptions options)
     [return: Resource]
     public Detector StartAsync(Context context)
     {
+        if (options.Url.Scheme is not ("http" or "https"))
+        {
+            // [Url] also accepts ftp, which HttpClient cannot fetch.
+            throw new InvalidOperationException($"The detector's 'url' must be an http or https URL, not '{options.Url}'.");
+        }
+
         var logger = context.LoggerFactory.CreateLogger("WebNotifier.Detector");
         var http = new HttpClient();
         Detector.ConfigureClient(http);

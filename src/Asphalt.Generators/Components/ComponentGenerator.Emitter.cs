@@ -574,7 +574,9 @@ namespace Asphalt.Generators.Components
 
                         if (member.Range is { } range)
                         {
-                            writer.WriteLine($"{Values}.CheckRange((double?){ValueLocal(member)}, {range.Minimum}D, {range.Maximum}D, {Child(member)}, {Literals.String(member.Value.Expected)}, {Literals.String(range.Minimum)}, {Literals.String(range.Maximum)});");
+                            // A float is compared with float bounds: (double)0.7f is below 0.7.
+                            var suffix = member.Value.Type.FullName is "float" or "float?" ? "F" : "D";
+                            writer.WriteLine($"{Values}.CheckRange((double?){ValueLocal(member)}, {range.Minimum}{suffix}, {range.Maximum}{suffix}, {Child(member)}, {Literals.String(member.Value.Expected)}, {Literals.String(range.Minimum)}, {Literals.String(range.Maximum)});");
                         }
                     }
 
@@ -669,6 +671,7 @@ namespace Asphalt.Generators.Components
                 using (writer.Block($"private static {value.Type.FullName} {name}({Section} section, {Problems} __problems)"))
                 {
                     var dictionary = value.Kind == ValueKind.Dictionary;
+                    writer.WriteLine($"{Values}.RejectSingleValue(section, {Literals.String(value.Expected)});");
                     writer.WriteLine(dictionary
                         ? $"var __items = new global::System.Collections.Generic.Dictionary<string, {element.Type.FullName}>(global::System.StringComparer.OrdinalIgnoreCase);"
                         : $"var __items = new global::System.Collections.Generic.List<{element.Type.FullName}>();");

@@ -97,8 +97,8 @@ namespace Asphalt.Generators.Components
                             }
 
                             members.Add(new OptionsMember(Escape(parameter.Name), KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue,
-                                RangeOf(parameter, parameter.Type, $"{typeRef.DisplayName}({parameter.Name})"),
-                                IsUrl(parameter, parameter.Type, $"{typeRef.DisplayName}({parameter.Name})")));
+                                RangeOf(WithProperty(parameter, named), parameter.Type, $"{typeRef.DisplayName}({parameter.Name})"),
+                                IsUrl(WithProperty(parameter, named), parameter.Type, $"{typeRef.DisplayName}({parameter.Name})")));
                         }
                     }
 
@@ -155,10 +155,19 @@ namespace Asphalt.Generators.Components
                     return method;
                 }
 
+                // A record's positional parameter: its own attributes and those its property got
+                // through [property: ...].
+                private static IEnumerable<AttributeData> WithProperty(IParameterSymbol parameter, INamedTypeSymbol type) =>
+                    parameter.GetAttributes().Concat(type.GetMembers(parameter.Name).OfType<IPropertySymbol>().SelectMany(p => p.GetAttributes()));
+
                 /// <summary>The bounds of <c>[Range(min, max)]</c> on a number; an error for other uses of it.</summary>
-                private RangeModel? RangeOf(ISymbol symbol, ITypeSymbol type, string where)
+                private RangeModel? RangeOf(ISymbol symbol, ITypeSymbol type, string where) => RangeOf(symbol.GetAttributes(), type, where);
+
+                private bool IsUrl(ISymbol symbol, ITypeSymbol type, string where) => IsUrl(symbol.GetAttributes(), type, where);
+
+                private RangeModel? RangeOf(IEnumerable<AttributeData> attributes, ITypeSymbol type, string where)
                 {
-                    var range = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.ComponentModel.DataAnnotations.RangeAttribute");
+                    var range = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.ComponentModel.DataAnnotations.RangeAttribute");
                     if (range is null)
                     {
                         return null;
@@ -181,6 +190,20 @@ namespace Asphalt.Generators.Components
                         return null;
                     }
 
+                    var minimum = System.Convert.ToDouble(range.ConstructorArguments[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    var maximum = System.Convert.ToDouble(range.ConstructorArguments[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (double.IsNaN(minimum) || double.IsInfinity(minimum) || double.IsNaN(maximum) || double.IsInfinity(maximum))
+                    {
+                        Errors.Add($"'{where}' has a [Range] bound that is not a finite number");
+                        return null;
+                    }
+
+                    if (range.NamedArguments.Any(a => a.Key is "MinimumIsExclusive" or "MaximumIsExclusive" && a.Value.Value is true))
+                    {
+                        Errors.Add($"'{where}' has a [Range] with an exclusive bound, which generated binding does not check; use inclusive bounds");
+                        return null;
+                    }
+
                     return new RangeModel(Bound(range.ConstructorArguments[0].Value!), Bound(range.ConstructorArguments[1].Value!));
 
                     static string Bound(object value) => System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
@@ -188,9 +211,9 @@ namespace Asphalt.Generators.Components
                 }
 
                 /// <summary>Whether <c>[Url]</c> is on a <c>Uri</c> or <c>string</c>; an error elsewhere.</summary>
-                private bool IsUrl(ISymbol symbol, ITypeSymbol type, string where)
+                private bool IsUrl(IEnumerable<AttributeData> attributes, ITypeSymbol type, string where)
                 {
-                    if (!symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ComponentModel.DataAnnotations.UrlAttribute"))
+                    if (!attributes.Any(a => a.AttributeClass?.ToDisplayString() == "System.ComponentModel.DataAnnotations.UrlAttribute"))
                     {
                         return false;
                     }

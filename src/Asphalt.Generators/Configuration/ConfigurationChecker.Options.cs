@@ -78,23 +78,45 @@ namespace Asphalt.Generators.Configuration
         private void CheckMember(YamlNode node, OptionsMember member, string keyPath, OptionsContext context)
         {
             CheckValue(node, member.Value, keyPath, context);
-            if (member.AbsoluteUrl
-                && node is YamlScalar { IsSubstituted: false, Value: { } url }
-                && !(Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "ftp"))
+            var single = member.Value.Kind == ValueKind.Nullable ? member.Value.Element! : member.Value;
+            if (node is not YamlScalar { IsSubstituted: false } scalar
+                || (scalar.Value is { } converted && !ConfigurationValueCheck.Converts(converted, single)))
             {
-                const string Allowed = "absolute URL (http, https or ftp)"; // As ConfigurationValues.AbsoluteUrl.
-                ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, $"'{url}' is not a valid {Allowed}", context.Node.Path, context.Schema.TypeName, Allowed);
+                return; // Known only at run time, or already reported as the wrong type.
+            }
+
+            if (member.AbsoluteUrl && single.Kind is ValueKind.String or ValueKind.Uri)
+            {
+                // An empty value binds to "" for a string, which is not a URL either.
+                var url = scalar.Value ?? string.Empty;
+                if (single.Kind == ValueKind.String || url.Length > 0)
+                {
+                    if (!(Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "ftp"))
+                    {
+                        const string Allowed = "absolute URL (http, https or ftp)"; // As ConfigurationValues.AbsoluteUrl.
+                        ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, $"'{url}' is not a valid {Allowed}", context.Node.Path, context.Schema.TypeName, Allowed);
+                    }
+                }
             }
 
             if (member.Range is { } range
-                && node is YamlScalar { IsSubstituted: false, Value: { } text }
-                && ConfigurationValueCheck.Converts(text, member.Value.Kind == ValueKind.Nullable ? member.Value.Element! : member.Value)
+                && scalar.Value is { } text
                 && double.TryParse(text.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
-                && (number < double.Parse(range.Minimum, CultureInfo.InvariantCulture) || number > double.Parse(range.Maximum, CultureInfo.InvariantCulture)))
+                && OutOfRange(number, range, single.Expected == "Single"))
             {
                 var allowed = $"{member.Value.Expected} from {range.Minimum} to {range.Maximum}";
                 ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, $"'{text}' is not a valid {allowed}", context.Node.Path, context.Schema.TypeName, allowed);
             }
+        }
+
+        // As the generated check: a float against float bounds.
+        private static bool OutOfRange(double number, RangeModel range, bool isSingle)
+        {
+            var minimum = double.Parse(range.Minimum, CultureInfo.InvariantCulture);
+            var maximum = double.Parse(range.Maximum, CultureInfo.InvariantCulture);
+            return isSingle
+                ? (float)number < (float)minimum || (float)number > (float)maximum
+                : number < minimum || number > maximum;
         }
 
         private void CheckValue(YamlNode node, ValueModel value, string keyPath, OptionsContext context)

@@ -96,12 +96,26 @@ public static class ConfigurationValues
         }
     }
 
+    /// <summary>
+    /// Throws the binding error for a single value where a list or mapping is expected (which would
+    /// otherwise bind as an empty collection and lose the value).
+    /// </summary>
+    public static void RejectSingleValue(IConfigurationSection section, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (!string.IsNullOrEmpty(section.Value))
+        {
+            throw InvalidValue(section, expected);
+        }
+    }
+
     /// <summary>The expected value of a <c>[Url]</c> option, in messages.</summary>
     public const string AbsoluteUrl = "absolute URL (http, https or ftp)";
 
     /// <summary>
     /// Throws the binding error for a <c>[Url]</c> option that is not an absolute http, https or ftp
-    /// URL (what <c>System.ComponentModel.DataAnnotations.UrlAttribute</c> accepts); null passes.
+    /// URL (stricter than <c>System.ComponentModel.DataAnnotations.UrlAttribute</c>, which only looks
+    /// at the prefix: the value must parse as an absolute URI); null passes.
     /// </summary>
     public static void CheckAbsoluteUrl(string? value, IConfigurationSection section)
     {

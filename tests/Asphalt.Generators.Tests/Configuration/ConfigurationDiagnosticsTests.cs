@@ -27,6 +27,7 @@ public sealed class ConfigurationDiagnosticsTests
             public List<int> Retries { get; set; } = new();
             public TlsOptions Tls { get; set; } = new();
             public string Greeting { get; set; } = "hi";
+            [System.ComponentModel.DataAnnotations.Url] public string Callback { get; set; } = "https://example.org/";
         }
         public sealed class StoreOptions { public required string Path { get; init; } }
         [Component("store")] public sealed partial class StoreComponent(StoreOptions options) { [Resource] public Store Store { get; } = new(); }
@@ -279,6 +280,8 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("port: eighty", "eighty", "'eighty' is not a valid Int32")]
     [InlineData("port: 0", "0", "'0' is not a valid Int32 from 1 to 65535")]
     [InlineData("url: example.org", "example.org", "'example.org' is not a valid absolute URL (http, https or ftp)")]
+    [InlineData("callback:", "", "'' is not a valid absolute URL (http, https or ftp)")]
+    [InlineData("url: 'http://[bad'", "'http://[bad'", "is not a valid Uri")]
     [InlineData("mode: Slow", "Slow", "one of: Fast, Safe")]
     [InlineData("delay: soon", "soon", "'soon' is not a valid TimeSpan")]
     [InlineData("retries: [1, x]", "x", "component.components.web.retries.1")]

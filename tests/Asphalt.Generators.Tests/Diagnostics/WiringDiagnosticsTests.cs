@@ -167,6 +167,18 @@ public sealed class WiringDiagnosticsTests
             "ASPH0005", "options", "WebOptions.Name", "has [Range] but is not a number");
     }
 
+    [Theory]
+    [InlineData("[System.ComponentModel.DataAnnotations.Range(0, double.PositiveInfinity)]", "not a finite number")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Range(0, 10, MinimumIsExclusive = true)]", "exclusive bound")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Url]", "neither a Uri nor a string")]
+    public async Task ASPH0005_reports_a_check_the_binder_cannot_make(string attribute, string reason)
+    {
+        await SingleAsync(
+            "public sealed class WebOptions { " + attribute + " public int Port { get; set; } }\n"
+            + "[Component] public sealed partial class Web(WebOptions options) { }\n",
+            "ASPH0005", "options", "WebOptions.Port", reason);
+    }
+
     [Fact]
     public async Task ASPH0006_unused_resource_is_a_warning_at_its_declaration()
     {

@@ -60,9 +60,10 @@ public sealed class OptionsBindingTests
             [System.ComponentModel.DataAnnotations.Range(1, 65535)] public int Port { get; set; } = 80;
             [System.ComponentModel.DataAnnotations.Range(0.5, 2.0)] public double? Factor { get; set; }
             [System.ComponentModel.DataAnnotations.Url] public Uri? Home { get; set; }
+            [System.ComponentModel.DataAnnotations.Range(0.7, 1.0)] public float? Ratio { get; set; }
         }
 
-        public sealed record WindowOptions([System.ComponentModel.DataAnnotations.Range(1, 60)] int Seconds = 5);
+        public sealed record WindowOptions([System.ComponentModel.DataAnnotations.Range(1, 60)] int Seconds = 5, [property: System.ComponentModel.DataAnnotations.Range(1, 9)] int Slots = 1);
 
         [Component("limited")]
         public sealed partial class Limited(LimitOptions limits) { public LimitOptions Limits => limits; }
@@ -211,6 +212,18 @@ public sealed class OptionsBindingTests
             await BindLimitsAsync(("limited:Port", "0")));
         Assert.StartsWith("error at limited:Factor expecting Double from 0.5 to 2", await BindLimitsAsync(("limited:Factor", "2.5")));
         Assert.StartsWith("error at windowed:Seconds expecting Int32 from 1 to 60", await BindLimitsAsync(("windowed:Seconds", "61")));
+        Assert.StartsWith("error at windowed:Slots expecting Int32 from 1 to 9", await BindLimitsAsync(("windowed:Slots", "10"))); // [property: Range] on a record.
+        Assert.StartsWith("Port=80", await BindLimitsAsync(("limited:Ratio", "0.7"))); // A float bound compared as a float.
+        Assert.StartsWith("error at limited:Ratio expecting Single from 0.7 to 1", await BindLimitsAsync(("limited:Ratio", "0.69")));
+    }
+
+    [Fact]
+    public async Task A_single_value_where_a_list_is_expected_is_an_error_not_an_empty_list()
+    {
+        var result = await BindAsync(("Name", "n"), ("Tags", "solo"));
+
+        Assert.StartsWith("error at server:Tags expecting ", result);
+        Assert.Contains("Configuration value 'solo' at 'server:Tags' is not a valid", result);
     }
 
     [Fact]
