@@ -13,7 +13,11 @@ namespace WebNotifier;
 [ChildComponent<MailerComponent>("mailer")]
 public sealed partial class ApplicationComponent(NotifierOptions options) : CliApplicationComponent
 {
-    public async Task<int> RunAsync(Detector detector, Mailer mailer, Context context, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        [Resource(NameOption = nameof(NotifierOptions.Detector))] Detector detector,
+        [Resource(NameOption = nameof(NotifierOptions.Mailer))] Mailer mailer,
+        Context context,
+        CancellationToken cancellationToken)
     {
         var logger = context.LoggerFactory.CreateLogger("WebNotifier.Application");
 

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Asphalt;
 
-/// <summary>Checks made by generated code before it publishes a value as a resource.</summary>
+/// <summary>Checks and lookups made by generated code around the resources a component takes and publishes.</summary>
 /// <remarks>Public so generated code can use it; not meant to be used by hand.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResourceValues
@@ -20,4 +20,9 @@ public static class ResourceValues
     [DoesNotReturn]
     public static void ThrowNull(Component component, string componentType, string declaration) =>
         throw new InvalidOperationException($"Component '{component?.Path}' ({componentType}) has null in {declaration}.");
+
+    /// <summary>The configured name of a <c>[Resource(NameOption = ...)]</c> parameter, or the declared one when the option is not set.</summary>
+    /// <param name="configured">The option's value.</param>
+    /// <param name="declared">The name the parameter declares.</param>
+    public static string NameFrom(string? configured, string declared) => string.IsNullOrEmpty(configured) ? declared : configured;
 }

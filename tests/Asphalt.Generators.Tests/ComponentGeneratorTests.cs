@@ -104,4 +104,85 @@ public sealed class ComponentGeneratorTests
 
         Assert.Contains($"Component 'app' ({component}) has null in {declaration}.", error);
     }
+
+    [Theory]
+    [InlineData(null, "hello")]
+    [InlineData("backup", "bonjour")]
+    public async Task A_resource_name_can_come_from_an_option(string? source, string expected)
+    {
+        var assembly = await GeneratorHarness.BuildAndLoadAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Asphalt;
+            using Microsoft.Extensions.Configuration;
+            namespace Named;
+            public sealed record Greeting(string Text);
+            public sealed class GreeterOptions { public string Text { get; set; } = "hello"; }
+            [Component("greeter")]
+            public sealed partial class GreeterComponent(GreeterOptions options) { [return: Resource] public Greeting StartAsync() => new(options.Text); }
+            public sealed class AppOptions { public string Source { get; set; } = ""; }
+            [Component("app"), ChildComponent<GreeterComponent>("greeter")]
+            public sealed partial class App(AppOptions options) : CliApplicationComponent
+            {
+                public static string? Seen;
+                public AppOptions Options => options;
+                public int RunAsync([Resource(NameOption = nameof(AppOptions.Source))] Greeting greeting)
+                {
+                    Seen = greeting.Text;
+                    return 0;
+                }
+            }
+            public static class Scenario
+            {
+                // Through the command line, which builds configured trees with 'alias/resourceName' children.
+                public static async Task<string?> RunAsync(string? source)
+                {
+                    var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.Guid.NewGuid().ToString("N") + ".json");
+                    var sourceLine = source is null ? "" : "\"source\": \"" + source + "\", ";
+                    await System.IO.File.WriteAllTextAsync(file, "{ \"component\": { " + sourceLine + "\"components\": { \"greeter/backup\": { \"text\": \"bonjour\" } } } }");
+                    try
+                    {
+                        var definition = App.Definition with
+                        {
+                            ConfigureOptions = o =>
+                            {
+                                o.HandleStopSignals = false;
+                                o.LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+                            },
+                        };
+                        var error = new System.IO.StringWriter();
+                        var code = await Asphalt.CommandLine.AsphaltCommandLine.RunAsync(["run", "-c", file], definition,
+                            new Asphalt.CommandLine.CommandLineSettings { Output = System.IO.TextWriter.Null, Error = error, Environment = new Dictionary<string, string>() });
+                        return code == 0 ? App.Seen : "exit " + code + ": " + error;
+                    }
+                    finally
+                    {
+                        System.IO.File.Delete(file);
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal(expected, await GeneratorHarness.InvokeAsync<string?>(assembly, "Named.Scenario", "RunAsync", source));
+    }
+
+    [Fact]
+    public async Task NameOption_must_name_a_string_property_of_the_options()
+    {
+        var program = await GeneratorHarness.AnalyzeAsync("""
+            using Asphalt;
+            namespace Named;
+            public sealed record Greeting(string Text);
+            public sealed class AppOptions { public int Count { get; set; } }
+            [Component("app")]
+            public sealed partial class App(AppOptions options)
+            {
+                public AppOptions Options => options;
+                public void StartAsync([Resource(NameOption = nameof(AppOptions.Count))] Greeting greeting) { }
+            }
+            """);
+
+        var diagnostic = Assert.Single(program.Wiring, d => d.Id == "ASPH0007");
+        Assert.Contains("NameOption 'Count' of parameter 'greeting' is not a settable string property", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

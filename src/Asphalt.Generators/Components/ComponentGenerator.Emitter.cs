@@ -81,6 +81,13 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>The name this instance publishes its <c>\"default\"</c> resources under (configuration's <c>alias/name</c>).</summary>");
                 writer.WriteLine("private string __resourceName = \"default\";");
+                if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options) is { } optionsArgument)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine("/// <summary>The bound options, for the resource names that <c>[Resource(NameOption = ...)]</c> takes from them.</summary>");
+                    writer.WriteLine($"private {optionsArgument.Type.FullName}? __options;");
+                }
+
                 writer.WriteLine();
                 writer.WriteLine("""
                     /// <summary>
@@ -135,11 +142,20 @@ namespace Asphalt.Generators.Components
                         : $"{a.Name}: {OptionsLocal(a)}");
                     writer.WriteLine($"var __component = new {model.Type.FullName}({string.Join(", ", arguments)});");
                     writer.WriteLine("__component.__resourceName = resourceName;");
+                    if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options) is { } named)
+                    {
+                        writer.WriteLine($"__component.__options = {OptionsLocal(named)};");
+                    }
+
                     writer.WriteLine("return __component;");
                 }
             }
 
             private static string OptionsLocal(ConstructorArgument argument) => "__options_" + argument.Name.TrimStart('@');
+
+            // Whether a step takes a resource whose name comes from an option.
+            private static bool NamedByOption(ComponentModel model) =>
+                new[] { model.Prepare, model.Start, model.Run }.Any(s => s is not null && s.Parameters.Any(p => p.NameOption is not null));
 
             private static void EmitPrepare(SourceWriter writer, ComponentModel model)
             {
@@ -397,7 +413,10 @@ namespace Asphalt.Generators.Components
                         default:
                             var local = "__" + parameter.Name;
                             var type = parameter.Type!.FullName;
-                            var name = Literals.String(parameter.ResourceName);
+                            // A name from an option falls back to the declared one (also when the component was made with `new`).
+                            var name = parameter.NameOption is { } option
+                                ? $"global::Asphalt.ResourceValues.NameFrom(this.__options?.{option}, {Literals.String(parameter.ResourceName)})"
+                                : Literals.String(parameter.ResourceName);
                             if (parameter.Optional)
                             {
                                 writer.WriteLine($"var {local} = context.TryGetResource(typeof({type}), {name}, out var {FoundLocal(local)}) ? ({type}){FoundLocal(local)} : {parameter.DefaultValue};");

@@ -161,6 +161,7 @@ namespace Asphalt.Generators.Components
                 private readonly List<Diagnostic>? _diagnostics;
                 private readonly CancellationToken _cancellationToken;
                 private bool _hasErrors;
+                private OptionsType? _options; // The options type its constructor takes, for [Resource(NameOption = ...)].
 
                 public State(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
                 {
@@ -210,6 +211,8 @@ namespace Asphalt.Generators.Components
                     }
 
                     var constructor = ParseConstructor(out var options);
+                    var componentOptions = constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+                    _options = componentOptions is null ? null : options.FirstOrDefault(o => o.BindMethod == componentOptions.BindMethod);
                     var overridden = new HashSet<string>(StringComparer.Ordinal);
                     var prepare = ParseStep("PrepareAsync", Phase.Prepare, overridden);
                     var start = ParseStep("StartAsync", Phase.Start, overridden);
@@ -591,6 +594,7 @@ namespace Asphalt.Generators.Components
                     }
 
                     var name = ResourceKeyName;
+                    OptionsMember? nameOption = null;
                     var resource = FindAttribute(new ImmutableAttributes(parameter.GetAttributes()), ResourceAttribute);
                     if (resource is not null)
                     {
@@ -599,9 +603,21 @@ namespace Asphalt.Generators.Components
                         {
                             InvalidDeclaration($"resource name '{name}' of parameter '{parameter.Name}' is not an identifier", AttributeLocation(resource, parameter));
                         }
+
+                        if (NamedArgument(resource, "NameOption")?.Value is string option)
+                        {
+                            nameOption = _options?.Members.FirstOrDefault(m => m.Name == option && m.Value.Kind == ValueKind.String && !m.IsConstructorParameter);
+                            if (nameOption is null)
+                            {
+                                InvalidDeclaration(
+                                    $"NameOption '{option}' of parameter '{parameter.Name}' is not a settable string property of the options type its constructor takes",
+                                    AttributeLocation(resource, parameter));
+                            }
+                        }
                     }
 
-                    return new InjectedParameter(parameter.Name, ParameterKind.Resource, TypeRefOf(type), name, optional, defaultValue, Where(location));
+                    return new InjectedParameter(parameter.Name, ParameterKind.Resource, TypeRefOf(type), name, optional, defaultValue, Where(location),
+                        nameOption?.Name, nameOption?.Key);
                 }
 
                 private const string ResourceKeyName = "default";

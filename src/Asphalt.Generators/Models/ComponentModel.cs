@@ -137,6 +137,8 @@ namespace Asphalt.Generators.Models
     /// <param name="Optional">Nullable or with a default value: taken if present, never waited for.</param>
     /// <param name="DefaultValue">The C# expression used when an optional resource is absent.</param>
     /// <param name="Location">The parameter's location (analyzer only).</param>
+    /// <param name="NameOption">With <c>[Resource(NameOption = ...)]</c>: the options member whose value names the resource.</param>
+    /// <param name="NameOptionKey">That member's configuration key.</param>
     internal sealed record InjectedParameter(
         string Name,
         ParameterKind Kind,
@@ -144,7 +146,9 @@ namespace Asphalt.Generators.Models
         string ResourceName,
         bool Optional,
         string DefaultValue,
-        LocationInfo? Location);
+        LocationInfo? Location,
+        string? NameOption = null,
+        string? NameOptionKey = null);
 
     /// <summary>A resource a component publishes.</summary>
     /// <param name="Member">The member it comes from, or null for a return value.</param>

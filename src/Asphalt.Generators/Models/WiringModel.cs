@@ -21,7 +21,7 @@ namespace Asphalt.Generators.Models
     internal sealed record RegistryChild(string Alias, string TypeAlias);
 
     /// <summary>A resource a type publishes or takes, by type name and resource name.</summary>
-    internal sealed record RegistryResource(string Type, string Name, bool IsSignal, bool IsOptional);
+    internal sealed record RegistryResource(string Type, string Name, bool IsSignal, bool IsOptional, string? NameOption = null);
 
     /// <summary>Facts about the compilation the emitted code depends on (selected, never the compilation itself).</summary>
     /// <param name="AssemblyName">The assembly's name, the application's name in its definition.</param>

@@ -105,7 +105,7 @@ namespace Asphalt.Generators.Wiring
 
         private static string Declarations(EquatableArray<RegistryResource> resources) =>
             string.Join(", ", resources.Select(r =>
-                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)} }}"));
+                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)}{(r.NameOption is null ? string.Empty : ", NameOption = " + Literals.String(r.NameOption))} }}"));
 
         public static string PlanHintName(TreePlan plan) => Literals.Identifier(plan.RootType.FullName) + ".Wiring.g.cs";
 

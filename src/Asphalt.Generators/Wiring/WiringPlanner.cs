@@ -105,7 +105,7 @@ namespace Asphalt.Generators.Wiring
             var consumes = new[] { model.Prepare, model.Start, model.Run }
                 .Where(s => s is not null)
                 .SelectMany(s => s!.Parameters.Where(p => p.Kind == ParameterKind.Resource))
-                .Select(p => new RegistryResource(TypeName(p.Type!), p.ResourceName, false, p.Optional))
+                .Select(p => new RegistryResource(TypeName(p.Type!), p.ResourceName, false, p.Optional, p.NameOptionKey))
                 .Concat(model.Listeners.Select(l => new RegistryResource(TypeName(l.SignalType), l.SignalName, true, false)))
                 .ToEquatableArray();
             return new RegistryEntry(model.Alias, model.Type, children, provides, consumes);

@@ -44,4 +44,12 @@ public sealed class ResourceAttribute : Attribute
 
     /// <summary>When publishing: whether the context disposes the value at teardown (in reverse order of start).</summary>
     public bool Owned { get; set; }
+
+    /// <summary>
+    /// When injecting: the component's option (a <c>string</c> member of its options type, given with
+    /// <c>nameof</c>) whose configured value names the resource to take; <see cref="Name"/> when the
+    /// option is empty. Lets configuration point a component at another instance, for example one
+    /// added as <c>detector/backup</c>. The build checks the wiring with <see cref="Name"/>.
+    /// </summary>
+    public string? NameOption { get; set; }
 }
