@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis;
 namespace Asphalt.Generators.Diagnostics
 {
     /// <summary>
-    /// The tree-wide wiring of one compilation (every <c>[Component]</c> in its source, planned
-    /// together), computed once, on first request, by whichever document's analysis asks first.
+    /// The wiring of one compilation: every <c>[Component]</c> in its source parsed once and planned
+    /// together, on first request, by whichever analysis asks first. Per-component diagnostics are
+    /// reported from it per symbol, tree-wide ones per document.
     /// </summary>
     /// <remarks>
     /// The tree-wide diagnostics (missing, conflicting and unused resources, cycles, duplicate
@@ -25,6 +26,10 @@ namespace Asphalt.Generators.Diagnostics
         private readonly object _gate = new();
         private Result? _result;
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+        /// <summary>The diagnostics of one component's own declaration (shape, options, resources, children).</summary>
+        public IReadOnlyList<Diagnostic> Of(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+            Get(cancellationToken).ComponentDiagnostics.TryGetValue(type, out var diagnostics) ? diagnostics : System.Array.Empty<Diagnostic>();
 
         /// <summary>The component models of the compilation (with locations), for the configuration-file checks.</summary>
         public IReadOnlyList<ComponentModel> Models(CancellationToken cancellationToken) => Get(cancellationToken).Models;
@@ -62,15 +67,22 @@ namespace Asphalt.Generators.Diagnostics
         private Result Compute(CancellationToken cancellationToken)
         {
             var models = new List<ComponentModel>();
-            var ignored = new List<Diagnostic>(); // Per-component diagnostics come from the symbol action.
+            var componentDiagnostics = new Dictionary<INamedTypeSymbol, IReadOnlyList<Diagnostic>>(SymbolEqualityComparer.Default);
             foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (type.GetAttributes().Any(ComponentGenerator.Parser.IsComponentAttribute)
-                    && ComponentGenerator.Parser.Parse(type, ignored, cancellationToken) is { } model)
+                if (!type.GetAttributes().Any(ComponentGenerator.Parser.IsComponentAttribute))
+                {
+                    continue;
+                }
+
+                var diagnostics = new List<Diagnostic>();
+                if (ComponentGenerator.Parser.Parse(type, diagnostics, cancellationToken) is { } model)
                 {
                     models.Add(model);
                 }
+
+                componentDiagnostics[type] = diagnostics;
             }
 
             var problems = new List<WiringProblem>();
@@ -78,7 +90,7 @@ namespace Asphalt.Generators.Diagnostics
             var fallback = models.Select(m => m.Location?.FilePath).FirstOrDefault(p => p is not null) is { } path
                 ? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == path)
                 : null;
-            return new Result(models, problems.Select(p => p.ToDiagnostic(compilation)).ToImmutableArray(), fallback ?? compilation.SyntaxTrees.FirstOrDefault());
+            return new Result(models, componentDiagnostics, problems.Select(p => p.ToDiagnostic(compilation)).ToImmutableArray(), fallback ?? compilation.SyntaxTrees.FirstOrDefault());
         }
 
         private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns)
@@ -113,9 +125,15 @@ namespace Asphalt.Generators.Diagnostics
             }
         }
 
-        private sealed class Result(IReadOnlyList<ComponentModel> models, ImmutableArray<Diagnostic> diagnostics, SyntaxTree? fallbackTree)
+        private sealed class Result(
+            IReadOnlyList<ComponentModel> models,
+            Dictionary<INamedTypeSymbol, IReadOnlyList<Diagnostic>> componentDiagnostics,
+            ImmutableArray<Diagnostic> diagnostics,
+            SyntaxTree? fallbackTree)
         {
             public IReadOnlyList<ComponentModel> Models { get; } = models;
+
+            public Dictionary<INamedTypeSymbol, IReadOnlyList<Diagnostic>> ComponentDiagnostics { get; } = componentDiagnostics;
 
             public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
 

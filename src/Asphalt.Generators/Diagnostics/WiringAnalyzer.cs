@@ -52,24 +52,20 @@ namespace Asphalt.Generators.Diagnostics
                     return; // Asphalt.Runtime is not referenced.
                 }
 
+                // One parse and plan of the compilation (see TreeWiringDiagnostics): each component's own
+                // problems reported per symbol, tree-wide ones per document; both live in the IDE.
+                var tree = new TreeWiringDiagnostics(start.Compilation);
                 start.RegisterSymbolAction(symbol =>
                 {
-                    var type = (INamedTypeSymbol)symbol.Symbol;
-                    if (!type.GetAttributes().Any(ComponentGenerator.Parser.IsComponentAttribute))
+                    if (symbol.Symbol.GetAttributes().Any(ComponentGenerator.Parser.IsComponentAttribute))
                     {
-                        return;
-                    }
-
-                    var diagnostics = new List<Diagnostic>();
-                    ComponentGenerator.Parser.Parse(type, diagnostics, symbol.CancellationToken);
-                    foreach (var diagnostic in diagnostics)
-                    {
-                        symbol.ReportDiagnostic(diagnostic);
+                        foreach (var diagnostic in tree.Of((INamedTypeSymbol)symbol.Symbol, symbol.CancellationToken))
+                        {
+                            symbol.ReportDiagnostic(diagnostic);
+                        }
                     }
                 }, SymbolKind.NamedType);
 
-                // Tree-wide problems per document (see TreeWiringDiagnostics): live in the IDE, once each in a build.
-                var tree = new TreeWiringDiagnostics(start.Compilation);
                 start.RegisterSemanticModelAction(document =>
                 {
                     foreach (var diagnostic in tree.In(document.SemanticModel.SyntaxTree, document.CancellationToken))
