@@ -151,7 +151,7 @@ public sealed class ApplicationTests
         });
 
         Assert.Equal(1, await Application.RunAsync(root, Options()).WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Contains(_logs.Records, r => r.Message == "Service task 'fragile' of code outside any component crashed; stopping the application");
+        Assert.Contains(_logs.Records, r => r.Message == "Service task 'fragile' of component 'app' crashed; stopping the application");
         Assert.Equal("Application stopped (exit code 1)", _logs.Messages.Last());
     }
 

@@ -139,6 +139,22 @@ public static class AsphaltCommandLine
     private static async Task<int> RunCommandAsync(
         ApplicationDefinition definition, CommandLineSettings settings, Func<LoadedConfiguration> load, TextWriter error, CancellationToken cancellationToken)
     {
+        // Before the configuration loads: a Ctrl+C or SIGTERM that arrives this early is remembered
+        // and stops the application cleanly, rather than killing the process without a word.
+        var signals = StopSignals.Register();
+        try
+        {
+            return await RunCommandAsync(definition, settings, load, error, signals, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            signals?.Dispose();
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(
+        ApplicationDefinition definition, CommandLineSettings settings, Func<LoadedConfiguration> load, TextWriter error, StopSignals? signals, CancellationToken cancellationToken)
+    {
         Component root;
         var options = new ApplicationOptions { RootAlias = definition.RootAlias };
         LoadedConfiguration? configuration = null;
@@ -165,6 +181,12 @@ public static class AsphaltCommandLine
         }
 
         definition.ConfigureOptions?.Invoke(options);
+        if (!options.HandleStopSignals)
+        {
+            signals?.Dispose(); // The application handles no signals: they act as they would without it.
+            signals = null;
+        }
+
         PlainConsoleLoggerFactory? ownedLogging = null;
         if (configuration.HasSecrets)
         {
@@ -175,7 +197,7 @@ public static class AsphaltCommandLine
 
         try
         {
-            return await Application.RunAsync(root, options, cancellationToken).ConfigureAwait(false);
+            return await Application.RunWithSignalsAsync(root, options, cancellationToken, signals).ConfigureAwait(false);
         }
         finally
         {
