@@ -73,8 +73,9 @@ public sealed class ApplicationTests
         Assert.Equal(1, await Application.RunAsync(root, Options()));
 
         Assert.Equal(["db teardown saw ComponentStartException"], log.Events);
-        var error = Assert.Single(_logs.Records, r => r.Message == "Error during application start-up");
-        Assert.Equal("app/web", Assert.IsType<ComponentStartException>(error.Exception).Path);
+        Assert.Single(_logs.Records, r => r.Message == "Start-up failed: Component 'app/web' (Asphalt.Runtime.Tests.Support.LambdaComponent) failed while starting: InvalidOperationException: port in use");
+        var details = Assert.Single(_logs.Records, r => r.Message == "Details of the start-up failure");
+        Assert.Equal("app/web", Assert.IsType<ComponentStartException>(details.Exception).Path);
         Assert.Equal("Application stopped (exit code 1)", _logs.Messages.Last());
     }
 
@@ -192,7 +193,7 @@ public sealed class ApplicationTests
         });
 
         Assert.Equal(1, await Application.RunAsync(root, Options()));
-        Assert.Contains(_logs.Records, r => r.Level == LogLevel.Error && r.Message == "Teardown: flush of the journal failed: IOException: flush failed");
+        Assert.Contains(_logs.Records, r => r.Level == LogLevel.Error && r.Message == "Teardown: flush of the journal (registered by component 'app') failed: IOException: flush failed");
     }
 
     [Fact]
