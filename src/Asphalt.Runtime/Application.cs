@@ -35,7 +35,7 @@ public static class Application
     /// <summary>The exit code of a clean stop, including a stop request (SIGINT, SIGTERM) during start-up.</summary>
     public const int ExitSuccess = 0;
 
-    /// <summary>The exit code of a failed or timed-out start, a crashed service task, or a failed teardown.</summary>
+    /// <summary>The exit code of a failed or timed-out start, a crashed service task (also during start-up), or a failed or timed-out teardown.</summary>
     public const int ExitFailure = 1;
 
     /// <summary>Runs <paramref name="root"/> until it finishes or is stopped.</summary>

@@ -13,8 +13,10 @@ namespace Asphalt.CommandLine;
 /// <item><c>graph [--format mermaid|dot|json]</c>: prints the configured tree's components, resources and start order;</item>
 /// <item><c>check</c>: validates the configuration against the component types, their options and the resource graph, starts nothing, exits 0 or 1 listing every error.</item>
 /// </list>
-/// Exit codes: what the application returns for <c>run</c>; 0/1 for <c>check</c> and <c>graph</c>;
-/// 1 for invalid configuration; 2 for a command line that does not parse.
+/// Exit codes: what the application returns for <c>run</c> (see <see cref="Application"/>: 0 after
+/// Ctrl+C/SIGTERM, also during start-up); 0/1 for <c>check</c> and <c>graph</c>; 1 for invalid
+/// configuration; 2 for a command line that does not parse. <c>run</c> handles SIGINT/SIGTERM from
+/// before it loads the configuration.
 /// </summary>
 public static class AsphaltCommandLine
 {
