@@ -3,7 +3,7 @@ namespace Asphalt;
 // Service tasks and starting a component tree in this context.
 public sealed partial class Context
 {
-    private AbandonedStart? _abandonedStart;
+    private List<AbandonedStart>? _abandonedStarts; // Under _gate.
 
     /// <summary>
     /// Starts a long-running task bound to this context. Teardown cancels its token and waits for it.
@@ -45,8 +45,22 @@ public sealed partial class Context
     }
 
     /// <summary>Remembers a start-up that was given up on while steps still ran; the close waits for it.</summary>
-    internal void RecordAbandonedStart(AbandonedStart start) => Volatile.Write(ref _abandonedStart, start);
+    internal void RecordAbandonedStart(AbandonedStart start)
+    {
+        lock (_gate)
+        {
+            (_abandonedStarts ??= []).Add(start);
+        }
+    }
 
-    // Taken once: the first close waits for it.
-    private AbandonedStart? TakeAbandonedStart() => Interlocked.Exchange(ref _abandonedStart, null);
+    // Taken once: the first close waits for them.
+    private List<AbandonedStart>? TakeAbandonedStarts()
+    {
+        lock (_gate)
+        {
+            var taken = _abandonedStarts;
+            _abandonedStarts = null;
+            return taken;
+        }
+    }
 }

@@ -50,7 +50,7 @@ public sealed partial class Context
     /// <param name="exception">The exception that ended the context's work, or null on success.</param>
     /// <exception cref="TeardownException">One or more callbacks failed; all of them ran.</exception>
     public Task CloseAsync(Exception? exception = null) =>
-        TakeAbandonedStart() is { } abandoned ? CloseAfterAsync(abandoned, exception, threadPool: false) : CloseNow(exception);
+        TakeAbandonedStarts() is { } abandoned ? CloseAfterAsync(abandoned, exception, threadPool: false) : CloseNow(exception);
 
     private Task CloseNow(Exception? exception)
     {
@@ -76,21 +76,19 @@ public sealed partial class Context
     /// as the check, so a step registered a moment later is refused rather than run here.
     /// </summary>
     internal Task CloseOnThreadPool(Exception? exception) =>
-        TakeAbandonedStart() is { } abandoned ? CloseAfterAsync(abandoned, exception, threadPool: true) : CloseOnThreadPoolNow(exception);
+        TakeAbandonedStarts() is { } abandoned ? CloseAfterAsync(abandoned, exception, threadPool: true) : CloseOnThreadPoolNow(exception);
 
     // The context stays open meanwhile: what the abandoned steps publish or register before they
     // return is accepted, and torn down by the close that follows.
-    private async Task CloseAfterAsync(AbandonedStart abandoned, Exception? exception, bool threadPool)
+    private async Task CloseAfterAsync(List<AbandonedStart> abandoned, Exception? exception, bool threadPool)
     {
-        _waitingFor = abandoned;
-        try
+        foreach (var start in abandoned)
         {
-            await abandoned.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // Its failure was logged where it happened.
+            _waitingFor = start;
+            await start.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // Its failure was logged where it happened.
         }
-        finally
-        {
-            _waitingFor = null;
-        }
+
+        _waitingFor = null;
 
         await (threadPool ? CloseOnThreadPoolNow(exception) : CloseNow(exception)).ConfigureAwait(false);
     }

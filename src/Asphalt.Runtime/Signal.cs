@@ -217,7 +217,9 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     private async ValueTask<bool> AwaitRemainingAsync(
         ValueTask first, Listener[] listeners, int next, TEvent @event, bool succeeded)
     {
-        List<(ValueTask Task, Listener Listener)> pending = [(first, listeners[next - 1])];
+        // Two lists rather than a list of tuples: NativeAOT builds stay free of tuple instantiations.
+        List<ValueTask> pending = [first];
+        List<Listener> pendingListeners = [listeners[next - 1]];
         for (var i = next; i < listeners.Length; i++)
         {
             try
@@ -228,7 +230,8 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
                 }
                 else
                 {
-                    pending.Add((listeners[i].Async!(@event), listeners[i]));
+                    pending.Add(listeners[i].Async!(@event));
+                    pendingListeners.Add(listeners[i]);
                 }
             }
             catch (Exception error)
@@ -238,16 +241,16 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             }
         }
 
-        foreach (var (task, listener) in pending)
+        for (var i = 0; i < pending.Count; i++)
         {
             try
             {
-                await task.ConfigureAwait(false);
+                await pending[i].ConfigureAwait(false);
             }
             catch (Exception error)
             {
                 succeeded = false;
-                Log.ListenerFailed(Logger, Name, listener.Describe(), error);
+                Log.ListenerFailed(Logger, Name, pendingListeners[i].Describe(), error);
             }
         }
 
