@@ -21,7 +21,8 @@ namespace Asphalt;
 /// <para><b>Slow resource waits.</b> After start-up, a wait for a resource
 /// (<see cref="Context.GetResourceAsync{T}(string, CancellationToken)"/>) that lasts longer than the
 /// start timeout logs a warning naming the component, the resource and the names its type is
-/// published under, then again each time the wait has lasted twice as long as at the last warning.</para>
+/// published under, then again each time the wait has lasted twice as long as at the last warning
+/// (warnings at most an hour apart).</para>
 /// <para><b>Start failures</b> are logged as one line (the component path and the cause first); the
 /// exception with its stack trace follows at Debug level.</para>
 /// </remarks>
