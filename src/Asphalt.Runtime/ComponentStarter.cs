@@ -18,10 +18,20 @@ internal static class ComponentStarter
         // The steps run on the thread pool, never on the caller's thread: a step that blocks its
         // thread (Thread.Sleep, .Result) then holds only that thread, and the caller's clock and
         // stop token still act on time.
-        var start = Task.Run(() => StartNodeAsync(rootNode, context, logger, abandon.Token), CancellationToken.None);
+        // The clock starts once a pool thread runs the start-up, not when it is queued: on a busy
+        // machine the timeout then still measures the components, and its report shows their phases.
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var start = Task.Run(
+            () =>
+            {
+                running.SetResult();
+                return StartNodeAsync(rootNode, context, logger, abandon.Token);
+            },
+            CancellationToken.None);
         var limit = timeout is { } value && value != Timeout.InfiniteTimeSpan ? value : (TimeSpan?)null;
         try
         {
+            await running.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             await (limit is { } t ? start.WaitAsync(t, cancellationToken) : start.WaitAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (TimeoutException)
