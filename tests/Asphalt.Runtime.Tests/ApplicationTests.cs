@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Asphalt.Runtime.Tests;
 
+[Collection(nameof(ApplicationTests))]
 public sealed class ApplicationTests
 {
     private readonly CapturingLoggerProvider _logs = new();

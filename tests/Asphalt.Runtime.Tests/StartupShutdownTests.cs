@@ -8,6 +8,9 @@ namespace Asphalt.Runtime.Tests;
 /// cannot hold the runner past the start timeout or a stop request. Each test holds the step
 /// blocked until it has seen what the runner did, so nothing depends on timing.
 /// </summary>
+// One collection with ApplicationTests: these tests hold pool threads blocked on purpose, which
+// must not delay the pool threads that ApplicationTests' short stop timeouts are measured against.
+[Collection(nameof(ApplicationTests))]
 public sealed class StartupShutdownTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
