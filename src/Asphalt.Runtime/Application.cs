@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 
 namespace Asphalt;
@@ -8,6 +7,25 @@ namespace Asphalt;
 /// until the root's <see cref="CliApplicationComponent.RunAsync"/> returns or SIGINT/SIGTERM arrives,
 /// then tears everything down under the stop timeout and returns the process exit code.
 /// </summary>
+/// <remarks>
+/// <para><b>Exit codes.</b> 0 when the application ends cleanly, and also when a stop request
+/// (SIGINT/Ctrl+C, SIGTERM or the cancellation token) ends it, whether during start-up or after:
+/// stopping was asked for, so it is not a failure. 1 when start-up fails or times out, a service
+/// task crashes (also during start-up: the crash is the reported cause), <c>RunAsync</c> throws,
+/// or teardown fails or outlasts the stop timeout. Otherwise a run-to-exit root's own code.</para>
+/// <para><b>Abandonment.</b> Start-up steps run on the thread pool, never on the runner's thread,
+/// so the start timeout and a stop request act on time even if a step blocks its thread or ignores
+/// its cancellation token. Such a step is abandoned: the runner reports (naming the components still
+/// starting) and goes on to teardown, which first waits for the abandoned step to return, so that
+/// what it publishes or registers late is torn down too; that wait counts against the stop timeout.</para>
+/// <para><b>Slow resource waits.</b> After start-up, a wait for a resource
+/// (<see cref="Context.GetResourceAsync{T}(string, CancellationToken)"/>) that lasts longer than the
+/// start timeout logs a warning naming the component, the resource and the names its type is
+/// published under, then again each time the wait has lasted twice as long as at the last warning
+/// (warnings at most an hour apart).</para>
+/// <para><b>Start failures</b> are logged as one line (the component path and the cause first); the
+/// exception with its stack trace follows at Debug level.</para>
+/// </remarks>
 /// <example>
 /// <code>
 /// return await Application.RunAsync(new MyRootComponent());
@@ -15,19 +33,27 @@ namespace Asphalt;
 /// </example>
 public static class Application
 {
-    /// <summary>The exit code of a clean stop.</summary>
+    /// <summary>The exit code of a clean stop, including a stop request (SIGINT, SIGTERM) during start-up.</summary>
     public const int ExitSuccess = 0;
 
-    /// <summary>The exit code of a failed or timed-out start, a crashed service task, or a failed teardown.</summary>
+    /// <summary>The exit code of a failed or timed-out start, a crashed service task (also during start-up), or a failed or timed-out teardown.</summary>
     public const int ExitFailure = 1;
 
     /// <summary>Runs <paramref name="root"/> until it finishes or is stopped.</summary>
     /// <param name="root">The root component.</param>
     /// <param name="options">Timeouts and logging; defaults when null.</param>
     /// <param name="cancellationToken">Stops the application, like SIGTERM.</param>
-    /// <returns>0 on a clean stop; 1 on a failed or timed-out start, a crashed service task, a failed
-    /// teardown or an exception from RunAsync; otherwise the run-to-exit component's code.</returns>
-    public static async Task<int> RunAsync(Component root, ApplicationOptions? options = null, CancellationToken cancellationToken = default)
+    /// <returns>0 on a clean stop or a stop request (also during start-up); 1 on a failed or timed-out
+    /// start, a crashed service task, a failed teardown or an exception from RunAsync; otherwise the
+    /// run-to-exit component's code.</returns>
+    public static Task<int> RunAsync(Component root, ApplicationOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunWithSignalsAsync(root, options, cancellationToken, earlySignals: null);
+
+    /// <summary>
+    /// <see cref="RunAsync(Component, ApplicationOptions?, CancellationToken)"/> with signal handling
+    /// that the caller registered before it started (the command line, before loading the configuration).
+    /// </summary>
+    internal static async Task<int> RunWithSignalsAsync(Component root, ApplicationOptions? options, CancellationToken cancellationToken, StopSignals? earlySignals)
     {
         ArgumentNullException.ThrowIfNull(root);
         options ??= new ApplicationOptions();
@@ -38,8 +64,11 @@ public static class Application
         var logger = loggerFactory.CreateLogger("Asphalt.Application");
         try
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var signals = options.HandleStopSignals ? StopSignals.Register(stop, logger) : null;
+            using var ownSignals = earlySignals is null && options.HandleStopSignals ? StopSignals.Register() : null;
+            var signals = earlySignals ?? ownSignals;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals?.Token ?? CancellationToken.None);
+            ApplicationLog.Starting(logger);
+            signals?.LogTo(logger); // Also logs a signal that arrived before the runner had a log.
             return await RunCoreAsync(root, options, loggerFactory, logger, stop).ConfigureAwait(false);
         }
         finally
@@ -55,7 +84,6 @@ public static class Application
     private static async Task<int> RunCoreAsync(
         Component root, ApplicationOptions options, ILoggerFactory loggerFactory, ILogger logger, CancellationTokenSource stop)
     {
-        ApplicationLog.Starting(logger);
         var context = Context.CreateForRunner(loggerFactory);
         using var current = context.MakeCurrent();
         var exitCode = ExitSuccess;
@@ -85,9 +113,14 @@ public static class Application
             await context.StartComponentAsync(root, options.StartTimeout, options.RootAlias, stop.Token).ConfigureAwait(false);
             started = true;
             ApplicationLog.Started(logger);
+            if (options.StartTimeout > TimeSpan.Zero && options.StartTimeout != Timeout.InfiniteTimeSpan)
+            {
+                context.SlowResourceWaitWarning = options.StartTimeout; // From now on a long wait is no start-up wait: say so.
+            }
+
             if (root is CliApplicationComponent cli)
             {
-                var code = await cli.RunAsync(context, stop.Token).ConfigureAwait(false);
+                var code = await RunRootAsync(cli, context, stop.Token).ConfigureAwait(false);
                 exitCode = Math.Max(exitCode, NormalizeExitCodeCore(code, logger));
             }
             else
@@ -107,11 +140,21 @@ public static class Application
         }
         catch (OperationCanceledException error) when (stop.IsCancellationRequested)
         {
-            // A stop signal or a crashed service task ended start-up or RunAsync.
-            if (!started && failure is null)
+            // A stop request or a crashed service task ended start-up or RunAsync.
+            if (Volatile.Read(ref crashed) is { } crash)
             {
+                if (!started)
+                {
+                    ApplicationLog.StartFailed(logger, crash); // The crash, not the cancellation it caused, is the cause.
+                }
+
+                (failure, exitCode) = (crash, ExitFailure);
+            }
+            else if (!started)
+            {
+                // A requested stop is a clean stop, also during start-up (see the class remarks).
                 ApplicationLog.StartCancelled(logger);
-                (failure, exitCode) = (error, ExitFailure);
+                failure = error;
             }
         }
         catch (Exception error)
@@ -162,6 +205,13 @@ public static class Application
         }
     }
 
+    // In a method of its own, so the component node set here flows into RunAsync and no further.
+    private static async Task<int?> RunRootAsync(CliApplicationComponent root, Context context, CancellationToken stopToken)
+    {
+        ComponentNode.Current = ComponentNode.ForRun(root);
+        return await root.RunAsync(context, stopToken).ConfigureAwait(false);
+    }
+
     private static async Task WaitForStopAsync(CancellationToken stopToken)
     {
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -196,54 +246,4 @@ public static class Application
 
     private static ILoggerFactory CreateConsoleLogging(LogLevel minimumLevel) =>
         new PlainConsoleLoggerFactory(minimumLevel);
-
-    /// <summary>SIGINT and SIGTERM request a clean stop; a second SIGINT kills the process as usual.</summary>
-    private sealed class StopSignals : IDisposable
-    {
-        private readonly PosixSignalRegistration[] _registrations;
-        private int _received;
-
-        private StopSignals(CancellationTokenSource stop, ILogger logger)
-        {
-            _registrations =
-            [
-                PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
-                PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
-            ];
-
-            void Handle(PosixSignalContext signal)
-            {
-                if (Interlocked.Increment(ref _received) > 1)
-                {
-                    // A second Ctrl+C terminates a stuck application; a repeated SIGTERM changes nothing.
-                    signal.Cancel = signal.Signal != PosixSignal.SIGINT;
-                    return;
-                }
-
-                signal.Cancel = true;
-                ApplicationLog.StopSignal(logger, signal.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM"); // No Enum.ToString: it drags enum metadata into NativeAOT builds.
-                stop.Cancel();
-            }
-        }
-
-        public static StopSignals? Register(CancellationTokenSource stop, ILogger logger)
-        {
-            try
-            {
-                return new StopSignals(stop, logger);
-            }
-            catch (PlatformNotSupportedException)
-            {
-                return null; // Browser/mobile targets: nothing to handle.
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (var registration in _registrations)
-            {
-                registration.Dispose();
-            }
-        }
-    }
 }

@@ -15,8 +15,18 @@ internal static class ApplicationLog
     public static void Stopped(ILogger logger, int exitCode) =>
         Write(logger, LogLevel.Information, new EventId(102, nameof(Stopped)), "Application stopped (exit code {ExitCode})", null, exitCode);
 
-    public static void StartFailed(ILogger logger, Exception exception) =>
-        Write(logger, LogLevel.Error, new EventId(103, nameof(StartFailed)), "Error during application start-up", exception);
+    /// <summary>
+    /// One line a user can act on: the component path and the cause come first. The exception, with
+    /// its stack trace, follows at Debug level for whoever needs it.
+    /// </summary>
+    public static void StartFailed(ILogger logger, Exception exception)
+    {
+        Write(logger, LogLevel.Error, new EventId(103, nameof(StartFailed)), "Start-up failed: {Cause}", null, Cause(exception));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            Write(logger, LogLevel.Debug, new EventId(111, nameof(StartFailed)), "Details of the start-up failure", exception);
+        }
+    }
 
     public static void StartTimedOut(ILogger logger, string report) =>
         Write(logger, LogLevel.Error, new EventId(104, nameof(StartTimedOut)), "{Report}", null, report);
@@ -35,6 +45,12 @@ internal static class ApplicationLog
 
     public static void StopTimedOut(ILogger logger, double seconds, string step) =>
         Write(logger, LogLevel.Error, new EventId(109, nameof(StopTimedOut)), "Teardown did not finish within {Seconds} s; still running: {Step}", null, seconds, step);
+
+    // Our own exceptions name the component and the inner exception's type already.
+    private static string Cause(Exception exception) =>
+        exception is ComponentStartException or ServiceTaskFailedException
+            ? exception.Message
+            : $"{exception.GetType().Name}: {exception.Message}";
 
     public static void TeardownFailed(ILogger logger, int count) =>
         Write(logger, LogLevel.Error, new EventId(110, nameof(TeardownFailed)), "{Count} teardown step(s) failed; see the errors above", null, count);

@@ -5,10 +5,17 @@ namespace Asphalt;
 /// <summary>How <see cref="Application.RunAsync"/> runs an application.</summary>
 public sealed class ApplicationOptions
 {
-    /// <summary>How long the component tree may take to start (default 10 s, as Asphalt). <see cref="Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    /// <summary>
+    /// How long the component tree may take to start (default 10 s, as Asphalt). <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// It holds even against a step that blocks its thread. After start-up, a resource wait that lasts
+    /// longer than this logs a warning (see <see cref="Application"/>).
+    /// </summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long teardown may take before the application gives up on it (default 30 s).</summary>
+    /// <summary>
+    /// How long teardown may take before the application gives up on it (default 30 s). It includes
+    /// waiting for a start step that the start timeout or a stop request abandoned.
+    /// </summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The root component's name in component paths (default <c>app</c>).</summary>
@@ -34,6 +41,6 @@ public sealed class ApplicationOptions
     /// <summary>The lowest level logged by the default console logging (default Information).</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Information;
 
-    /// <summary>Whether SIGINT (Ctrl+C) and SIGTERM stop the application cleanly (default true).</summary>
+    /// <summary>Whether SIGINT (Ctrl+C) and SIGTERM stop the application cleanly, with exit code 0 (default true).</summary>
     public bool HandleStopSignals { get; set; } = true;
 }

@@ -72,6 +72,12 @@ internal sealed class ComponentNode
     /// </summary>
     public ComponentNode ForServiceTask() => new(Component, Path, Depth) { Phase = ComponentPhase.Started };
 
+    /// <summary>
+    /// A node for the root's <see cref="CliApplicationComponent.RunAsync"/>, after start-up: what it
+    /// waits for, registers and starts belongs to the root component.
+    /// </summary>
+    public static ComponentNode ForRun(Component root) => new(root, root.Path ?? "app", 0) { Phase = ComponentPhase.Started };
+
     /// <summary>Builds the node tree for <paramref name="root"/>, rejecting a component that appears twice.</summary>
     public static ComponentNode Build(Component root, string rootAlias)
     {

@@ -14,39 +14,60 @@ internal static class ComponentStarter
         var rootNode = ComponentNode.Build(root, rootAlias);
         var logger = context.LoggerFactory.CreateLogger("Asphalt.Component");
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var start = StartNodeAsync(rootNode, context, logger, abandon.Token);
-        if (timeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
-        {
-            await start.ConfigureAwait(false);
-            return;
-        }
 
+        // The steps run on the thread pool, never on the caller's thread: a step that blocks its
+        // thread (Thread.Sleep, .Result) then holds only that thread, and the caller's clock and
+        // stop token still act on time.
+        // The clock starts once a pool thread runs the start-up, not when it is queued: on a busy
+        // machine the timeout then still measures the components, and its report shows their phases.
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var start = Task.Run(
+            () =>
+            {
+                running.SetResult();
+                return StartNodeAsync(rootNode, context, logger, abandon.Token);
+            },
+            CancellationToken.None);
+        var limit = timeout is { } value && value != Timeout.InfiniteTimeSpan ? value : (TimeSpan?)null;
         try
         {
-            await start.WaitAsync(limit).ConfigureAwait(false);
+            await running.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await (limit is { } t ? start.WaitAsync(t, cancellationToken) : start.WaitAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // Snapshot first: cancelling changes the phases.
             List<PendingComponent> pending = [];
             rootNode.CollectPending(pending);
-            await abandon.CancelAsync().ConfigureAwait(false);
-
-            // Let abandoned components unwind briefly so what they registered is torn down with the rest.
-            await Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
-            // A component that ignores cancellation may still fail later (publishing into a closed
-            // context, say): that is logged rather than lost.
-            _ = start.ContinueWith(
-                t =>
-                {
-                    if (t.Exception?.GetBaseException() is { } error and not OperationCanceledException)
-                    {
-                        Log.AbandonedStartFailed(logger, error);
-                    }
-                },
-                TaskScheduler.Default);
-            throw new ComponentStartTimeoutException(limit, pending);
+            await AbandonAsync(context, start, rootNode, abandon, logger).ConfigureAwait(false);
+            throw new ComponentStartTimeoutException(limit!.Value, pending);
         }
+        catch (OperationCanceledException) when (!start.IsCompleted)
+        {
+            // A stop request while a step ignores its token: the same rule as the timeout.
+            await AbandonAsync(context, start, rootNode, abandon, logger).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Cancels what still runs and leaves it to the context, whose close waits for it (under the
+    // runner's stop timeout) so that what it registers late is torn down with the rest.
+    private static async Task AbandonAsync(Context context, Task start, ComponentNode rootNode, CancellationTokenSource abandon, ILogger logger)
+    {
+        await abandon.CancelAsync().ConfigureAwait(false);
+        context.RecordAbandonedStart(new AbandonedStart(start, rootNode));
+
+        // A component that ignores cancellation may still fail later (publishing into a closed
+        // context, say): that is logged rather than lost.
+        _ = start.ContinueWith(
+            t =>
+            {
+                if (t.Exception?.GetBaseException() is { } error and not OperationCanceledException)
+                {
+                    Log.AbandonedStartFailed(logger, error);
+                }
+            },
+            TaskScheduler.Default);
     }
 
     private static async Task StartNodeAsync(ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)

@@ -296,6 +296,9 @@ public sealed partial class Context
         using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : null;
         using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         var token = linked?.Token ?? cancellationToken;
+
+        // Set by the runner once start-up is over: a long wait is then no longer covered by the start timeout.
+        var slowWait = Root.SlowResourceWaitWarning is { } threshold ? new SlowResourceWait(threshold) : null;
         if (node is not null)
         {
             node.BeginWait(key);
@@ -321,7 +324,14 @@ public sealed partial class Context
                         return await CreateFromFactoryAsync(factory, token).ConfigureAwait(false);
                     }
 
-                    await waiter.Published.WaitAsync(token).ConfigureAwait(false);
+                    if (slowWait is null)
+                    {
+                        await waiter.Published.WaitAsync(token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await slowWait.WaitAsync(waiter.Published, waited => WarnSlowWait(node, key, waited), token).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {
@@ -341,6 +351,15 @@ public sealed partial class Context
                 Log.GotResource(_logger, node.Path, key);
             }
         }
+    }
+
+    private void WarnSlowWait(ComponentNode? node, ResourceKey key, TimeSpan waited)
+    {
+        var names = GetResourceNames(key.Type);
+        var published = names.Count == 0
+            ? "no resource of that type is published"
+            : $"resources of that type are published as: '{string.Join("', '", names)}'";
+        Log.SlowResourceWait(_logger, node is null ? "Code outside any component" : $"Component '{node.Path}'", waited.TotalSeconds, key, published);
     }
 
     private async Task<object> CreateFromFactoryAsync(ResourceFactory factory, CancellationToken cancellationToken)

@@ -3,6 +3,8 @@ namespace Asphalt;
 // Service tasks and starting a component tree in this context.
 public sealed partial class Context
 {
+    private List<AbandonedStart>? _abandonedStarts; // Under _gate.
+
     /// <summary>
     /// Starts a long-running task bound to this context. Teardown cancels its token and waits for it.
     /// If it throws while the application runs, the application logs the crash and stops with exit code 1.
@@ -27,11 +29,38 @@ public sealed partial class Context
     /// <param name="cancellationToken">Abandons start-up.</param>
     /// <exception cref="ComponentStartException">A component failed; the others were cancelled.</exception>
     /// <exception cref="ComponentStartTimeoutException">The tree did not start in time; the message shows what was still starting.</exception>
-    /// <remarks>On failure, close the context (with the exception) to tear down what had started.</remarks>
+    /// <remarks>
+    /// <para>Steps run on the thread pool, so the timeout and <paramref name="cancellationToken"/> take
+    /// effect on time even while a step blocks its thread or ignores its token. Such a step is then
+    /// abandoned: it is cancelled, and this method throws without waiting for it.</para>
+    /// <para>On failure, close the context (with the exception) to tear down what had started. The close
+    /// first waits for an abandoned step to return, so that what it publishes or registers late is torn
+    /// down too (the application runner bounds that wait with its stop timeout).</para>
+    /// </remarks>
     public Task StartComponentAsync(Component root, TimeSpan? timeout = null, string rootAlias = "app", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         ResourceNames.Validate(rootAlias, nameof(rootAlias));
         return ComponentStarter.StartAsync(this, root, rootAlias, timeout, cancellationToken);
+    }
+
+    /// <summary>Remembers a start-up that was given up on while steps still ran; the close waits for it.</summary>
+    internal void RecordAbandonedStart(AbandonedStart start)
+    {
+        lock (_gate)
+        {
+            (_abandonedStarts ??= []).Add(start);
+        }
+    }
+
+    // Taken once: the first close waits for them.
+    private List<AbandonedStart>? TakeAbandonedStarts()
+    {
+        lock (_gate)
+        {
+            var taken = _abandonedStarts;
+            _abandonedStarts = null;
+            return taken;
+        }
     }
 }

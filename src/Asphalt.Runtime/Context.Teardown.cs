@@ -5,6 +5,7 @@ public sealed partial class Context
 {
     private readonly List<TeardownEntry> _teardown = [];
     private string? _runningTeardown; // Written by the teardown, read by the runner's stop-timeout message.
+    private volatile AbandonedStart? _waitingFor; // The abandoned start-up the close waits for before its teardown.
 
     /// <summary>Registers a callback to run when the context closes, given the exception that ended it (null on success).</summary>
     /// <param name="callback">The callback. Callbacks run one at a time, last registered first; every one runs even if others throw.</param>
@@ -43,11 +44,15 @@ public sealed partial class Context
     /// <summary>
     /// Closes the context: runs every teardown callback and disposes every owned resource, last
     /// registered first, each given <paramref name="exception"/>. Callbacks added while closing run too.
-    /// Calling it again returns the first close's outcome.
+    /// Calling it again returns the first close's outcome. If a start-up in this context was abandoned
+    /// (start timeout or stop request) while a step still ran, the close first waits for that step.
     /// </summary>
     /// <param name="exception">The exception that ended the context's work, or null on success.</param>
     /// <exception cref="TeardownException">One or more callbacks failed; all of them ran.</exception>
-    public Task CloseAsync(Exception? exception = null)
+    public Task CloseAsync(Exception? exception = null) =>
+        TakeAbandonedStarts() is { } abandoned ? CloseAfterAsync(abandoned, exception, threadPool: false) : CloseNow(exception);
+
+    private Task CloseNow(Exception? exception)
     {
         TaskCompletionSource closed;
         lock (_gate)
@@ -70,7 +75,25 @@ public sealed partial class Context
     /// steps completes inline (no thread, no timer); the context is then closed in the same lock
     /// as the check, so a step registered a moment later is refused rather than run here.
     /// </summary>
-    internal Task CloseOnThreadPool(Exception? exception)
+    internal Task CloseOnThreadPool(Exception? exception) =>
+        TakeAbandonedStarts() is { } abandoned ? CloseAfterAsync(abandoned, exception, threadPool: true) : CloseOnThreadPoolNow(exception);
+
+    // The context stays open meanwhile: what the abandoned steps publish or register before they
+    // return is accepted, and torn down by the close that follows.
+    private async Task CloseAfterAsync(List<AbandonedStart> abandoned, Exception? exception, bool threadPool)
+    {
+        foreach (var start in abandoned)
+        {
+            _waitingFor = start;
+            await start.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // Its failure was logged where it happened.
+        }
+
+        _waitingFor = null;
+
+        await (threadPool ? CloseOnThreadPoolNow(exception) : CloseNow(exception)).ConfigureAwait(false);
+    }
+
+    private Task CloseOnThreadPoolNow(Exception? exception)
     {
         TaskCompletionSource closed;
         bool nothingToRun;
@@ -120,7 +143,7 @@ public sealed partial class Context
     /// <summary>The description of the teardown step running now or next, for stop-timeout messages.</summary>
     internal string? RunningTeardown
     {
-        get => Volatile.Read(ref _runningTeardown);
+        get => _waitingFor?.Describe() ?? Volatile.Read(ref _runningTeardown);
         private set => Volatile.Write(ref _runningTeardown, value);
     }
 

@@ -102,6 +102,12 @@ public sealed partial class Context : IAsyncDisposable
     internal Action<ServiceTaskFailedException>? ServiceTaskFailureHandler { get; set; }
 
     /// <summary>
+    /// Set on the root by the application runner once start-up is over (to the start timeout): a
+    /// resource wait longer than this logs a warning (see <see cref="SlowResourceWait"/>).
+    /// </summary>
+    internal TimeSpan? SlowResourceWaitWarning { get; set; }
+
+    /// <summary>
     /// Makes this context <see cref="Current"/> for the calling code and everything it calls or
     /// starts, until the returned scope is disposed.
     /// </summary>

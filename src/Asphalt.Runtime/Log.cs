@@ -33,8 +33,20 @@ internal static class Log
     public static void TeardownFailed(ILogger logger, string failure, Exception exception) =>
         Write(logger, LogLevel.Error, new EventId(4, nameof(TeardownFailed)), "Teardown: {Failure}", exception, failure);
 
-    public static void ListenerFailed(ILogger logger, string signal, Exception exception) =>
-        Write(logger, LogLevel.Error, new EventId(5, nameof(ListenerFailed)), "Uncaught exception in a listener of signal '{Signal}'", exception, signal);
+    public static void ListenerFailed(ILogger logger, string signal, string listener, Exception exception) =>
+        Write(logger, LogLevel.Error, new EventId(5, nameof(ListenerFailed)), "Uncaught exception in {Listener} on signal '{Signal}'", exception, listener, signal);
+
+    public static void SlowResourceWait(ILogger logger, string component, double seconds, ResourceKey resource, string published) =>
+        Write(
+            logger,
+            LogLevel.Warning,
+            new EventId(12, nameof(SlowResourceWait)),
+            "{Component} has waited {Seconds} s for resource {Resource} after start-up; {Published}. Check the name, or that the component that publishes it is configured.",
+            null,
+            component,
+            seconds,
+            resource,
+            published);
 
     public static void StreamEventDropped(ILogger logger, string signal, int maxQueueSize) =>
         Write(
@@ -78,6 +90,6 @@ internal static class Log
             logger,
             LogLevel.Warning,
             new EventId(11, nameof(AbandonedStartFailed)),
-            "A component abandoned at the start timeout failed afterwards (it did not stop when cancelled)",
+            "A component whose start-up was abandoned (start timeout or stop request) failed afterwards (it did not stop when cancelled)",
             exception);
 }

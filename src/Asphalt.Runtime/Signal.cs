@@ -58,17 +58,23 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     private ILogger Logger => _logger ??= RuntimeLogging.Factory.CreateLogger("Asphalt.Signal");
 
     /// <summary>Connects a synchronous listener. Connecting the same delegate twice has no effect.</summary>
-    public void Connect(Action<TEvent> listener)
+    /// <param name="listener">The listener.</param>
+    /// <param name="name">The listener's name (its method, say) for the message logged if it throws. That
+    /// message also names the component whose code connected it.</param>
+    public void Connect(Action<TEvent> listener, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        Add(new Listener(listener, null));
+        Add(new Listener(listener, null, name, ComponentNode.Current?.Path));
     }
 
     /// <summary>Connects an asynchronous listener. Connecting the same delegate twice has no effect.</summary>
-    public void Connect(Func<TEvent, ValueTask> listener)
+    /// <param name="listener">The listener.</param>
+    /// <param name="name">The listener's name (its method, say) for the message logged if it throws. That
+    /// message also names the component whose code connected it.</param>
+    public void Connect(Func<TEvent, ValueTask> listener, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        Add(new Listener(null, listener));
+        Add(new Listener(null, listener, name, ComponentNode.Current?.Path));
     }
 
     /// <summary>Disconnects a listener; returns false if it was not connected.</summary>
@@ -114,7 +120,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
         }
         catch (Exception error)
         {
-            Log.ListenerFailed(Logger, Name, error);
+            LogFailure(syncListeners[i], error);
             return new ValueTask<bool>(DispatchRemainingSync(syncListeners, i + 1, @event));
         }
     }
@@ -170,7 +176,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             }
             catch (Exception error)
             {
-                Log.ListenerFailed(Logger, Name, error);
+                LogFailure(listeners[i], error);
             }
         }
 
@@ -201,7 +207,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             catch (Exception error)
             {
                 succeeded = false;
-                Log.ListenerFailed(Logger, Name, error);
+                Log.ListenerFailed(Logger, Name, listener.Describe(), error);
             }
         }
 
@@ -211,7 +217,9 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     private async ValueTask<bool> AwaitRemainingAsync(
         ValueTask first, Listener[] listeners, int next, TEvent @event, bool succeeded)
     {
+        // Two lists rather than a list of tuples: NativeAOT builds stay free of tuple instantiations.
         List<ValueTask> pending = [first];
+        List<Listener> pendingListeners = [listeners[next - 1]];
         for (var i = next; i < listeners.Length; i++)
         {
             try
@@ -223,29 +231,37 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
                 else
                 {
                     pending.Add(listeners[i].Async!(@event));
+                    pendingListeners.Add(listeners[i]);
                 }
             }
             catch (Exception error)
             {
                 succeeded = false;
-                Log.ListenerFailed(Logger, Name, error);
+                Log.ListenerFailed(Logger, Name, listeners[i].Describe(), error);
             }
         }
 
-        foreach (var task in pending)
+        for (var i = 0; i < pending.Count; i++)
         {
             try
             {
-                await task.ConfigureAwait(false);
+                await pending[i].ConfigureAwait(false);
             }
             catch (Exception error)
             {
                 succeeded = false;
-                Log.ListenerFailed(Logger, Name, error);
+                Log.ListenerFailed(Logger, Name, pendingListeners[i].Describe(), error);
             }
         }
 
         return succeeded;
+    }
+
+    // The fast path keeps bare delegates: the listener's description is looked up only on failure.
+    private void LogFailure(Delegate failed, Exception error)
+    {
+        var listener = Array.Find(Volatile.Read(ref _listeners), l => l.Delegate == failed);
+        Log.ListenerFailed(Logger, Name, listener?.Describe() ?? "a listener disconnected since", error);
     }
 
     private void Add(Listener listener)
@@ -285,13 +301,17 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             Array.TrueForAll(listeners, l => l.Sync is not null) ? Array.ConvertAll(listeners, l => l.Sync!) : null);
     }
 
-    private sealed class Listener(Action<TEvent>? sync, Func<TEvent, ValueTask>? async)
+    private sealed class Listener(Action<TEvent>? sync, Func<TEvent, ValueTask>? async, string? name, string? owner)
     {
         public Action<TEvent>? Sync { get; } = sync;
 
         public Func<TEvent, ValueTask>? Async { get; } = async;
 
         public Delegate Delegate => (Delegate?)Sync ?? Async!;
+
+        /// <summary>"listener 'OnChanged' of component 'app/audit'", as failure messages word it.</summary>
+        public string Describe() =>
+            (name is null ? "a listener" : $"listener '{name}'") + (owner is null ? " of code outside any component" : $" of component '{owner}'");
     }
 
     private sealed class Subscription(Signal<TEvent> signal, Action<TEvent> listener) : IDisposable

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Asphalt.Runtime.Tests;
 
+[Collection(nameof(ApplicationTests))]
 public sealed class ApplicationTests
 {
     private readonly CapturingLoggerProvider _logs = new();
@@ -73,8 +74,9 @@ public sealed class ApplicationTests
         Assert.Equal(1, await Application.RunAsync(root, Options()));
 
         Assert.Equal(["db teardown saw ComponentStartException"], log.Events);
-        var error = Assert.Single(_logs.Records, r => r.Message == "Error during application start-up");
-        Assert.Equal("app/web", Assert.IsType<ComponentStartException>(error.Exception).Path);
+        Assert.Single(_logs.Records, r => r.Message == "Start-up failed: Component 'app/web' (Asphalt.Runtime.Tests.Support.LambdaComponent) failed while starting: InvalidOperationException: port in use");
+        var details = Assert.Single(_logs.Records, r => r.Message == "Details of the start-up failure");
+        Assert.Equal("app/web", Assert.IsType<ComponentStartException>(details.Exception).Path);
         Assert.Equal("Application stopped (exit code 1)", _logs.Messages.Last());
     }
 
@@ -151,7 +153,7 @@ public sealed class ApplicationTests
         });
 
         Assert.Equal(1, await Application.RunAsync(root, Options()).WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Contains(_logs.Records, r => r.Message == "Service task 'fragile' of code outside any component crashed; stopping the application");
+        Assert.Contains(_logs.Records, r => r.Message == "Service task 'fragile' of component 'app' crashed; stopping the application");
         Assert.Equal("Application stopped (exit code 1)", _logs.Messages.Last());
     }
 
@@ -192,7 +194,7 @@ public sealed class ApplicationTests
         });
 
         Assert.Equal(1, await Application.RunAsync(root, Options()));
-        Assert.Contains(_logs.Records, r => r.Level == LogLevel.Error && r.Message == "Teardown: flush of the journal failed: IOException: flush failed");
+        Assert.Contains(_logs.Records, r => r.Level == LogLevel.Error && r.Message == "Teardown: flush of the journal (registered by component 'app') failed: IOException: flush failed");
     }
 
     [Fact]

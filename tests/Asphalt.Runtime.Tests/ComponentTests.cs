@@ -190,7 +190,7 @@ public sealed class ComponentTests
         var logs = new CapturingLoggerProvider();
         var root = new LambdaComponent().With("stubborn", new LambdaComponent(start: async (_, _) =>
         {
-            await Task.Delay(1500); // Ignores the token, outlives the one-second grace.
+            await Task.Delay(1500); // Ignores the token, outlives the timeout.
             throw new InvalidOperationException("published into a closed context");
         }));
         await using var context = new Context(logs.CreateFactory());
@@ -203,7 +203,7 @@ public sealed class ComponentTests
         }
 
         var warning = Assert.Single(logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
-        Assert.StartsWith("A component abandoned at the start timeout failed afterwards", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A component whose start-up was abandoned (start timeout or stop request) failed afterwards", warning.Message, StringComparison.Ordinal);
         var failure = Assert.IsType<ComponentStartException>(warning.Exception);
         Assert.Equal("app/stubborn", failure.Path);
         Assert.Equal("published into a closed context", failure.InnerException?.Message);

@@ -94,6 +94,68 @@ public sealed class EchoServerTests
     }
 
     [Fact]
+    public async Task Server_process_that_cannot_listen_prints_one_line_naming_the_component_and_the_cause()
+    {
+        using var occupied = new TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((IPEndPoint)occupied.LocalEndpoint).Port;
+
+        var (code, stdout, stderr) = await RunSampleAsync($"run --set component.port={port}");
+
+        Assert.Equal(1, code);
+        var failure = Assert.Single(stdout.Split('\n'), line => line.StartsWith("fail:", StringComparison.Ordinal));
+        Assert.StartsWith("fail: Asphalt.Application: Start-up failed: Component 'app' (EchoServer.ServerComponent) failed while starting: SocketException: ", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal); // No stack trace below Debug.
+    }
+
+    [Fact]
+    public async Task Server_process_stopped_by_sigterm_while_it_loads_its_configuration_exits_cleanly()
+    {
+        // The configuration file is a FIFO: the process blocks reading it, so the signal is sure
+        // to arrive while the configuration loads, before any component starts.
+        var folder = Directory.CreateTempSubdirectory("asphalt-fifo-");
+        try
+        {
+            var fifo = Path.Combine(folder.FullName, "server.yaml");
+            using (var mkfifo = Process.Start("mkfifo", [fifo]))
+            {
+                await mkfifo.WaitForExitAsync();
+                Assert.Equal(0, mkfifo.ExitCode);
+            }
+
+            using var server = StartSample($"run -c \"{fifo}\" --set component.port={FreePort()}");
+            var stdout = server.StandardOutput.ReadToEndAsync();
+            var stderr = server.StandardError.ReadToEndAsync();
+
+            try
+            {
+                // Opening the FIFO for writing completes once the process has opened it for reading.
+                await using var writer = await Task.Run(() => new StreamWriter(new FileStream(fifo, FileMode.Open, FileAccess.Write))).WaitAsync(TimeSpan.FromSeconds(60));
+                using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString()]))
+                {
+                    await kill.WaitForExitAsync();
+                }
+
+                await writer.WriteAsync("component:\n  type: server\n");
+            }
+            catch (IOException)
+            {
+                // Broken pipe: the signal killed the process; the assertions below say so.
+            }
+
+            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var log = await stdout;
+            Assert.True(server.ExitCode == 0, $"exit code {server.ExitCode}\n{log}{await stderr}");
+            Assert.Contains("Received SIGTERM; stopping the application", log);
+            Assert.Contains("Application stopped (exit code 0)", log);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Client_process_prints_the_answer_and_exits_0()
     {
         await using var context = new Context();

@@ -41,9 +41,38 @@ public sealed class SignalTests
         Assert.Equal(["event"], seen.Events);
         var errors = _logs.Records.Where(r => r.Level == LogLevel.Error).ToList();
         Assert.Equal(2, errors.Count);
-        Assert.All(errors, r => Assert.Equal("Uncaught exception in a listener of signal 'Changed'", r.Message));
+        Assert.All(errors, r => Assert.Equal("Uncaught exception in a listener of code outside any component on signal 'Changed'", r.Message));
         Assert.Contains(errors, r => r.Exception is InvalidOperationException);
         Assert.Contains(errors, r => r.Exception is IOException);
+    }
+
+    [Fact]
+    public async Task A_failing_listener_is_named_by_its_component_path_and_name()
+    {
+        var signal = new Signal<string>("events", Logger());
+        var root = new LambdaComponent()
+            .With("audit", new LambdaComponent(start: (_, _) =>
+            {
+                signal.Connect(_ => throw new InvalidOperationException("audit bug"), "OnEvent");
+                return ValueTask.CompletedTask;
+            }))
+            .With("mirror", new LambdaComponent(start: (_, _) =>
+            {
+                signal.Connect(async _ =>
+                {
+                    await Task.Yield();
+                    throw new IOException("mirror bug");
+                });
+                return ValueTask.CompletedTask;
+            }));
+        await using var context = new Context();
+        await context.StartComponentAsync(root);
+
+        Assert.False(await signal.DispatchAsync("event"));
+
+        var errors = _logs.Records.Where(r => r.Level == LogLevel.Error).ToList();
+        Assert.Contains(errors, r => r.Message == "Uncaught exception in listener 'OnEvent' of component 'app/audit' on signal 'events'" && r.Exception is InvalidOperationException);
+        Assert.Contains(errors, r => r.Message == "Uncaught exception in a listener of component 'app/mirror' on signal 'events'" && r.Exception is IOException);
     }
 
     [Fact]

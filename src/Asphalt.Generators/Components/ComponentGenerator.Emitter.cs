@@ -245,7 +245,7 @@ namespace Asphalt.Generators.Components
                             _ => $"global::System.Func<{listener.EventType.FullName}, {ValueTask}> {handler} = __event => new {ValueTask}(this.{listener.Method}(__event));",
                         };
                         writer.WriteLine(delegateDeclaration);
-                        writer.WriteLine($"{signal}.Connect({handler});");
+                        writer.WriteLine($"{signal}.Connect({handler}, {Literals.String(listener.Method)});"); // Named in the log if it throws.
                         var description = $"disconnect {model.Type.DisplayName}.{listener.Method} from {listener.SignalType.DisplayName} '{listener.SignalName}'";
                         writer.WriteLine($"context.AddTeardown(() => {{ {signal}.Disconnect({handler}); }}, {Literals.String(description)});");
                     }

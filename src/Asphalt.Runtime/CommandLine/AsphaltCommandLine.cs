@@ -13,8 +13,10 @@ namespace Asphalt.CommandLine;
 /// <item><c>graph [--format mermaid|dot|json]</c>: prints the configured tree's components, resources and start order;</item>
 /// <item><c>check</c>: validates the configuration against the component types, their options and the resource graph, starts nothing, exits 0 or 1 listing every error.</item>
 /// </list>
-/// Exit codes: what the application returns for <c>run</c>; 0/1 for <c>check</c> and <c>graph</c>;
-/// 1 for invalid configuration; 2 for a command line that does not parse.
+/// Exit codes: what the application returns for <c>run</c> (see <see cref="Application"/>: 0 after
+/// Ctrl+C/SIGTERM, also during start-up); 0/1 for <c>check</c> and <c>graph</c>; 1 for invalid
+/// configuration; 2 for a command line that does not parse. <c>run</c> handles SIGINT/SIGTERM from
+/// before it loads the configuration.
 /// </summary>
 public static class AsphaltCommandLine
 {
@@ -139,6 +141,22 @@ public static class AsphaltCommandLine
     private static async Task<int> RunCommandAsync(
         ApplicationDefinition definition, CommandLineSettings settings, Func<LoadedConfiguration> load, TextWriter error, CancellationToken cancellationToken)
     {
+        // Before the configuration loads: a Ctrl+C or SIGTERM that arrives this early is remembered
+        // and stops the application cleanly, rather than killing the process without a word.
+        var signals = StopSignals.Register();
+        try
+        {
+            return await RunCommandAsync(definition, settings, load, error, signals, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            signals?.Dispose();
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(
+        ApplicationDefinition definition, CommandLineSettings settings, Func<LoadedConfiguration> load, TextWriter error, StopSignals? signals, CancellationToken cancellationToken)
+    {
         Component root;
         var options = new ApplicationOptions { RootAlias = definition.RootAlias };
         LoadedConfiguration? configuration = null;
@@ -165,6 +183,12 @@ public static class AsphaltCommandLine
         }
 
         definition.ConfigureOptions?.Invoke(options);
+        if (!options.HandleStopSignals)
+        {
+            signals?.Dispose(); // The application handles no signals: they act as they would without it.
+            signals = null;
+        }
+
         PlainConsoleLoggerFactory? ownedLogging = null;
         if (configuration.HasSecrets)
         {
@@ -175,7 +199,7 @@ public static class AsphaltCommandLine
 
         try
         {
-            return await Application.RunAsync(root, options, cancellationToken).ConfigureAwait(false);
+            return await Application.RunWithSignalsAsync(root, options, cancellationToken, signals).ConfigureAwait(false);
         }
         finally
         {

@@ -12,6 +12,28 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public IEnumerable<string> Messages => Records.Select(r => r.Message);
 
+    /// <summary>Waits, up to <paramref name="timeout"/>, for a record matching <paramref name="match"/> and returns it.</summary>
+    public async Task<LogRecord> WaitForAsync(Func<LogRecord, bool> match, TimeSpan timeout)
+    {
+        using var expiry = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if (Records.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await Task.Delay(10, expiry.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching log record within {timeout.TotalSeconds} s. Logged:\n{string.Join("\n", Messages)}");
+            }
+        }
+    }
+
     public ILoggerFactory CreateFactory() => LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(this));
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _records);
