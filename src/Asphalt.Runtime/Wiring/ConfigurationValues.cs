@@ -77,10 +77,37 @@ public static class ConfigurationValues
     public static Uri ParseUri(IConfigurationSection section) =>
         Uri.TryCreate(section.Value, UriKind.RelativeOrAbsolute, out var result) ? result : throw InvalidValue(section, "Uri");
 
-    /// <summary>The error for a value that does not convert to <paramref name="expected"/>.</summary>
-    public static ConfigurationBindingException InvalidValue(IConfigurationSection section, string expected) =>
-        new(section.Path, expected,
-            $"Configuration value '{section.Value}' at '{section.Path}' is not a valid {expected}.");
+    /// <summary>
+    /// The error for a value that does not convert to <paramref name="expected"/>; a list or mapping
+    /// given where one value belongs is named as such (its section has no value, only children).
+    /// </summary>
+    public static ConfigurationBindingException InvalidValue(IConfigurationSection section, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (section.Value is null && DescribeCollection(section) is { } collection)
+        {
+            return new(section.Path, expected, $"Configuration key '{section.Path}' is {collection}, not a single {expected} value.");
+        }
+
+        return new(section.Path, expected, $"Configuration value '{section.Value}' at '{section.Path}' is not a valid {expected}.");
+    }
+
+    /// <summary>
+    /// <c>a list</c> or <c>a mapping</c> for a section with children, else null. Configuration keeps a
+    /// list as keys <c>0</c>, <c>1</c> …, so children numbered from 0 in order read as a list.
+    /// </summary>
+    private static string? DescribeCollection(IConfigurationSection section)
+    {
+        var index = 0;
+        var isList = true;
+        foreach (var child in section.GetChildren())
+        {
+            isList &= child.Key == index.ToString(CultureInfo.InvariantCulture);
+            index++;
+        }
+
+        return index == 0 ? null : isList ? "a list" : "a mapping";
+    }
 
     /// <summary>
     /// Throws the binding error for a number outside its <c>[Range]</c> (null, an absent optional
