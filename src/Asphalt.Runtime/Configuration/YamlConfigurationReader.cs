@@ -15,7 +15,7 @@ internal sealed class YamlConfigurationReader
     private readonly string? _baseDirectory;
     private readonly Func<string, string?> _environment;
     private readonly List<ConfigurationError> _errors;
-    private readonly Dictionary<string, (ConfigNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ConfigNode Node, int Size, int Height)> _anchors = new(StringComparer.Ordinal);
 
     // Set for a --set value: it has no lines of its own, so every node is located at the argument.
     private readonly SourceLocation? _fixedLocation;
@@ -146,6 +146,11 @@ internal sealed class YamlConfigurationReader
         {
             if (_anchors.TryGetValue(alias.Value.Value, out var anchored))
             {
+                if (path.Count + anchored.Height > ConfigurationLimits.MaxDepth)
+                {
+                    Stop(Here(alias), path, ConfigurationLimits.TooDeep);
+                }
+
                 // Each alias copies its anchor's whole tree: bounded, or aliases of aliases explode (billion laughs).
                 _aliasCopies += anchored.Size;
                 if (_aliasCopies > ConfigurationLimits.MaxAliasExpansion)
@@ -189,7 +194,8 @@ internal sealed class YamlConfigurationReader
 
         if (!start.Anchor.IsEmpty)
         {
-            _anchors[start.Anchor.Value] = (node, Size(node));
+            var (size, height) = Measure(node);
+            _anchors[start.Anchor.Value] = (node, size, height);
         }
 
         return node;
@@ -330,13 +336,25 @@ internal sealed class YamlConfigurationReader
         while (depth > 0);
     }
 
-    /// <summary>The number of nodes in <paramref name="node"/>'s tree (at most <see cref="ConfigurationLimits.MaxDepth"/> deep).</summary>
-    private static int Size(ConfigNode node) => node switch
+    /// <summary>The number of nodes in <paramref name="node"/>'s tree, and how many levels it adds (at most <see cref="ConfigurationLimits.MaxDepth"/>).</summary>
+    private static (int Size, int Height) Measure(ConfigNode node)
     {
-        ConfigMapping mapping => 1 + mapping.Entries.Values.Sum(Size),
-        ConfigSequence sequence => 1 + sequence.Items.Sum(Size),
-        _ => 1,
-    };
+        var children = node switch
+        {
+            ConfigMapping mapping => mapping.Entries.Values,
+            ConfigSequence sequence => (IEnumerable<ConfigNode>)sequence.Items,
+            _ => [],
+        };
+        var (size, height) = (1, 0);
+        foreach (var child in children)
+        {
+            var (childSize, childHeight) = Measure(child);
+            size += childSize;
+            height = Math.Max(height, childHeight + 1);
+        }
+
+        return (size, height);
+    }
 
     private SourceLocation Here(ParsingEvent parsingEvent) =>
         _fixedLocation ?? new(_source, (int)parsingEvent.Start.Line, (int)parsingEvent.Start.Column);
