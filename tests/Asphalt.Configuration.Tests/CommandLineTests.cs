@@ -335,6 +335,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_larger_than_the_limit_is_rejected_naming_its_size()
+    {
+        var file = Path.Combine(_files.Directory, "huge.yaml");
+        using (var stream = File.Create(file))
+        {
+            stream.SetLength(ConfigurationLimits.MaxFileSize + 1);
+        }
+
+        Assert.Equal(1, await RunAsync("check", "-c", file));
+
+        Assert.Contains($"{file}: the configuration file is 16777217 bytes, larger than the limit of 16777216 bytes", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_environment_variable_nested_deeper_than_the_limit_is_an_error()
+    {
+        var name = "GREETING_component" + string.Concat(Enumerable.Repeat("__a", 100));
+
+        Assert.Equal(1, await RunWithEnvironmentAsync(new() { [name] = "x" }, "check"));
+
+        Assert.Contains($"environment variable {name}: component{string.Concat(Enumerable.Repeat(".a", 63))}.…: the configuration is nested deeper than 64 levels (the limit); flatten it (the key has 101 levels)",
+            _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_set_without_equals_sign_exits_1_naming_the_argument()
     {
         var code = await RunAsync("run", "--set", "component.exitCode");

@@ -94,10 +94,16 @@ public static class ConfigurationValues
 
     /// <summary>
     /// <c>a list</c> or <c>a mapping</c> for a section with children, else null. Configuration keeps a
-    /// list as keys <c>0</c>, <c>1</c> …, so children numbered from 0 in order read as a list.
+    /// list as keys <c>0</c>, <c>1</c> …: the loaded configuration knows which it was; for any other,
+    /// children numbered from 0 in order read as a list (this only words a message).
     /// </summary>
     private static string? DescribeCollection(IConfigurationSection section)
     {
+        if (section is Configuration.ShapedConfigurationSection shaped && (shaped.IsList || section.GetChildren().Any()))
+        {
+            return !shaped.IsList ? "a mapping" : section.GetChildren().Any() ? "a list" : "an empty list";
+        }
+
         var index = 0;
         var isList = true;
         foreach (var child in section.GetChildren())
@@ -133,6 +139,21 @@ public static class ConfigurationValues
         if (!string.IsNullOrEmpty(section.Value))
         {
             throw InvalidValue(section, expected);
+        }
+    }
+
+    /// <summary>
+    /// Throws the binding error for a single value or a list where a mapping (a dictionary) is expected:
+    /// a list would otherwise bind as the keys <c>0</c>, <c>1</c> …. Lists are recognized in configuration
+    /// loaded by <see cref="Configuration.ConfigurationLoader"/>, which remembers them.
+    /// </summary>
+    public static void RejectNonMapping(IConfigurationSection section, string expected)
+    {
+        RejectSingleValue(section, expected);
+        if (section is Configuration.ShapedConfigurationSection { IsList: true })
+        {
+            throw new ConfigurationBindingException(section.Path, expected,
+                $"Configuration key '{section.Path}' is a list, not a mapping ({expected}); write 'key: value' pairs.");
         }
     }
 

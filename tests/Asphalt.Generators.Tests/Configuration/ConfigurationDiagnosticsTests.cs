@@ -28,6 +28,7 @@ public sealed class ConfigurationDiagnosticsTests
             public TlsOptions Tls { get; set; } = new();
             public string Greeting { get; set; } = "hi";
             [System.ComponentModel.DataAnnotations.Url] public string Callback { get; set; } = "https://example.org/";
+            public Dictionary<string, string> Labels { get; set; } = new();
         }
         public sealed class StoreOptions { public required string Path { get; init; } }
         [Component("store")] public sealed partial class StoreComponent(StoreOptions options) { [Resource] public Store Store { get; } = new(); }
@@ -312,6 +313,7 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("tls: yes", "yes", "a mapping of TlsOptions's options")]
     [InlineData("greeting: {a: 1}", "{a: 1}", "a mapping is not a string")]
     [InlineData("port: [1]", "[1]", "a list is not a single value")]
+    [InlineData("labels: [a, b]", "[a, b]", "a list is not a mapping")]
     [InlineData("port:", "", "an empty value does not convert")]
     public async Task ASPH0014_value_of_the_wrong_type(string line, string locatedText, string messagePart)
     {
