@@ -340,7 +340,7 @@ public sealed class CommandLineTests : IDisposable
         var file = Path.Combine(_files.Directory, "huge.yaml");
         using (var stream = File.Create(file))
         {
-            stream.SetLength(ConfigurationLimits.MaxFileSize + 1);
+            stream.SetLength((16 * 1024 * 1024) + 1); // docs/configuration.md, "Limits"
         }
 
         Assert.Equal(1, await RunAsync("check", "-c", file));
