@@ -99,9 +99,10 @@ public static class ConfigurationValues
     /// </summary>
     private static string? DescribeCollection(IConfigurationSection section)
     {
-        if (section is Configuration.ShapedConfigurationSection shaped && (shaped.IsList || section.GetChildren().Any()))
+        if (section is Configuration.ShapedConfigurationSection shaped)
         {
-            return !shaped.IsList ? "a mapping" : section.GetChildren().Any() ? "a list" : "an empty list";
+            var hasChildren = section.GetChildren().Any();
+            return shaped.IsList ? (hasChildren ? "a list" : "an empty list") : (hasChildren ? "a mapping" : null);
         }
 
         var index = 0;
