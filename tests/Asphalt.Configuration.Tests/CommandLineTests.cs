@@ -340,12 +340,12 @@ public sealed class CommandLineTests : IDisposable
         var file = Path.Combine(_files.Directory, "huge.yaml");
         using (var stream = File.Create(file))
         {
-            stream.SetLength((16 * 1024 * 1024) + 1); // docs/configuration.md, "Limits"
+            stream.SetLength((1024 * 1024) + 1); // docs/configuration.md, "Limits"
         }
 
         Assert.Equal(1, await RunAsync("check", "-c", file));
 
-        Assert.Contains($"{file}: the configuration file is 16777217 bytes, larger than the limit of 16777216 bytes", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{file}: the configuration file is 1048577 bytes, larger than the limit of 1048576 bytes", _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,6 +97,25 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains($"{file}:7:10: l6.0: aliases in this file expand to more than 100000 values", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task A_file_of_nothing_but_keys_up_to_the_size_limit_is_checked_within_the_heap_limit(string command)
+    {
+        // ~93,000 unknown top-level keys: each is reported, and the whole stays within the process's 1 GiB heap.
+        var yaml = new StringBuilder();
+        for (var i = 0; yaml.Length < (1024 * 1024) - 20; i++)
+        {
+            yaml.Append('k').Append(i).Append(": 1\n");
+        }
+
+        var file = _files.Write("wide.yaml", yaml.ToString());
+
+        var (code, _, error) = await WebNotifierProcess.RunAsync(command, "-c", file);
+
+        Assert.True(code == 1, $"exit code {code}: {Tail(error)}");
+        Assert.Contains($"{file}:1:1: k0: unknown top-level key", error, StringComparison.Ordinal);
+    }
+
     private static string Tail(string text) => text.Length > 2000 ? text[^2000..] : text;
 
     public void Dispose() => _files.Dispose();
