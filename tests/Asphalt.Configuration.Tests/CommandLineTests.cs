@@ -228,7 +228,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Graph_json_has_components_resources_and_start_order()
     {
-        var code = await RunAsync("graph", "-f", "json");
+        var code = await RunAsync("graph", "-f", "json", "--set", "component.components.greeter.greeting=hi");
 
         Assert.Equal(0, code);
         using var json = System.Text.Json.JsonDocument.Parse(_output.ToString());
@@ -268,6 +268,95 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("greeting: Unrecognized command or argument 'start'.", error, StringComparison.Ordinal);
         Assert.Contains("Run 'greeting --help' for the commands and options.", error, StringComparison.Ordinal);
         Assert.Equal("", _app.ToString());
+    }
+
+    [Theory]
+    [InlineData("component.exitCode=abc", "component.exitCode: Configuration value 'abc' is not a valid Int32.")]
+    [InlineData("startTimeout=abc", "startTimeout: 'abc' is not a number of seconds")]
+    [InlineData("logging.level=Loud", "logging.level: 'Loud' is not a log level")]
+    public async Task Every_command_that_loads_configuration_rejects_a_bad_value_the_same_way(string set, string expected)
+    {
+        var file = Config("component:\n  components:\n    greeter: {greeting: hi}\n");
+
+        foreach (var command in new[] { "check", "graph", "run" })
+        {
+            _error.GetStringBuilder().Clear();
+
+            var code = await RunAsync(command, "-c", file, "--set", set);
+
+            Assert.True(code == 1, $"{command} exited {code}");
+            Assert.Contains($"--set {set[..set.IndexOf('=')]}=…: {expected}", _error.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("", _output.ToString());
+        Assert.Equal("", _app.ToString());
+    }
+
+    [Fact]
+    public async Task A_list_where_a_single_value_belongs_is_named_as_a_list()
+    {
+        var file = Config("component:\n  exitCode: [1, 2]\n  components:\n    greeter: {greeting: hi}\n");
+
+        Assert.Equal(1, await RunAsync("check", "-c", file));
+
+        Assert.Contains($"{file}:2:3: component.exitCode: Configuration key 'exitCode' is a list, not a single Int32 value.", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unset_variable_in_a_set_value_is_reported_at_the_argument_with_its_plain_key_path()
+    {
+        var code = await RunAsync("check", "--set", "component.components.greeter.greeting=${env:UNSET_GREETING}");
+
+        Assert.Equal(1, code);
+        Assert.Contains(
+            "--set component.components.greeter.greeting=…: component.components.greeter.greeting: environment variable 'UNSET_GREETING' is not set",
+            _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_directory_given_as_configuration_file_is_named_as_a_directory()
+    {
+        var code = await RunAsync("check", "-c", _files.Directory);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{_files.Directory}: cannot read the configuration file: it is a directory", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_valid_utf8_is_rejected_with_its_line_and_byte_offset()
+    {
+        var file = Path.Combine(_files.Directory, "latin1.yaml");
+        File.WriteAllBytes(file, [.. "component:\n  components:\n    greeter: {greeting: caf"u8, 0xE9, .. "}\n"u8]);
+
+        var code = await RunAsync("check", "-c", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{file}:3:28: the file is not valid UTF-8: byte 0xE9 at byte offset 52; save the file as UTF-8", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_limit_is_rejected_naming_its_size()
+    {
+        var file = Path.Combine(_files.Directory, "huge.yaml");
+        using (var stream = File.Create(file))
+        {
+            stream.SetLength((1024 * 1024) + 1); // docs/configuration.md, "Limits"
+        }
+
+        Assert.Equal(1, await RunAsync("check", "-c", file));
+
+        Assert.Contains($"{file}: the configuration file is 1048577 bytes, larger than the limit of 1048576 bytes", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_environment_variable_nested_deeper_than_the_limit_is_an_error()
+    {
+        var name = "GREETING_component" + string.Concat(Enumerable.Repeat("__a", 100));
+
+        Assert.Equal(1, await RunWithEnvironmentAsync(new() { [name] = "x" }, "check"));
+
+        Assert.Contains($"environment variable {name}: component{string.Concat(Enumerable.Repeat(".a", 63))}.…: the configuration is nested deeper than 64 levels (the limit); flatten it (the key has 101 levels)",
+            _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace Asphalt.Configuration.Tests.Generated;
 public sealed class GreetingOptions
 {
     public string Text { get; set; } = "hello";
+
+    public Dictionary<string, string> Labels { get; set; } = new();
 }
 
 public sealed record GeneratedGreeting(string Text);

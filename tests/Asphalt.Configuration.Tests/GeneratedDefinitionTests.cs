@@ -48,6 +48,20 @@ public sealed class GeneratedDefinitionTests : IDisposable
         Assert.Contains($"{file}:5:7: component.components.greeter.txet:", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_list_given_for_a_dictionary_option_is_an_error_not_keys_0_and_1()
+    {
+        var list = _files.Write("list.yaml", "component:\n  components:\n    greeter:\n      labels: [a, b]\n");
+        var numbered = _files.Write("numbered.yaml", "component:\n  components:\n    greeter:\n      labels: {0: a, 1: b}\n");
+
+        Assert.Equal(1, await RunAsync("run", "-c", list));
+        Assert.Equal(0, await RunAsync("check", "-c", numbered));
+
+        Assert.Contains(
+            $"{list}:4:7: component.components.greeter.labels: Configuration key 'labels' is a list, not a mapping (Dictionary<string, string>); write 'key: value' pairs.",
+            _error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _files.Dispose();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Asphalt.Configuration.Tests;
 
 /// <summary>The command line of the WebNotifier sample, run as a real process.</summary>
@@ -8,40 +6,10 @@ public sealed class SampleProcessTests : IDisposable
     private readonly TempFiles _files = new();
 
     private static Task<(int ExitCode, string Output, string Error)> RunSampleAsync(params string[] arguments) =>
-        RunSampleAsync(new Dictionary<string, string>(), arguments);
+        WebNotifierProcess.RunAsync(arguments);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunSampleAsync(Dictionary<string, string> environment, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WebNotifier.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("WEBNOTIFIER_", StringComparison.OrdinalIgnoreCase) || k == "ASPHALT_SERVICE").ToList())
-        {
-            info.Environment.Remove(name);
-        }
-
-        info.Environment.Remove("SMTP_PASSWORD");
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunSampleAsync(Dictionary<string, string> environment, params string[] arguments) =>
+        WebNotifierProcess.RunAsync(environment, arguments);
 
     [Fact]
     public async Task Check_accepts_the_samples_own_configuration()

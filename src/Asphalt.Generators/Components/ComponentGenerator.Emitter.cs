@@ -690,7 +690,9 @@ namespace Asphalt.Generators.Components
                 using (writer.Block($"private static {value.Type.FullName} {name}({Section} section, {Problems} __problems)"))
                 {
                     var dictionary = value.Kind == ValueKind.Dictionary;
-                    writer.WriteLine($"{Values}.RejectSingleValue(section, {Literals.String(value.Expected)});");
+                    writer.WriteLine(dictionary
+                        ? $"{Values}.RejectNonMapping(section, {Literals.String(value.Expected)});"
+                        : $"{Values}.RejectSingleValue(section, {Literals.String(value.Expected)});");
                     writer.WriteLine(dictionary
                         ? $"var __items = new global::System.Collections.Generic.Dictionary<string, {element.Type.FullName}>(global::System.StringComparer.OrdinalIgnoreCase);"
                         : $"var __items = new global::System.Collections.Generic.List<{element.Type.FullName}>();");

@@ -170,6 +170,10 @@ namespace Asphalt.Generators.Configuration
         {
             switch (node)
             {
+                case YamlSequence when value.Kind == ValueKind.Dictionary:
+                    // The runtime rejects it too: a list would bind as the keys 0, 1 ….
+                    Wrong(node, keyPath, "a list is not a mapping", value, context);
+                    break;
                 case YamlSequence sequence:
                     for (var i = 0; i < sequence.Items.Count; i++)
                     {

@@ -9,7 +9,13 @@ namespace Asphalt.Generators.Configuration
         /// <summary>A flow node (<c>[…]</c>, <c>{…}</c>, a quoted or plain scalar); may span lines.</summary>
         private YamlNode ParseFlowNode()
         {
-            Enter();
+            // The outermost flow node is the block node that holds it, whose level is already counted.
+            var nested = _flow > 0;
+            if (nested)
+            {
+                Enter();
+            }
+
             _flow++;
             try
             {
@@ -65,7 +71,10 @@ namespace Asphalt.Generators.Configuration
             finally
             {
                 _flow--;
-                _depth--;
+                if (nested)
+                {
+                    _depth--;
+                }
             }
         }
 

@@ -18,10 +18,7 @@ namespace Asphalt.Generators.Configuration
     /// </remarks>
     internal sealed partial class YamlParser
     {
-        private const int MaxDepth = 200;
-
         private readonly string _text;
-        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private int _pos;
         private int _depth;
         private int _flow;
@@ -182,14 +179,6 @@ namespace Asphalt.Generators.Configuration
             return IsBreak(Current);
         }
 
-        private void Enter()
-        {
-            if (++_depth > MaxDepth)
-            {
-                throw Error("the configuration is nested too deeply");
-            }
-        }
-
         /// <summary>
         /// A block node whose content is more indented than <paramref name="parentIndent"/>. The node may
         /// start on the current line (after <c>key:</c> or <c>- </c>) or on a following one.
@@ -309,11 +298,7 @@ namespace Asphalt.Generators.Configuration
                 }
             }
 
-            if (anchor is not null)
-            {
-                _anchors[anchor] = node;
-            }
-
+            Anchored(anchor, node);
             return node is YamlScalar { Tag: null } s && tag is not null ? new YamlScalar(s.Start, s.End, s.Value, tag) : node;
 
             YamlNode FinishQuoted(int from, string? value, string? withTag)
@@ -321,16 +306,6 @@ namespace Asphalt.Generators.Configuration
                 RequireLineEnd();
                 return new YamlScalar(from, _pos, value ?? string.Empty, withTag);
             }
-        }
-
-        private YamlNode Anchored(string? anchor, YamlNode node)
-        {
-            if (anchor is not null)
-            {
-                _anchors[anchor] = node;
-            }
-
-            return node;
         }
 
         /// <summary>After a complete value only a comment may follow on the line.</summary>
@@ -360,18 +335,6 @@ namespace Asphalt.Generators.Configuration
             }
 
             return _text.Substring(start, _pos - start);
-        }
-
-        private YamlNode ReadAlias()
-        {
-            var start = _pos;
-            var name = ReadToken().Substring(1);
-            if (!_anchors.TryGetValue(name, out var node))
-            {
-                throw Error($"the alias '*{name}' refers to no anchor defined before it", start);
-            }
-
-            return node;
         }
 
         private YamlMapping ParseBlockMapping(int column, string firstKey, int keyStart, int keyEnd)

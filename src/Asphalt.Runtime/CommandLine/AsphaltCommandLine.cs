@@ -159,20 +159,17 @@ public static class AsphaltCommandLine
     {
         Component root;
         var options = new ApplicationOptions { RootAlias = definition.RootAlias };
-        LoadedConfiguration? configuration = null;
+        // The same checks as 'check', all of them, before anything is created for real: a typo
+        // in a top-level key or a resource nobody publishes must not start a half-working application.
+        var (configuration, problems) = LoadAndCheck(definition, load);
+        if (configuration is null || problems.Count > 0)
+        {
+            await WriteErrorsAsync(error, definition.Name, problems, configuration).ConfigureAwait(false);
+            return Application.ExitFailure;
+        }
+
         try
         {
-            configuration = load();
-
-            // The same checks as 'check', all of them, before anything is created for real: a typo
-            // in a top-level key or a resource nobody publishes must not start a half-working application.
-            var problems = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
-            problems.AddRange(definition.Checks.SelectMany(check => check(configuration)));
-            if (problems.Count > 0)
-            {
-                throw new ConfigurationException(problems);
-            }
-
             root = ComponentTree.Build(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
             RunnerSettings.ApplyTo(configuration, options);
         }
@@ -223,17 +220,15 @@ public static class AsphaltCommandLine
         }
         else
         {
-            LoadedConfiguration? configuration = null;
-            try
+            // A graph of a configuration that 'check' and 'run' reject would show an application that cannot exist.
+            var (configuration, problems) = LoadAndCheck(definition, load);
+            if (configuration is null || problems.Count > 0)
             {
-                configuration = load();
-                plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
-            }
-            catch (ConfigurationException failure)
-            {
-                WriteErrors(error, definition.Name, failure.Errors, configuration);
+                WriteErrors(error, definition.Name, problems, configuration);
                 return Application.ExitFailure;
             }
+
+            plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
         }
 
         output.Write(format switch
@@ -250,19 +245,13 @@ public static class AsphaltCommandLine
         ApplicationDefinition definition, Func<LoadedConfiguration> load, bool print, TextWriter output, TextWriter error, string? service = null)
     {
         var name = service is null ? definition.Name : $"{definition.Name} (service '{service}')";
-        LoadedConfiguration configuration;
-        try
+        var (configuration, errors) = LoadAndCheck(definition, load);
+        if (configuration is null)
         {
-            configuration = load();
-        }
-        catch (ConfigurationException failure)
-        {
-            WriteErrors(error, name, failure.Errors, null);
+            WriteErrors(error, name, errors, null);
             return Application.ExitFailure;
         }
 
-        var errors = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
-        errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
         if (print)
         {
             output.Write(configuration.Dump());
@@ -317,6 +306,29 @@ public static class AsphaltCommandLine
         }
 
         return worst;
+    }
+
+    /// <summary>
+    /// How every command that loads configuration validates it, so <c>run</c>, <c>graph</c> and <c>check</c>
+    /// accept and reject the same configurations: loading, then every check <c>check</c> documents.
+    /// </summary>
+    /// <returns>The configuration (null when it could not be loaded) and every problem found.</returns>
+    private static (LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors) LoadAndCheck(
+        ApplicationDefinition definition, Func<LoadedConfiguration> load)
+    {
+        LoadedConfiguration configuration;
+        try
+        {
+            configuration = load();
+        }
+        catch (ConfigurationException failure)
+        {
+            return (null, failure.Errors);
+        }
+
+        var errors = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
+        errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
+        return (configuration, errors);
     }
 
     // Written once, right before the command exits; the report is redacted as a whole.

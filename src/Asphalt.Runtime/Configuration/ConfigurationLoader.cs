@@ -129,8 +129,9 @@ public sealed class ConfigurationLoader
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
         var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Flatten(root, "", data, locations, secrets);
-        var configuration = new ConfigurationBuilder().Add(new AsphaltConfigurationProvider(data)).Build();
+        var lists = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Flatten(root, "", data, locations, secrets, lists);
+        var configuration = new ShapedConfigurationRoot(new ConfigurationBuilder().Add(new AsphaltConfigurationProvider(data)).Build(), lists);
         return new LoadedConfiguration(configuration, locations, secrets, service, [.. Files]) { DefinedServices = definedServices };
     }
 
@@ -180,7 +181,12 @@ public sealed class ConfigurationLoader
     }
 
     private static void Flatten(
-        ConfigNode node, string path, Dictionary<string, string?> data, Dictionary<string, SourceLocation> locations, HashSet<string> secrets)
+        ConfigNode node,
+        string path,
+        Dictionary<string, string?> data,
+        Dictionary<string, SourceLocation> locations,
+        HashSet<string> secrets,
+        HashSet<string> lists)
     {
         switch (node)
         {
@@ -194,11 +200,12 @@ public sealed class ConfigurationLoader
                 {
                     var childPath = path.Length == 0 ? key : path + ":" + key;
                     locations[childPath] = mapping.LocationOf(key);
-                    Flatten(value, childPath, data, locations, secrets);
+                    Flatten(value, childPath, data, locations, secrets, lists);
                 }
 
                 break;
             case ConfigSequence sequence:
+                lists.Add(path);
                 if (sequence.Items.Count == 0)
                 {
                     data[path] = null;
@@ -208,7 +215,7 @@ public sealed class ConfigurationLoader
                 {
                     var childPath = path + ":" + i.ToString(CultureInfo.InvariantCulture);
                     locations[childPath] = sequence.Items[i].Location;
-                    Flatten(sequence.Items[i], childPath, data, locations, secrets);
+                    Flatten(sequence.Items[i], childPath, data, locations, secrets, lists);
                 }
 
                 break;

@@ -35,6 +35,11 @@ internal static class ConfigurationMerger
     public static void SetAtPath(
         ConfigMapping root, IReadOnlyList<string> path, ConfigNode value, SourceLocation location, List<ConfigurationError> errors)
     {
+        if (!CheckDepth(path, location, errors))
+        {
+            return;
+        }
+
         var keyPath = KeyPath.Join(path);
         var current = root;
         for (var i = 0; i < path.Count - 1; i++)
@@ -66,5 +71,22 @@ internal static class ConfigurationMerger
         {
             current.Set(last, value, location);
         }
+    }
+
+    /// <summary>
+    /// Whether a key path (of <c>--set</c>, an environment variable, code) is within
+    /// <see cref="ConfigurationLimits.MaxDepth"/>; adds the error when it is not.
+    /// </summary>
+    public static bool CheckDepth(IReadOnlyList<string> path, SourceLocation location, List<ConfigurationError> errors)
+    {
+        if (path.Count <= ConfigurationLimits.MaxDepth)
+        {
+            return true;
+        }
+
+        // Shown up to the limit: past it there is only more of the same.
+        var shown = KeyPath.Join(path.Take(ConfigurationLimits.MaxDepth)) + ".…";
+        errors.Add(new ConfigurationError(location, shown, $"{ConfigurationLimits.TooDeep} (the key has {path.Count} levels)"));
+        return false;
     }
 }

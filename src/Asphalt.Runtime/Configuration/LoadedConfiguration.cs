@@ -13,6 +13,10 @@ public sealed class LoadedConfiguration
     public const string ComponentKey = "component";
 
     private readonly Dictionary<string, SourceLocation> _locations;
+
+    // Each key as the configuration wrote it, looked up ignoring case: one lookup per error, not a scan
+    // of every key (a file of a million unknown keys would otherwise take hours to report).
+    private readonly Dictionary<string, string> _writtenKeys;
     private readonly HashSet<string> _secretKeys;
     private readonly string[] _secretValues;
 
@@ -25,6 +29,7 @@ public sealed class LoadedConfiguration
     {
         Configuration = configuration;
         _locations = locations;
+        _writtenKeys = locations.Keys.ToDictionary(k => k, StringComparer.OrdinalIgnoreCase);
         _secretKeys = secretKeys;
         Service = service;
         Files = files;
@@ -109,7 +114,7 @@ public sealed class LoadedConfiguration
         {
             // The dictionary keeps each key as it was first added: spelled as the file wrote it.
             var prefix = configurationPath[..end];
-            if (_locations.Keys.FirstOrDefault(k => string.Equals(k, prefix, StringComparison.OrdinalIgnoreCase)) is { } written)
+            if (_writtenKeys.TryGetValue(prefix, out var written))
             {
                 return written + configurationPath[end..];
             }

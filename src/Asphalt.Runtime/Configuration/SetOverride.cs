@@ -57,9 +57,13 @@ public sealed class SetOverride
     internal void ApplyTo(ConfigMapping root, Func<string, string?> environment, List<ConfigurationError> errors)
     {
         // The value stays out of the location: it may be a password.
-        var location = new SourceLocation($"--set {Argument[..Argument.IndexOf('=', StringComparison.Ordinal)]}=…");
-        var keyPath = KeyPath.Join(Path);
-        var value = YamlConfigurationReader.ReadValue(Value, location, environment, errors, keyPath);
+        var location = new SourceLocation($"--set {Abbreviate(Argument[..Argument.IndexOf('=', StringComparison.Ordinal)])}=…");
+        if (!ConfigurationMerger.CheckDepth(Path, location, errors))
+        {
+            return;
+        }
+
+        var value = YamlConfigurationReader.ReadValue(Value, location, environment, errors, Path);
         if (value is null)
         {
             return;
@@ -67,4 +71,7 @@ public sealed class SetOverride
 
         ConfigurationMerger.SetAtPath(root, Path, value, location, errors);
     }
+
+    // A key of thousands of segments (hostile, or a script gone wrong) is named by its start.
+    private static string Abbreviate(string key) => key.Length <= 200 ? key : key[..200] + "…";
 }

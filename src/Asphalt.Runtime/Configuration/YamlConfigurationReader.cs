@@ -15,35 +15,28 @@ internal sealed class YamlConfigurationReader
     private readonly string? _baseDirectory;
     private readonly Func<string, string?> _environment;
     private readonly List<ConfigurationError> _errors;
-    private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
-    private IParser _parser = null!;
+    private readonly Dictionary<string, (ConfigNode Node, int Size, int Height)> _anchors = new(StringComparer.Ordinal);
 
-    private YamlConfigurationReader(string source, string? baseDirectory, Func<string, string?> environment, List<ConfigurationError> errors)
+    // Set for a --set value: it has no lines of its own, so every node is located at the argument.
+    private readonly SourceLocation? _fixedLocation;
+    private IParser _parser = null!;
+    private int _aliasCopies;
+
+    private YamlConfigurationReader(
+        string source, string? baseDirectory, Func<string, string?> environment, List<ConfigurationError> errors, SourceLocation? fixedLocation = null)
     {
         _source = source;
         _baseDirectory = baseDirectory;
         _environment = environment;
         _errors = errors;
+        _fixedLocation = fixedLocation;
     }
 
-    /// <summary>Reads a file; a missing or unreadable file is one error.</summary>
+    /// <summary>Reads a file; a missing, unreadable, oversized or wrongly encoded file is one error.</summary>
     public static ConfigMapping? ReadFile(string path, Func<string, string?> environment, List<ConfigurationError> errors)
     {
-        var fullPath = Path.GetFullPath(path);
-        string text;
-        try
-        {
-            // Read once at start-up, before any component runs.
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
-        {
-            var reason = failure is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : failure.Message;
-            errors.Add(new ConfigurationError(new SourceLocation(path), "", $"cannot read the configuration file: {reason}"));
-            return null;
-        }
-
-        return ReadText(text, path, Path.GetDirectoryName(fullPath), environment, errors);
+        var text = ConfigurationFileText.Read(path, errors);
+        return text is null ? null : ReadText(text, path, Path.GetDirectoryName(Path.GetFullPath(path)), environment, errors);
     }
 
     /// <summary>Reads configuration text; <paramref name="source"/> names it in errors.</summary>
@@ -54,10 +47,11 @@ internal sealed class YamlConfigurationReader
         return reader.Read(text);
     }
 
-    /// <summary>Parses one value the way <c>--set</c> does: a YAML scalar or flow collection.</summary>
-    public static ConfigNode? ReadValue(string text, SourceLocation location, Func<string, string?> environment, List<ConfigurationError> errors, string keyPath)
+    /// <summary>Parses one value the way <c>--set</c> does: a YAML scalar or flow collection, at <paramref name="path"/>.</summary>
+    public static ConfigNode? ReadValue(
+        string text, SourceLocation location, Func<string, string?> environment, List<ConfigurationError> errors, IReadOnlyList<string> path)
     {
-        var reader = new YamlConfigurationReader(location.Source, null, environment, errors);
+        var reader = new YamlConfigurationReader(location.Source, null, environment, errors, location);
         try
         {
             reader._parser = new Parser(new StringReader(text));
@@ -68,36 +62,16 @@ internal sealed class YamlConfigurationReader
             }
 
             reader._parser.Consume<DocumentStart>();
-            var node = reader.ReadNode([keyPath]);
-            foreach (var relocated in Walk(node))
-            {
-                relocated.Location = location; // A --set value has no lines of its own.
-            }
-
-            return node;
+            return reader.ReadNode([.. path]);
         }
         catch (Exception failure) when (failure is YamlException or InvalidOperationException)
         {
-            errors.Add(new ConfigurationError(location, keyPath, $"the value is not valid YAML ({failure.Message}); quote it"));
+            errors.Add(new ConfigurationError(location, KeyPath.Join(path), $"the value is not valid YAML ({failure.Message}); quote it"));
             return null;
         }
-    }
-
-    private static IEnumerable<ConfigNode> Walk(ConfigNode node)
-    {
-        yield return node;
-        var children = node switch
+        catch (StopReading)
         {
-            ConfigMapping mapping => mapping.Entries.Values,
-            ConfigSequence sequence => (IEnumerable<ConfigNode>)sequence.Items,
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            foreach (var descendant in Walk(child))
-            {
-                yield return descendant;
-            }
+            return null;
         }
     }
 
@@ -146,6 +120,10 @@ internal sealed class YamlConfigurationReader
             _errors.Add(new ConfigurationError(location, "", $"syntax error after this point: the YAML is malformed ({failure.Message}); check brackets, quotes and indentation"));
             return null;
         }
+        catch (StopReading)
+        {
+            return null;
+        }
     }
 
     private static string Simplify(YamlException failure)
@@ -157,11 +135,30 @@ internal sealed class YamlConfigurationReader
 
     private ConfigNode ReadNode(List<string> path)
     {
+        // Checked before going deeper, so hostile nesting cannot overflow the stack (ours, Flatten's or
+        // YamlDotNet's: it scans lazily, so it never sees what lies past this point).
+        if (path.Count > ConfigurationLimits.MaxDepth)
+        {
+            Stop(Here(_parser.Current!), path, ConfigurationLimits.TooDeep);
+        }
+
         if (_parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (_anchors.TryGetValue(alias.Value.Value, out var anchored))
             {
-                return anchored.Clone();
+                if (path.Count + anchored.Height > ConfigurationLimits.MaxDepth)
+                {
+                    Stop(Here(alias), path, ConfigurationLimits.TooDeep);
+                }
+
+                // Each alias copies its anchor's whole tree: bounded, or aliases of aliases explode (billion laughs).
+                _aliasCopies += anchored.Size;
+                if (_aliasCopies > ConfigurationLimits.MaxAliasExpansion)
+                {
+                    Stop(Here(alias), path, ConfigurationLimits.TooManyAliasCopies);
+                }
+
+                return anchored.Node.Clone();
             }
 
             Error(Here(alias), path, $"the alias '*{alias.Value.Value}' refers to no anchor defined before it");
@@ -197,7 +194,8 @@ internal sealed class YamlConfigurationReader
 
         if (!start.Anchor.IsEmpty)
         {
-            _anchors[start.Anchor.Value] = node;
+            var (size, height) = Measure(node);
+            _anchors[start.Anchor.Value] = (node, size, height);
         }
 
         return node;
@@ -338,9 +336,39 @@ internal sealed class YamlConfigurationReader
         while (depth > 0);
     }
 
+    /// <summary>The number of nodes in <paramref name="node"/>'s tree, and how many levels it adds (at most <see cref="ConfigurationLimits.MaxDepth"/>).</summary>
+    private static (int Size, int Height) Measure(ConfigNode node)
+    {
+        var children = node switch
+        {
+            ConfigMapping mapping => mapping.Entries.Values,
+            ConfigSequence sequence => (IEnumerable<ConfigNode>)sequence.Items,
+            _ => [],
+        };
+        var (size, height) = (1, 0);
+        foreach (var child in children)
+        {
+            var (childSize, childHeight) = Measure(child);
+            size += childSize;
+            height = Math.Max(height, childHeight + 1);
+        }
+
+        return (size, height);
+    }
+
     private SourceLocation Here(ParsingEvent parsingEvent) =>
-        new(_source, (int)parsingEvent.Start.Line, (int)parsingEvent.Start.Column);
+        _fixedLocation ?? new(_source, (int)parsingEvent.Start.Line, (int)parsingEvent.Start.Column);
 
     private void Error(SourceLocation location, List<string> path, string message) =>
         _errors.Add(new ConfigurationError(location, KeyPath.Join(path), message));
+
+    /// <summary>Reports a limit exceeded and stops reading: going on is what the limit prevents.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Stop(SourceLocation location, List<string> path, string message)
+    {
+        Error(location, path, message);
+        throw new StopReading();
+    }
+
+    private sealed class StopReading : Exception;
 }

@@ -77,10 +77,44 @@ public static class ConfigurationValues
     public static Uri ParseUri(IConfigurationSection section) =>
         Uri.TryCreate(section.Value, UriKind.RelativeOrAbsolute, out var result) ? result : throw InvalidValue(section, "Uri");
 
-    /// <summary>The error for a value that does not convert to <paramref name="expected"/>.</summary>
-    public static ConfigurationBindingException InvalidValue(IConfigurationSection section, string expected) =>
-        new(section.Path, expected,
-            $"Configuration value '{section.Value}' at '{section.Path}' is not a valid {expected}.");
+    /// <summary>
+    /// The error for a value that does not convert to <paramref name="expected"/>; a list or mapping
+    /// given where one value belongs is named as such (its section has no value, only children).
+    /// </summary>
+    public static ConfigurationBindingException InvalidValue(IConfigurationSection section, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (section.Value is null && DescribeCollection(section) is { } collection)
+        {
+            return new(section.Path, expected, $"Configuration key '{section.Path}' is {collection}, not a single {expected} value.");
+        }
+
+        return new(section.Path, expected, $"Configuration value '{section.Value}' at '{section.Path}' is not a valid {expected}.");
+    }
+
+    /// <summary>
+    /// <c>a list</c> or <c>a mapping</c> for a section with children, else null. Configuration keeps a
+    /// list as keys <c>0</c>, <c>1</c> …: the loaded configuration knows which it was; for any other,
+    /// children numbered from 0 in order read as a list (this only words a message).
+    /// </summary>
+    private static string? DescribeCollection(IConfigurationSection section)
+    {
+        if (section is Configuration.ShapedConfigurationSection shaped)
+        {
+            var hasChildren = section.GetChildren().Any();
+            return shaped.IsList ? (hasChildren ? "a list" : "an empty list") : (hasChildren ? "a mapping" : null);
+        }
+
+        var index = 0;
+        var isList = true;
+        foreach (var child in section.GetChildren())
+        {
+            isList &= child.Key == index.ToString(CultureInfo.InvariantCulture);
+            index++;
+        }
+
+        return index == 0 ? null : isList ? "a list" : "a mapping";
+    }
 
     /// <summary>
     /// Throws the binding error for a number outside its <c>[Range]</c> (null, an absent optional
@@ -106,6 +140,21 @@ public static class ConfigurationValues
         if (!string.IsNullOrEmpty(section.Value))
         {
             throw InvalidValue(section, expected);
+        }
+    }
+
+    /// <summary>
+    /// Throws the binding error for a single value or a list where a mapping (a dictionary) is expected:
+    /// a list would otherwise bind as the keys <c>0</c>, <c>1</c> …. Lists are recognized in configuration
+    /// loaded by <see cref="Configuration.ConfigurationLoader"/>, which remembers them.
+    /// </summary>
+    public static void RejectNonMapping(IConfigurationSection section, string expected)
+    {
+        RejectSingleValue(section, expected);
+        if (section is Configuration.ShapedConfigurationSection { IsList: true })
+        {
+            throw new ConfigurationBindingException(section.Path, expected,
+                $"Configuration key '{section.Path}' is a list, not a mapping ({expected}); write 'key: value' pairs.");
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class ConfigurationDiagnosticsTests
             public TlsOptions Tls { get; set; } = new();
             public string Greeting { get; set; } = "hi";
             [System.ComponentModel.DataAnnotations.Url] public string Callback { get; set; } = "https://example.org/";
+            public Dictionary<string, string> Labels { get; set; } = new();
         }
         public sealed class StoreOptions { public required string Path { get; init; } }
         [Component("store")] public sealed partial class StoreComponent(StoreOptions options) { [Resource] public Store Store { get; } = new(); }
@@ -213,6 +214,30 @@ public sealed class ConfigurationDiagnosticsTests
         await SingleAsync("a: 1\n---\nb: 2\n", "ASPH0011", 2, "-", "more than one YAML document");
     }
 
+    [Fact]
+    public async Task ASPH0011_an_alias_bomb_is_located_at_the_alias_that_expands_too_far()
+    {
+        // Billion laughs under a list option the checker walks: 9^7 copies of "lol" from a few hundred bytes.
+        var yaml = new System.Text.StringBuilder("component:\n  components:\n    web:\n      retries: *l7\n");
+        yaml.Insert(0, "l0: &l0 \"lol\"\n" + string.Concat(Enumerable.Range(1, 7).Select(level =>
+            $"l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 9))}]\n")));
+
+        var diagnostic = await SingleAsync(yaml.ToString(), "ASPH0011", 7, "*", "aliases in this file expand to more than 100000 values");
+
+        Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1); // The first '*l5' of 'l6: &l6 [*l5, …]'.
+    }
+
+    [Fact]
+    public async Task ASPH0011_nesting_deeper_than_64_levels_is_located_where_it_goes_too_deep()
+    {
+        var yaml = "component:\n  components:\n    web:\n      retries: " + new string('[', 30_000) + new string(']', 30_000) + "\n";
+
+        var diagnostic = await SingleAsync(yaml, "ASPH0011", 4, "[", "nested deeper than 64 levels");
+
+        // '      retries: ' ends at column 15 and its value has 4 keys on its path: the 62nd '[' has 65.
+        Assert.Equal(15 + 62, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1);
+    }
+
     [Theory]
     [InlineData("component:\n  components:\n    web:\n      port: 1\n     bad: 2\n")]
     [InlineData("component: {components: {web: {port: 1}}\n")]
@@ -288,6 +313,7 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("tls: yes", "yes", "a mapping of TlsOptions's options")]
     [InlineData("greeting: {a: 1}", "{a: 1}", "a mapping is not a string")]
     [InlineData("port: [1]", "[1]", "a list is not a single value")]
+    [InlineData("labels: [a, b]", "[a, b]", "a list is not a mapping")]
     [InlineData("port:", "", "an empty value does not convert")]
     public async Task ASPH0014_value_of_the_wrong_type(string line, string locatedText, string messagePart)
     {

@@ -54,6 +54,63 @@ public sealed class YamlParserFidelityTests
         Assert.Throws<YamlException>(() => Build(yaml));
     }
 
+    /// <summary>Documents nested exactly to the limit (64 keys on the deepest path), and one level more.</summary>
+    public static TheoryData<string, bool> Nesting()
+    {
+        const int limit = 64; // docs/configuration.md, "Limits"
+        string Block(int levels) => string.Concat(Enumerable.Range(0, levels).Select(i => new string(' ', 2 * i) + "k:" + (i == levels - 1 ? " 1\n" : "\n")));
+        string Flow(int levels) => "junk: " + new string('[', levels - 1) + "x" + new string(']', levels - 1) + "\n";
+        string Json(int levels) => string.Concat(Enumerable.Repeat("{\"a\": ", levels)) + "1" + new string('}', levels) + "\n";
+        string Items(int levels) => "items:\n" + string.Concat(Enumerable.Range(0, levels - 1).Select(i => new string(' ', 2 * i) + "-" + (i == levels - 2 ? " x\n" : "\n")));
+        string Aliased(int levels) => "anchor: &deep " + new string('[', levels - 2) + "x" + new string(']', levels - 2) + "\nuse:\n  copy: *deep\n";
+        return new()
+        {
+            { Block(limit), true }, { Block(limit + 1), false },
+            { Flow(limit), true }, { Flow(limit + 1), false },
+            { Json(limit), true }, { Json(limit + 1), false },
+            { Items(limit), true }, { Items(limit + 1), false },
+            { Aliased(limit), true }, { Aliased(limit + 1), false },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Nesting))]
+    public void Both_readers_accept_nesting_up_to_the_same_limit_and_name_it_past_it(string yaml, bool accepted)
+    {
+        if (accepted)
+        {
+            Assert.Equal(Runtime(yaml), Build(yaml));
+            return;
+        }
+
+        var runtime = Assert.ThrowsAny<ConfigurationException>(() => Runtime(yaml));
+        var build = Assert.Throws<YamlException>(() => Build(yaml));
+        Assert.Equal("the configuration is nested deeper than 64 levels (the limit); flatten it", build.Message);
+        Assert.Equal(build.Message, Assert.Single(runtime.Errors).Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Both_readers_bound_alias_copies_at_the_same_count(bool oneCopyTooMany)
+    {
+        // 100 copies of a list of 999 scalars (1000 values with the list) reach the limit exactly; one more scalar passes it.
+        var yaml = new System.Text.StringBuilder("list: &list [").AppendJoin(", ", Enumerable.Repeat("x", 999)).Append("]\none: &one y\ncopies:\n")
+            .ToString();
+        yaml += string.Concat(Enumerable.Repeat("- *list\n", 100)) + (oneCopyTooMany ? "- *one\n" : "");
+
+        if (!oneCopyTooMany)
+        {
+            Assert.Equal(Runtime(yaml), Build(yaml));
+            return;
+        }
+
+        var runtime = Assert.ThrowsAny<ConfigurationException>(() => Runtime(yaml));
+        var build = Assert.Throws<YamlException>(() => Build(yaml));
+        Assert.StartsWith("aliases in this file expand to more than 100000 values (the limit)", build.Message, StringComparison.Ordinal);
+        Assert.Equal(build.Message, Assert.Single(runtime.Errors).Message);
+    }
+
     [Theory]
     [InlineData("samples/WebNotifier/config.yaml")]
     [InlineData("samples/EchoServer/client.yaml")]

@@ -295,4 +295,28 @@ public sealed class OptionsBindingTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task A_list_for_a_dictionary_option_is_an_error_and_a_mapping_keyed_by_numbers_is_not()
+    {
+        var list = Path.Combine(Path.GetTempPath(), "asphalt-list-" + Guid.NewGuid().ToString("N") + ".yaml");
+        var mapping = Path.Combine(Path.GetTempPath(), "asphalt-mapping-" + Guid.NewGuid().ToString("N") + ".yaml");
+        await File.WriteAllTextAsync(list, "component:\n  name: n\n  labels: [a, b]\n");
+        await File.WriteAllTextAsync(mapping, "component:\n  name: n\n  labels: {0: a, 1: b}\n");
+        try
+        {
+            var listErrors = await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.CheckScenario", "CheckAsync", list);
+            var mappingErrors = await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.CheckScenario", "CheckAsync", mapping);
+
+            Assert.Equal(
+                $"{list}:3:3: component.labels: Configuration key 'labels' is a list, not a mapping (IReadOnlyDictionary<string, string>); write 'key: value' pairs.",
+                listErrors);
+            Assert.Equal("", mappingErrors);
+        }
+        finally
+        {
+            File.Delete(list);
+            File.Delete(mapping);
+        }
+    }
 }
