@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ChatServer;
@@ -58,6 +59,106 @@ public sealed class ChatServerTests
         {
             SqliteConnection.ClearAllPools();
             File.Delete(database);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_that_never_reads_is_dropped_while_everyone_else_gets_every_message()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var server = await ChatServerProcess.StartAsync(database, "components:listener:sendQueueSize=8");
+
+            // Joins, says something, then never reads; a small receive buffer fills quickly.
+            using var silent = new TcpClient { ReceiveBufferSize = 1024 };
+            await silent.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(Timeout);
+            await silent.GetStream().WriteAsync("silent\nI will not read\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+
+            var active = new List<ChatClient>();
+            foreach (var user in new[] { "ann", "ben", "cat" })
+            {
+                active.Add(await ChatClient.JoinAsync(server.Port, user));
+            }
+
+            // Rounds until the server gives up on the silent client: in each, every active client says
+            // one long line and every active client receives all of them. The bound on rounds is far
+            // above what the socket buffers and the 8-line queue can hold.
+            var padding = new string('x', 4000);
+            var round = 0;
+            for (; !server.Output.Contains("too slow", StringComparison.Ordinal); round++)
+            {
+                Assert.True(round < 5000, "the silent client was never dropped:\n" + server.Output);
+                await SayAndHearAsync(active, round, padding);
+            }
+
+            // Delivery goes on after the drop; the silent client's connection was closed by the server:
+            // what it finally reads ends.
+            await SayAndHearAsync(active, round, padding);
+            await DrainUntilClosedAsync(silent);
+            await SayAndHearAsync(active, round + 1, padding);
+
+            foreach (var client in active)
+            {
+                client.Dispose();
+            }
+
+            // Everyone left: a newcomer still chats, and SIGTERM stops the server cleanly.
+            using (var late = await ChatClient.JoinAsync(server.Port, "dan"))
+            {
+                await late.SendAsync("anyone?");
+                Assert.Equal("dan: anyone?", await late.ReadLineAsync());
+            }
+
+            Assert.Equal(0, await server.StopAsync(TimeSpan.FromSeconds(60)));
+            var log = server.Output;
+            Assert.Contains("Application stopped (exit code 0)", log);
+            Assert.Single(log.Split('\n'), line => line.Contains("too slow", StringComparison.Ordinal)); // Logged once.
+            Assert.DoesNotContain("Exception", log);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
+    // Each client says "<user> <round> <padding>"; each client must hear all of them (in any order
+    // between speakers: their lines are dispatched concurrently).
+    private static async Task SayAndHearAsync(List<ChatClient> clients, int round, string padding)
+    {
+        var expected = new List<string>();
+        foreach (var client in clients)
+        {
+            var text = $"{client.User} {round} {padding}";
+            await client.SendAsync(text);
+            expected.Add($"{client.User}: {text}");
+        }
+
+        foreach (var client in clients)
+        {
+            var heard = new List<string>();
+            for (var i = 0; i < clients.Count; i++)
+            {
+                heard.Add(await client.ReadLineAsync() ?? $"(connection of {client.User} closed)");
+            }
+
+            Assert.Equal(expected.Order(StringComparer.Ordinal), heard.Order(StringComparer.Ordinal));
+        }
+    }
+
+    private static async Task DrainUntilClosedAsync(TcpClient client)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await client.GetStream().ReadAsync(buffer).AsTask().WaitAsync(Timeout) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Reset by the server: closed as well.
         }
     }
 
@@ -129,12 +230,15 @@ public sealed class ChatServerTests
         private readonly StreamReader _reader;
         private readonly StreamWriter _writer;
 
-        private ChatClient(TcpClient client)
+        private ChatClient(TcpClient client, string user)
         {
             _client = client;
+            User = user;
             _reader = new StreamReader(client.GetStream(), new UTF8Encoding(false));
             _writer = new StreamWriter(client.GetStream(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
         }
+
+        public string User { get; }
 
         public List<string> Greeting { get; } = [];
 
@@ -142,7 +246,7 @@ public sealed class ChatServerTests
         {
             var tcp = new TcpClient();
             await tcp.ConnectAsync("127.0.0.1", port).WaitAsync(Timeout);
-            var client = new ChatClient(tcp);
+            var client = new ChatClient(tcp, user);
             await client.SendAsync(user);
             while (await client.ReadLineAsync() is { } line)
             {
