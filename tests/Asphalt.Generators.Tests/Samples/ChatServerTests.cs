@@ -73,12 +73,18 @@ public sealed class ChatServerTests
             // Joins, says something, then never reads; a small receive buffer fills quickly.
             using var silent = new TcpClient { ReceiveBufferSize = 1024 };
             await silent.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(Timeout);
-            await silent.GetStream().WriteAsync("silent\nI will not read\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+            await silent.GetStream().WriteAsync("silent\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
 
             var active = new List<ChatClient>();
             foreach (var user in new[] { "ann", "ben", "cat" })
             {
                 active.Add(await ChatClient.JoinAsync(server.Port, user));
+            }
+
+            await silent.GetStream().WriteAsync("I will not read\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+            foreach (var client in active)
+            {
+                Assert.Equal("silent: I will not read", await client.ReadLineAsync());
             }
 
             // Rounds until the server gives up on the silent client: in each, every active client says
