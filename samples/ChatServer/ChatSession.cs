@@ -35,6 +35,7 @@ public sealed class ChatSession : IAsyncDisposable
     public ChatSession(TcpClient client, int queueSize, ILogger logger, CancellationToken serverStopping)
     {
         _client = client;
+        _client.NoDelay = true; // Each flushed burst of lines goes out now, not after the client's delayed ACK.
         _queueSize = queueSize;
         _logger = logger;
         RemoteEndPoint = client.Client.RemoteEndPoint?.ToString() ?? "(unknown)";

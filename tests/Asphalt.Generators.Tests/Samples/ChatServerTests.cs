@@ -250,7 +250,7 @@ public sealed class ChatServerTests
 
         public static async Task<ChatClient> JoinAsync(int port, string user)
         {
-            var tcp = new TcpClient();
+            var tcp = new TcpClient { NoDelay = true }; // A long line leaves in several writes: none waits for an ACK.
             await tcp.ConnectAsync("127.0.0.1", port).WaitAsync(Timeout);
             var client = new ChatClient(tcp, user);
             await client.SendAsync(user);
