@@ -6,4 +6,8 @@ public sealed class EchoServerOptions
     public string Host { get; set; } = "127.0.0.1";
 
     public int Port { get; set; } = 64100;
+
+    public int MaxLineLength { get; set; } = 4096;
+
+    public double IdleTimeout { get; set; } = 30;
 }
