@@ -210,6 +210,30 @@ public sealed class EchoServerTests
         Assert.Contains("component.prot: Unknown configuration key 'prot'", badErr);
     }
 
+    [Theory]
+    [InlineData("component.port=99999", "component.port: Configuration value '99999' is not a valid Int32 from 0 to 65535.")]
+    [InlineData("component.port=-1", "component.port: Configuration value '-1' is not a valid Int32 from 0 to 65535.")]
+    [InlineData("component.host=not-an-ip", "component.host: Configuration value 'not-an-ip' is not a valid IPAddress.")]
+    [InlineData("component.maxLineLength=0", "component.maxLineLength: Configuration value '0' is not a valid Int32 from 1 to 16777216.")]
+    [InlineData("component.idleTimeout=0", "component.idleTimeout: Configuration value '0' is not a valid Double from 0.01 to 86400.")]
+    public async Task Check_rejects_server_options_out_of_range_naming_the_key(string setting, string error)
+    {
+        var (code, output, stderr) = await RunSampleAsync($"check --set {setting}");
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("Configuration OK", output);
+        Assert.Contains(error, stderr);
+    }
+
+    [Fact]
+    public async Task Check_rejects_a_client_port_out_of_range_naming_the_key()
+    {
+        var (code, _, stderr) = await RunSampleAsync($"check -c \"{ClientConfig}\" --set component.port=0");
+
+        Assert.Equal(1, code);
+        Assert.Contains("component.port: Configuration value '0' is not a valid Int32 from 1 to 65535.", stderr);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSampleAsync(string arguments)
     {
         using var process = StartSample(arguments);

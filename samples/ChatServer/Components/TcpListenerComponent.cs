@@ -9,8 +9,8 @@ namespace ChatServer.Components;
 /// <summary>Options of <see cref="TcpListenerComponent"/> (section <c>components:listener</c>).</summary>
 public sealed class ListenerOptions
 {
-    /// <summary>The address to listen on.</summary>
-    public string Host { get; set; } = "127.0.0.1";
+    /// <summary>The IP address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface).</summary>
+    public IPAddress Host { get; set; } = IPAddress.Loopback;
 
     /// <summary>The port; 0 picks a free one (published in <see cref="ListenerEndpoint"/>).</summary>
     [Range(0, 65535)]
@@ -44,7 +44,7 @@ public sealed partial class TcpListenerComponent(ListenerOptions options)
         [Resource("messages")] Signal<ChatMessage> messages,
         Context context)
     {
-        var listener = new TcpListener(IPAddress.Parse(options.Host), options.Port);
+        var listener = new TcpListener(options.Host, options.Port);
         listener.Start();
         context.AddTeardown(listener.Stop, "stop listening");
         var logger = context.LoggerFactory.CreateLogger<TcpListenerComponent>();
