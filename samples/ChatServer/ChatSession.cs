@@ -13,7 +13,7 @@ namespace ChatServer;
 public sealed class ChatSession : IAsyncDisposable
 {
     private readonly TcpClient _client;
-    private readonly StreamReader _reader;
+    private readonly BoundedLineReader _reader;
     private readonly StreamWriter _writer;
     private readonly Channel<string> _outgoing;
     private readonly int _queueSize;
@@ -30,9 +30,10 @@ public sealed class ChatSession : IAsyncDisposable
     /// <summary>Wraps an accepted connection and starts its writer loop.</summary>
     /// <param name="client">The accepted connection; the session owns it.</param>
     /// <param name="queueSize">How many lines may wait for the client to read them.</param>
+    /// <param name="maxLineLength">The longest line the client may send, in characters.</param>
     /// <param name="logger">Where a dropped slow client is reported.</param>
     /// <param name="serverStopping">Closes the session when the server stops.</param>
-    public ChatSession(TcpClient client, int queueSize, ILogger logger, CancellationToken serverStopping)
+    public ChatSession(TcpClient client, int queueSize, int maxLineLength, ILogger logger, CancellationToken serverStopping)
     {
         _client = client;
         _client.NoDelay = true; // Each flushed burst of lines goes out now, not after the client's delayed ACK.
@@ -40,7 +41,7 @@ public sealed class ChatSession : IAsyncDisposable
         _logger = logger;
         RemoteEndPoint = client.Client.RemoteEndPoint?.ToString() ?? "(unknown)";
         var stream = client.GetStream();
-        _reader = new StreamReader(stream, new UTF8Encoding(false));
+        _reader = new BoundedLineReader(stream, maxLineLength);
         _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = false };
         _outgoing = Channel.CreateBounded<string>(new BoundedChannelOptions(queueSize)
         {
@@ -55,11 +56,12 @@ public sealed class ChatSession : IAsyncDisposable
     public string RemoteEndPoint { get; }
 
     /// <summary>Reads the next line; null when the client disconnected or the session was closed.</summary>
+    /// <exception cref="InvalidDataException">The client sent a line longer than allowed.</exception>
     public async Task<string?> ReadLineAsync()
     {
         try
         {
-            return (await _reader.ReadLineAsync(_closing.Token))?.TrimEnd('\r');
+            return await _reader.ReadLineAsync(_closing.Token);
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
         {

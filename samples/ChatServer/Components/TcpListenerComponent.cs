@@ -26,6 +26,10 @@ public sealed class ListenerOptions
     /// </summary>
     [Range(1, 100_000)]
     public int SendQueueSize { get; set; } = 100;
+
+    /// <summary>The longest line a client may send, in characters (default 4096); a longer one disconnects it.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxLineLength { get; set; } = 4096;
 }
 
 /// <summary>
@@ -80,7 +84,7 @@ public sealed partial class TcpListenerComponent(ListenerOptions options)
         {
             // The session ends when the client leaves, is too slow, or the server stops; the
             // connection is closed only after its reads and writes have ended.
-            await using var session = new ChatSession(client, options.SendQueueSize, logger, cancellationToken);
+            await using var session = new ChatSession(client, options.SendQueueSize, options.MaxLineLength, logger, cancellationToken);
             try
             {
                 var user = await session.ReadLineAsync();
@@ -111,6 +115,10 @@ public sealed partial class TcpListenerComponent(ListenerOptions options)
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // The server is stopping.
+            }
+            catch (InvalidDataException error)
+            {
+                logger.LogWarning("Disconnecting chat client {RemoteEndPoint}: {Reason}", session.RemoteEndPoint, error.Message);
             }
             catch (IOException error)
             {

@@ -129,6 +129,38 @@ public sealed class ChatServerTests
         }
     }
 
+    [Fact]
+    public async Task A_line_over_the_limit_disconnects_only_its_sender()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var server = await ChatServerProcess.StartAsync(database, "components:listener:maxLineLength=100");
+            using var ann = await ChatClient.JoinAsync(server.Port, "ann");
+            using var ben = await ChatClient.JoinAsync(server.Port, "ben");
+            using (var loud = await ChatClient.JoinAsync(server.Port, "loud"))
+            {
+                // 1 MB without a newline: the server gives up after 100 characters and closes the connection.
+                var writing = loud.SendRawAsync(new string('x', 1024 * 1024));
+                Assert.Null(await loud.ReadLineAsync());
+                await Record.ExceptionAsync(() => writing); // Fails or not, depending on when the reset came.
+            }
+
+            await ann.SendAsync(new string('y', 100)); // Exactly at the limit.
+            Assert.Equal("ann: " + new string('y', 100), await ben.ReadLineAsync());
+            Assert.Equal("ann: " + new string('y', 100), await ann.ReadLineAsync());
+
+            Assert.Equal(0, await server.StopAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("Disconnecting chat client", server.Output);
+            Assert.Contains("line longer than 100 characters", server.Output);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
     // Each client says "<user> <round> <padding>"; each client must hear all of them (in any order
     // between speakers: their lines are dispatched concurrently).
     private static async Task SayAndHearAsync(List<ChatClient> clients, int round, string padding)
@@ -267,6 +299,8 @@ public sealed class ChatServerTests
         }
 
         public Task SendAsync(string line) => _writer.WriteLineAsync(line).WaitAsync(Timeout);
+
+        public Task SendRawAsync(string text) => _writer.WriteAsync(text).WaitAsync(Timeout);
 
         public async Task<string?> ReadLineAsync()
         {
