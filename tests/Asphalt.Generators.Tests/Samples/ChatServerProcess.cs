@@ -78,6 +78,26 @@ internal sealed class ChatServerProcess : IDisposable
         }
     }
 
+    /// <summary>How many sockets the server process has open (Linux: its <c>/proc/pid/fd</c> entries).</summary>
+    public int OpenSockets() =>
+        new DirectoryInfo($"/proc/{_process.Id}/fd").EnumerateFileSystemInfos()
+            .Count(fd => fd.LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true);
+
+    /// <summary>Waits (bounded) until the server has at most <paramref name="count"/> sockets open.</summary>
+    public async Task WaitForOpenSocketsAsync(int count, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (OpenSockets() > count)
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                throw new Xunit.Sdk.XunitException($"The chat server still has {OpenSockets()} sockets open, expected {count}.");
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
     /// <summary>Sends SIGTERM and returns the exit code (bounded wait).</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {

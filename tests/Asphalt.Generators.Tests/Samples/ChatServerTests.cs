@@ -69,6 +69,7 @@ public sealed class ChatServerTests
         try
         {
             using var server = await ChatServerProcess.StartAsync(database, "components:listener:sendQueueSize=8");
+            var socketsBeforeClients = server.OpenSockets();
 
             // Joins, says something, then never reads; a small receive buffer fills quickly.
             using var silent = new TcpClient { ReceiveBufferSize = 1024 };
@@ -81,6 +82,7 @@ public sealed class ChatServerTests
                 active.Add(await ChatClient.JoinAsync(server.Port, user));
             }
 
+            Assert.True(server.OpenSockets() >= socketsBeforeClients + 4, "the server holds one socket per client");
             await silent.GetStream().WriteAsync("I will not read\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
             foreach (var client in active)
             {
@@ -109,12 +111,15 @@ public sealed class ChatServerTests
                 client.Dispose();
             }
 
-            // Everyone left: a newcomer still chats, and SIGTERM stops the server cleanly.
+            // Everyone left: a newcomer still chats; once it left too, every client socket is closed,
+            // and SIGTERM stops the server cleanly.
             using (var late = await ChatClient.JoinAsync(server.Port, "dan"))
             {
                 await late.SendAsync("anyone?");
                 Assert.Equal("dan: anyone?", await late.ReadLineAsync());
             }
+
+            await server.WaitForOpenSocketsAsync(socketsBeforeClients, TimeSpan.FromSeconds(30));
 
             Assert.Equal(0, await server.StopAsync(TimeSpan.FromSeconds(60)));
             var log = server.Output;
