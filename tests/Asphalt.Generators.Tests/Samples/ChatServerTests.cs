@@ -135,6 +135,75 @@ public sealed class ChatServerTests
     }
 
     [Fact]
+    public async Task A_backlogged_client_that_disconnects_leaves_no_trace()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
+        try
+        {
+            // A queue large enough that the silent client is never dropped: it leaves by itself.
+            using var server = await ChatServerProcess.StartAsync(database, "components:listener:sendQueueSize=100000");
+            var socketsBeforeClients = server.OpenSockets();
+            var silent = new TcpClient { ReceiveBufferSize = 1024 };
+            await silent.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(Timeout);
+            await silent.GetStream().WriteAsync("silent\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+            var active = new List<ChatClient>();
+            foreach (var user in new[] { "ann", "ben", "cat" })
+            {
+                active.Add(await ChatClient.JoinAsync(server.Port, user));
+            }
+
+            // Everyone says 300 long lines (3.6 MB in all, more than the silent client's socket buffers
+            // take) while reading everything said; once all is sent, the silent client goes away
+            // without having read any of it.
+            const int Lines = 300;
+            var padding = new string('x', 4000);
+            var hearing = active.Select(client => HearAsync(client, Lines * active.Count)).ToList();
+            await Task.WhenAll(active.Select(async client =>
+            {
+                for (var i = 0; i < Lines; i++)
+                {
+                    await client.SendAsync($"{client.User} {i} {padding}");
+                }
+            }));
+            silent.Dispose();
+
+            var expected = active.SelectMany(client => Enumerable.Range(0, Lines).Select(i => $"{client.User}: {client.User} {i} {padding}")).ToList();
+            foreach (var heard in await Task.WhenAll(hearing))
+            {
+                Assert.Equal(expected.Order(StringComparer.Ordinal), heard.Order(StringComparer.Ordinal));
+            }
+
+            await server.WaitForOpenSocketsAsync(socketsBeforeClients + active.Count, TimeSpan.FromSeconds(30));
+            foreach (var client in active)
+            {
+                client.Dispose();
+            }
+
+            await server.WaitForOpenSocketsAsync(socketsBeforeClients, TimeSpan.FromSeconds(30));
+            Assert.Equal(0, await server.StopAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("Application stopped (exit code 0)", server.Output);
+            Assert.DoesNotContain("too slow", server.Output);
+            Assert.DoesNotContain("Exception", server.Output);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+
+        static async Task<List<string>> HearAsync(ChatClient client, int count)
+        {
+            var heard = new List<string>();
+            while (heard.Count < count && await client.ReadLineAsync() is { } line)
+            {
+                heard.Add(line);
+            }
+
+            return heard;
+        }
+    }
+
+    [Fact]
     public async Task A_line_over_the_limit_disconnects_only_its_sender()
     {
         var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
