@@ -16,12 +16,16 @@ public sealed class ChatRoom
     /// <summary>Removes a client.</summary>
     public void Leave(ChatSession session) => _sessions.TryRemove(session, out _);
 
-    /// <summary>Sends <paramref name="message"/> to every client; a client that fails is dropped.</summary>
-    public async ValueTask BroadcastAsync(ChatMessage message)
+    /// <summary>
+    /// Queues <paramref name="message"/> for every client without waiting for any of them: a client
+    /// whose queue is full is disconnected (see <see cref="ChatSession.TryDeliver"/>) and removed.
+    /// </summary>
+    public void Broadcast(ChatMessage message)
     {
+        var line = message.ToString();
         foreach (var session in _sessions.Keys)
         {
-            if (!await session.TrySendAsync(message.ToString()))
+            if (!session.TryDeliver(line))
             {
                 Leave(session);
             }

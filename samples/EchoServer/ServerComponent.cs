@@ -7,7 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace EchoServer;
 
 /// <summary>
-/// Listens on TCP; for each connection reads one line, prints it and writes it back.
+/// Listens on TCP; for each connection reads one line, prints it and writes it back. A line longer
+/// than <see cref="EchoServerOptions.MaxLineLength"/> gets an error line instead, and a client that
+/// sends nothing for <see cref="EchoServerOptions.IdleTimeout"/> seconds is disconnected.
 /// Publishes the endpoint it listens on as an <see cref="IPEndPoint"/> named "echo"
 /// (so tests and other components can find the port when it was 0).
 /// </summary>
@@ -20,7 +22,7 @@ public sealed partial class ServerComponent(EchoServerOptions options, TextWrite
     public IPEndPoint StartAsync(Context context)
     {
         var logger = context.LoggerFactory.CreateLogger<ServerComponent>();
-        var listener = new TcpListener(IPAddress.Parse(options.Host), options.Port);
+        var listener = new TcpListener(options.Host, options.Port);
         listener.Start();
         var endpoint = (IPEndPoint)listener.LocalEndpoint;
 
@@ -30,37 +32,48 @@ public sealed partial class ServerComponent(EchoServerOptions options, TextWrite
             listener.Stop();
             logger.LogInformation("Echo server stopped listening on {Endpoint}", endpoint);
         }, "stop of the echo listener");
-        context.StartServiceTask("echo server", ct => ServeAsync(listener, ct));
+        context.StartServiceTask("echo server", ct => ServeAsync(listener, logger, ct));
         logger.LogInformation("Echo server listening on {Endpoint}", endpoint);
         return endpoint;
     }
 
-    private async Task ServeAsync(TcpListener listener, CancellationToken cancellationToken)
+    private async Task ServeAsync(TcpListener listener, ILogger logger, CancellationToken cancellationToken)
     {
         while (true)
         {
             var client = await listener.AcceptTcpClientAsync(cancellationToken);
-            _ = HandleAsync(client, cancellationToken);
+            _ = HandleAsync(client, logger, cancellationToken);
         }
     }
 
-    private async Task HandleAsync(TcpClient client, CancellationToken cancellationToken)
+    private async Task HandleAsync(TcpClient client, ILogger logger, CancellationToken cancellationToken)
     {
         using (client)
         {
+            var remote = client.Client.RemoteEndPoint;
             var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
             try
             {
-                var line = await reader.ReadLineAsync(cancellationToken);
+                var (line, problem) = await LineReader.ReadLineAsync(
+                    stream, options.MaxLineLength, TimeSpan.FromSeconds(options.IdleTimeout), cancellationToken);
+                switch (problem)
+                {
+                    case LineProblem.TooLong:
+                        logger.LogWarning("Closing the connection from {Client}: line longer than {MaxLineLength} bytes", remote, options.MaxLineLength);
+                        await stream.WriteAsync(Encoding.UTF8.GetBytes($"error: line longer than {options.MaxLineLength} bytes\n"), cancellationToken);
+                        return;
+                    case LineProblem.Idle:
+                        logger.LogInformation("Closing the connection from {Client}: idle for {IdleTimeout} s", remote, options.IdleTimeout);
+                        return;
+                }
+
                 if (line is null)
                 {
                     return;
                 }
 
                 await _output.WriteLineAsync($"Message from client: {line}");
-                await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cancellationToken);
             }
             catch (Exception error) when (error is IOException or OperationCanceledException)
             {

@@ -29,6 +29,91 @@ public sealed class EchoServerTests
     }
 
     [Fact]
+    public async Task A_line_over_the_limit_closes_the_connection_without_the_server_reading_it_all()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var context = new Context(logs.CreateFactory());
+        await context.StartComponentAsync(new ServerComponent(new EchoServerOptions { Port = 0, MaxLineLength = 64 }, TextWriter.Null));
+        var endpoint = context.GetResource<IPEndPoint>("echo");
+
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(endpoint).WaitAsync(Timeout);
+            var stream = client.GetStream();
+
+            // 64 MB without a newline: far more than the socket buffers hold, so the write can only
+            // complete if the server reads it all.
+            var line = new byte[64 * 1024 * 1024];
+            Array.Fill(line, (byte)'x');
+            var writing = stream.WriteAsync(line).AsTask();
+
+            var answer = await ReadUntilClosedAsync(stream);
+            Assert.True(answer.Length == 0 || answer.StartsWith("error: line longer than 64 bytes", StringComparison.Ordinal), answer);
+            var writeError = await Record.ExceptionAsync(() => writing.WaitAsync(Timeout));
+            Assert.True(writeError is IOException or SocketException, $"the 64 MB write should fail, got {writeError?.ToString() ?? "success"}");
+        }
+
+        Assert.Contains(logs.Messages, m => m.Contains("line longer than 64 bytes", StringComparison.Ordinal));
+
+        // The server still serves lines within the limit.
+        Assert.Equal("short enough", await EchoAsync(endpoint, "short enough"));
+    }
+
+    [Fact]
+    public async Task An_idle_client_is_disconnected_after_the_idle_timeout()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var context = new Context(logs.CreateFactory());
+        await context.StartComponentAsync(new ServerComponent(new EchoServerOptions { Port = 0, IdleTimeout = 0.2 }, TextWriter.Null));
+        var endpoint = context.GetResource<IPEndPoint>("echo");
+
+        using (var idle = new TcpClient())
+        {
+            await idle.ConnectAsync(endpoint).WaitAsync(Timeout);
+
+            // Sends nothing: the server closes the connection (a read returns end of stream or a reset).
+            Assert.Equal("", await ReadUntilClosedAsync(idle.GetStream()));
+        }
+
+        Assert.Contains(logs.Messages, m => m.Contains("idle", StringComparison.Ordinal));
+        Assert.Equal("still here", await EchoAsync(endpoint, "still here"));
+    }
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    // Everything the server sends until it closes the connection (end of stream or reset); fails
+    // the test if the connection stays open.
+    private static async Task<string> ReadUntilClosedAsync(NetworkStream stream)
+    {
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer).AsTask().WaitAsync(Timeout)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // Reset by the server: closed as well.
+        }
+
+        return Encoding.UTF8.GetString(received.ToArray());
+    }
+
+    private static async Task<string?> EchoAsync(IPEndPoint endpoint, string line)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint).WaitAsync(Timeout);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\n")).AsTask().WaitAsync(Timeout);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadLineAsync().WaitAsync(Timeout);
+    }
+
+    [Fact]
     public async Task Client_reports_an_unreachable_server_with_exit_code_1()
     {
         var port = FreePort();
@@ -185,6 +270,30 @@ public sealed class EchoServerTests
         var (badCode, _, badErr) = await RunSampleAsync("check --set component.prot=1");
         Assert.Equal(1, badCode);
         Assert.Contains("component.prot: Unknown configuration key 'prot'", badErr);
+    }
+
+    [Theory]
+    [InlineData("component.port=99999", "component.port: Configuration value '99999' is not a valid Int32 from 0 to 65535.")]
+    [InlineData("component.port=-1", "component.port: Configuration value '-1' is not a valid Int32 from 0 to 65535.")]
+    [InlineData("component.host=not-an-ip", "component.host: Configuration value 'not-an-ip' is not a valid IPAddress.")]
+    [InlineData("component.maxLineLength=0", "component.maxLineLength: Configuration value '0' is not a valid Int32 from 1 to 16777216.")]
+    [InlineData("component.idleTimeout=0", "component.idleTimeout: Configuration value '0' is not a valid Double from 0.01 to 86400.")]
+    public async Task Check_rejects_server_options_out_of_range_naming_the_key(string setting, string error)
+    {
+        var (code, output, stderr) = await RunSampleAsync($"check --set {setting}");
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("Configuration OK", output);
+        Assert.Contains(error, stderr);
+    }
+
+    [Fact]
+    public async Task Check_rejects_a_client_port_out_of_range_naming_the_key()
+    {
+        var (code, _, stderr) = await RunSampleAsync($"check -c \"{ClientConfig}\" --set component.port=0");
+
+        Assert.Equal(1, code);
+        Assert.Contains("component.port: Configuration value '0' is not a valid Int32 from 1 to 65535.", stderr);
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSampleAsync(string arguments)

@@ -18,5 +18,5 @@ public sealed partial class ChatRoomComponent
     public ChatRoom Room { get; } = new();
 
     [SignalListener("messages")]
-    private ValueTask BroadcastAsync(ChatMessage message) => Room.BroadcastAsync(message);
+    private void Broadcast(ChatMessage message) => Room.Broadcast(message);
 }

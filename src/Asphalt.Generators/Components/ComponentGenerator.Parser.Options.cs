@@ -23,7 +23,7 @@ namespace Asphalt.Generators.Components
                 private static readonly HashSet<string> ParsableTypes = new()
                 {
                     "System.TimeSpan", "System.DateTimeOffset", "System.Guid", "System.DateOnly", "System.TimeOnly",
-                    "System.Half", "System.Int128", "System.UInt128",
+                    "System.Half", "System.Int128", "System.UInt128", "System.Net.IPAddress",
                 };
 
                 private static readonly HashSet<string> ListTypes = new()

@@ -57,6 +57,7 @@ namespace Asphalt.Generators.Configuration
                 case "DateOnly":
                     return DateTime.TryParse(text, invariant, DateTimeStyles.None, out _);
                 case "DateTimeOffset": return DateTimeOffset.TryParse(text, invariant, DateTimeStyles.None, out _);
+                case "IPAddress": return System.Net.IPAddress.TryParse(text, out _);
                 case "TimeOnly":
                     return TimeSpan.TryParse(text, invariant, out _) || DateTime.TryParse(text, invariant, DateTimeStyles.None, out _);
                 default:

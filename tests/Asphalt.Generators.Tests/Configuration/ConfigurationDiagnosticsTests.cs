@@ -29,6 +29,7 @@ public sealed class ConfigurationDiagnosticsTests
             public string Greeting { get; set; } = "hi";
             [System.ComponentModel.DataAnnotations.Url] public string Callback { get; set; } = "https://example.org/";
             public Dictionary<string, string> Labels { get; set; } = new();
+            public System.Net.IPAddress? Address { get; set; }
         }
         public sealed class StoreOptions { public required string Path { get; init; } }
         [Component("store")] public sealed partial class StoreComponent(StoreOptions options) { [Resource] public Store Store { get; } = new(); }
@@ -309,6 +310,7 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("url: 'http://[bad'", "'http://[bad'", "is not a valid Uri")]
     [InlineData("mode: Slow", "Slow", "one of: Fast, Safe")]
     [InlineData("delay: soon", "soon", "'soon' is not a valid TimeSpan")]
+    [InlineData("address: not-an-ip", "not-an-ip", "'not-an-ip' is not a valid IPAddress")]
     [InlineData("retries: [1, x]", "x", "component.components.web.retries.1")]
     [InlineData("tls: yes", "yes", "a mapping of TlsOptions's options")]
     [InlineData("greeting: {a: 1}", "{a: 1}", "a mapping is not a string")]
@@ -324,6 +326,21 @@ public sealed class ConfigurationDiagnosticsTests
                 web:
                   {line}
             """, "ASPH0014", 5, locatedText, messagePart, "'app/web' (Demo.WebComponent)");
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1")]
+    [InlineData("'::1'")]
+    [InlineData("0.0.0.0")]
+    public async Task An_ip_address_option_accepts_ipv4_and_ipv6(string address)
+    {
+        Assert.Empty(await DiagnosticsAsync(new ConfigurationFile("/app/config.yaml", $"""
+            component:
+              components:
+                store: {"{path: a.db}"}
+                web:
+                  address: {address}
+            """)));
     }
 
     [Fact]

@@ -71,6 +71,15 @@ public sealed class OptionsBindingTests
         [Component("windowed")]
         public sealed partial class Windowed(WindowOptions window) { public WindowOptions Window => window; }
 
+        public sealed class AddressOptions
+        {
+            public System.Net.IPAddress Host { get; set; } = System.Net.IPAddress.Loopback;
+            public System.Net.IPAddress? Fallback { get; set; }
+        }
+
+        [Component("addressed")]
+        public sealed partial class Addressed(AddressOptions options) { public AddressOptions Options => options; }
+
         public static class Scenario
         {
             public static Task<string> BindLimitsAsync(IEnumerable<KeyValuePair<string, string?>> values)
@@ -81,6 +90,20 @@ public sealed class OptionsBindingTests
                     var limits = Limited.Create(root.GetSection("limited")).Limits;
                     var window = Windowed.Create(root.GetSection("windowed")).Window;
                     return Task.FromResult($"Port={limits.Port}; Factor={(limits.Factor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}; Seconds={window.Seconds}; Home={limits.Home}");
+                }
+                catch (ConfigurationBindingException error)
+                {
+                    return Task.FromResult($"error at {error.Path} expecting {error.Expected}: {error.Message}");
+                }
+            }
+
+            public static Task<string> BindAddressAsync(IEnumerable<KeyValuePair<string, string?>> values)
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("addressed");
+                try
+                {
+                    var o = Addressed.Create(configuration).Options;
+                    return Task.FromResult($"Host={o.Host}; Fallback={(o.Fallback?.ToString() ?? "null")}");
                 }
                 catch (ConfigurationBindingException error)
                 {
@@ -215,6 +238,20 @@ public sealed class OptionsBindingTests
         Assert.StartsWith("error at windowed:Slots expecting Int32 from 1 to 9", await BindLimitsAsync(("windowed:Slots", "10"))); // [property: Range] on a record.
         Assert.StartsWith("Port=80", await BindLimitsAsync(("limited:Ratio", "0.7"))); // A float bound compared as a float.
         Assert.StartsWith("error at limited:Ratio expecting Single from 0.7 to 1", await BindLimitsAsync(("limited:Ratio", "0.69")));
+    }
+
+    [Fact]
+    public async Task An_ip_address_option_binds_ipv4_and_ipv6_and_rejects_anything_else()
+    {
+        async Task<string> BindAddressAsync(params (string Key, string Value)[] values) =>
+            await GeneratorHarness.InvokeAsync<string>(await Assembly.Value, "Demo.Scenario", "BindAddressAsync",
+                values.Select(v => new KeyValuePair<string, string?>("addressed:" + v.Key, v.Value)).ToList());
+
+        Assert.Equal("Host=127.0.0.1; Fallback=null", await BindAddressAsync());
+        Assert.Equal("Host=0.0.0.0; Fallback=::1", await BindAddressAsync(("Host", " 0.0.0.0 "), ("Fallback", "::1")));
+        Assert.Equal(
+            "error at addressed:Host expecting IPAddress: Configuration value 'not-an-ip' at 'addressed:Host' is not a valid IPAddress.",
+            await BindAddressAsync(("Host", "not-an-ip")));
     }
 
     [Fact]

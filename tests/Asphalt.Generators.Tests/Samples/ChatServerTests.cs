@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ChatServer;
@@ -58,6 +59,218 @@ public sealed class ChatServerTests
         {
             SqliteConnection.ClearAllPools();
             File.Delete(database);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_that_never_reads_is_dropped_while_everyone_else_gets_every_message()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var server = await ChatServerProcess.StartAsync(database, "components:listener:sendQueueSize=8");
+            var socketsBeforeClients = server.OpenSockets();
+
+            // Joins, says something, then never reads; a small receive buffer fills quickly.
+            using var silent = new TcpClient { ReceiveBufferSize = 1024 };
+            await silent.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(Timeout);
+            await silent.GetStream().WriteAsync("silent\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+
+            var active = new List<ChatClient>();
+            foreach (var user in new[] { "ann", "ben", "cat" })
+            {
+                active.Add(await ChatClient.JoinAsync(server.Port, user));
+            }
+
+            Assert.True(server.OpenSockets() >= socketsBeforeClients + 4, "the server holds one socket per client");
+            await silent.GetStream().WriteAsync("I will not read\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+            foreach (var client in active)
+            {
+                Assert.Equal("silent: I will not read", await client.ReadLineAsync());
+            }
+
+            // Rounds until the server gives up on the silent client: in each, every active client says
+            // one long line and every active client receives all of them. The bound on rounds is far
+            // above what the socket buffers and the 8-line queue can hold.
+            var padding = new string('x', 4000);
+            var round = 0;
+            for (; !server.Output.Contains("too slow", StringComparison.Ordinal); round++)
+            {
+                Assert.True(round < 5000, "the silent client was never dropped:\n" + server.Output);
+                await SayAndHearAsync(active, round, padding);
+            }
+
+            // Delivery goes on after the drop; the silent client's connection was closed by the server:
+            // what it finally reads ends.
+            await SayAndHearAsync(active, round, padding);
+            await DrainUntilClosedAsync(silent);
+            await SayAndHearAsync(active, round + 1, padding);
+
+            foreach (var client in active)
+            {
+                client.Dispose();
+            }
+
+            // Everyone left: a newcomer still chats; once it left too, every client socket is closed,
+            // and SIGTERM stops the server cleanly.
+            using (var late = await ChatClient.JoinAsync(server.Port, "dan"))
+            {
+                await late.SendAsync("anyone?");
+                Assert.Equal("dan: anyone?", await late.ReadLineAsync());
+            }
+
+            await server.WaitForOpenSocketsAsync(socketsBeforeClients, TimeSpan.FromSeconds(30));
+
+            Assert.Equal(0, await server.StopAsync(TimeSpan.FromSeconds(60)));
+            var log = server.Output;
+            Assert.Contains("Application stopped (exit code 0)", log);
+            Assert.Single(log.Split('\n'), line => line.Contains("too slow", StringComparison.Ordinal)); // Logged once.
+            Assert.DoesNotContain("Exception", log);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
+    [Fact]
+    public async Task A_backlogged_client_that_disconnects_leaves_no_trace()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
+        try
+        {
+            // A queue large enough that the silent client is never dropped: it leaves by itself.
+            using var server = await ChatServerProcess.StartAsync(database, "components:listener:sendQueueSize=100000");
+            var socketsBeforeClients = server.OpenSockets();
+            var silent = new TcpClient { ReceiveBufferSize = 1024 };
+            await silent.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(Timeout);
+            await silent.GetStream().WriteAsync("silent\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+            var active = new List<ChatClient>();
+            foreach (var user in new[] { "ann", "ben", "cat" })
+            {
+                active.Add(await ChatClient.JoinAsync(server.Port, user));
+            }
+
+            // Everyone says 300 long lines (3.6 MB in all, more than the silent client's socket buffers
+            // take) while reading everything said; once all is sent, the silent client goes away
+            // without having read any of it.
+            const int Lines = 300;
+            var padding = new string('x', 4000);
+            var hearing = active.Select(client => HearAsync(client, Lines * active.Count)).ToList();
+            await Task.WhenAll(active.Select(async client =>
+            {
+                for (var i = 0; i < Lines; i++)
+                {
+                    await client.SendAsync($"{client.User} {i} {padding}");
+                }
+            }));
+            silent.Dispose();
+
+            var expected = active.SelectMany(client => Enumerable.Range(0, Lines).Select(i => $"{client.User}: {client.User} {i} {padding}")).ToList();
+            foreach (var heard in await Task.WhenAll(hearing))
+            {
+                Assert.Equal(expected.Order(StringComparer.Ordinal), heard.Order(StringComparer.Ordinal));
+            }
+
+            await server.WaitForOpenSocketsAsync(socketsBeforeClients + active.Count, TimeSpan.FromSeconds(30));
+            foreach (var client in active)
+            {
+                client.Dispose();
+            }
+
+            await server.WaitForOpenSocketsAsync(socketsBeforeClients, TimeSpan.FromSeconds(30));
+            Assert.Equal(0, await server.StopAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("Application stopped (exit code 0)", server.Output);
+            Assert.DoesNotContain("too slow", server.Output);
+            Assert.DoesNotContain("Exception", server.Output);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+
+        static async Task<List<string>> HearAsync(ChatClient client, int count)
+        {
+            var heard = new List<string>();
+            while (heard.Count < count && await client.ReadLineAsync() is { } line)
+            {
+                heard.Add(line);
+            }
+
+            return heard;
+        }
+    }
+
+    [Fact]
+    public async Task A_line_over_the_limit_disconnects_only_its_sender()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"asphalt-chat-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var server = await ChatServerProcess.StartAsync(database, "components:listener:maxLineLength=100");
+            using var ann = await ChatClient.JoinAsync(server.Port, "ann");
+            using var ben = await ChatClient.JoinAsync(server.Port, "ben");
+            using (var loud = await ChatClient.JoinAsync(server.Port, "loud"))
+            {
+                // 1 MB without a newline: the server gives up after 100 characters and closes the connection.
+                var writing = loud.SendRawAsync(new string('x', 1024 * 1024));
+                Assert.Null(await loud.ReadLineAsync());
+                await Record.ExceptionAsync(() => writing); // Fails or not, depending on when the reset came.
+            }
+
+            await ann.SendAsync(new string('y', 100)); // Exactly at the limit.
+            Assert.Equal("ann: " + new string('y', 100), await ben.ReadLineAsync());
+            Assert.Equal("ann: " + new string('y', 100), await ann.ReadLineAsync());
+
+            Assert.Equal(0, await server.StopAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("Disconnecting chat client", server.Output);
+            Assert.Contains("line longer than 100 characters", server.Output);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
+    // Each client says "<user> <round> <padding>"; each client must hear all of them (in any order
+    // between speakers: their lines are dispatched concurrently).
+    private static async Task SayAndHearAsync(List<ChatClient> clients, int round, string padding)
+    {
+        var expected = new List<string>();
+        foreach (var client in clients)
+        {
+            var text = $"{client.User} {round} {padding}";
+            await client.SendAsync(text);
+            expected.Add($"{client.User}: {text}");
+        }
+
+        foreach (var client in clients)
+        {
+            var heard = new List<string>();
+            for (var i = 0; i < clients.Count; i++)
+            {
+                heard.Add(await client.ReadLineAsync() ?? $"(connection of {client.User} closed)");
+            }
+
+            Assert.Equal(expected.Order(StringComparer.Ordinal), heard.Order(StringComparer.Ordinal));
+        }
+    }
+
+    private static async Task DrainUntilClosedAsync(TcpClient client)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await client.GetStream().ReadAsync(buffer).AsTask().WaitAsync(Timeout) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Reset by the server: closed as well.
         }
     }
 
@@ -129,20 +342,23 @@ public sealed class ChatServerTests
         private readonly StreamReader _reader;
         private readonly StreamWriter _writer;
 
-        private ChatClient(TcpClient client)
+        private ChatClient(TcpClient client, string user)
         {
             _client = client;
+            User = user;
             _reader = new StreamReader(client.GetStream(), new UTF8Encoding(false));
             _writer = new StreamWriter(client.GetStream(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
         }
+
+        public string User { get; }
 
         public List<string> Greeting { get; } = [];
 
         public static async Task<ChatClient> JoinAsync(int port, string user)
         {
-            var tcp = new TcpClient();
+            var tcp = new TcpClient { NoDelay = true }; // A long line leaves in several writes: none waits for an ACK.
             await tcp.ConnectAsync("127.0.0.1", port).WaitAsync(Timeout);
-            var client = new ChatClient(tcp);
+            var client = new ChatClient(tcp, user);
             await client.SendAsync(user);
             while (await client.ReadLineAsync() is { } line)
             {
@@ -157,6 +373,8 @@ public sealed class ChatServerTests
         }
 
         public Task SendAsync(string line) => _writer.WriteLineAsync(line).WaitAsync(Timeout);
+
+        public Task SendRawAsync(string text) => _writer.WriteAsync(text).WaitAsync(Timeout);
 
         public async Task<string?> ReadLineAsync()
         {

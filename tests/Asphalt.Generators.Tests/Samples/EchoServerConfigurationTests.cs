@@ -77,4 +77,19 @@ public sealed class EchoServerConfigurationTests
         Assert.Equal(lines[line].IndexOf('m', StringComparison.Ordinal), span.StartLinePosition.Character);
         Assert.Contains("did you mean 'Message'?", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task A_port_out_of_range_in_a_copy_of_client_yaml_fails_the_build_at_its_line()
+    {
+        var original = File.ReadAllText(Path.Combine(SampleFolder(), "client.yaml")).Replace("\r\n", "\n");
+        var lines = original.Split('\n');
+        var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith("# port:", StringComparison.Ordinal));
+        Assert.True(line >= 0, "client.yaml shows component.port, commented out");
+        lines[line] = lines[line].Replace("# port: 64100", "port: 99999", StringComparison.Ordinal);
+
+        var diagnostic = Assert.Single(await AnalyzeSampleAsync(string.Join("\n", lines)));
+        Assert.Equal("ASPH0014", diagnostic.Id);
+        Assert.Equal(line, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'99999' is not a valid Int32 from 1 to 65535", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
