@@ -163,6 +163,11 @@ public static class AsphaltCommandLine
             await WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).ConfigureAwait(false);
             return Application.ExitFailure;
         }
+        catch (Exception failure)
+        {
+            await error.WriteAsync(Unexpected(definition.Name, failure, configuration)).ConfigureAwait(false);
+            return Application.ExitFailure;
+        }
 
         definition.ConfigureOptions?.Invoke(options);
         PlainConsoleLoggerFactory? ownedLogging = null;
@@ -170,7 +175,7 @@ public static class AsphaltCommandLine
         {
             // Secrets never reach a log, whatever a component logs: wrap the logging the runner would use.
             var inner = options.LoggerFactory ?? (ownedLogging = new PlainConsoleLoggerFactory(options.MinimumLogLevel));
-            options.LoggerFactory = new RedactingLoggerFactory(inner, configuration.Redact);
+            options.UseRedactedLogging(new RedactingLoggerFactory(inner, configuration.Secrets));
         }
 
         try
@@ -187,6 +192,7 @@ public static class AsphaltCommandLine
         ApplicationDefinition definition, string format, bool declared, Func<LoadedConfiguration> load, TextWriter output, TextWriter error)
     {
         WiringPlan plan;
+        LoadedConfiguration? configuration = null;
         if (declared)
         {
             if (definition.DeclaredPlan is not { } declaredPlan)
@@ -199,7 +205,6 @@ public static class AsphaltCommandLine
         }
         else
         {
-            LoadedConfiguration? configuration = null;
             try
             {
                 configuration = load();
@@ -212,12 +217,13 @@ public static class AsphaltCommandLine
             }
         }
 
-        output.Write(format switch
+        var text = format switch
         {
             "dot" => plan.Dot,
             "json" => GraphJson.Write(plan),
             _ => plan.Mermaid,
-        });
+        };
+        output.Write(configuration?.Redact(text) ?? text); // A resource name may come from a secret option.
         output.Flush();
         return Application.ExitSuccess;
     }
@@ -237,8 +243,19 @@ public static class AsphaltCommandLine
             return Application.ExitFailure;
         }
 
-        var errors = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
-        errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
+        List<ConfigurationError> errors;
+        try
+        {
+            errors = [.. ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias)];
+            errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
+        }
+        catch (Exception failure) when (failure is not ConfigurationException)
+        {
+            error.Write(Unexpected(name, failure, configuration));
+            error.Flush();
+            return Application.ExitFailure;
+        }
+
         if (print)
         {
             output.Write(configuration.Dump());
@@ -307,6 +324,14 @@ public static class AsphaltCommandLine
     {
         await error.WriteAsync(FormatErrors(name, errors, configuration)).ConfigureAwait(false);
         await error.FlushAsync().ConfigureAwait(false);
+    }
+
+    // What System.CommandLine would print for an exception nobody expected, without the secrets a
+    // component's message may quote.
+    private static string Unexpected(string name, Exception failure, LoadedConfiguration? configuration)
+    {
+        var text = $"{name}: unhandled exception: {failure}{Environment.NewLine}";
+        return configuration?.Redact(text) ?? text;
     }
 
     private static string FormatErrors(string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)

@@ -121,17 +121,21 @@ public sealed class ConfigurationLoader
             setOverride.ApplyTo(root, Lookup, errors);
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ConfigurationException(errors);
-        }
-
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
-        var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Flatten(root, "", data, locations, secrets);
+        var secretKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var secretScalars = new List<ConfigScalar>();
+        Flatten(root, "", data, locations, secretKeys, secretScalars);
+        var secrets = new SecretRedactor(
+            secretScalars.Select(s => s.Value).OfType<string>(), secretScalars.SelectMany(s => s.SecretMaterial));
+        if (errors.Count > 0)
+        {
+            // Whatever an error quotes, no secret read so far leaves the loader.
+            throw new ConfigurationException([.. errors.Select(e => e with { Message = secrets.Redact(e.Message) })]);
+        }
+
         var configuration = new ConfigurationBuilder().Add(new AsphaltConfigurationProvider(data)).Build();
-        return new LoadedConfiguration(configuration, locations, secrets, service, [.. Files]) { DefinedServices = definedServices };
+        return new LoadedConfiguration(configuration, locations, secretKeys, secrets, service, [.. Files]) { DefinedServices = definedServices };
     }
 
     private static Dictionary<string, string> ReadProcessEnvironment()
@@ -175,12 +179,13 @@ public sealed class ConfigurationLoader
             }
 
             // Treated as secret: such variables are how passwords usually arrive.
-            ConfigurationMerger.SetAtPath(root, path, new ConfigScalar(location, value, isSecret: true), location, errors);
+            ConfigurationMerger.SetAtPath(root, path, new ConfigScalar(location, value, isSecret: true, [value]), location, errors);
         }
     }
 
     private static void Flatten(
-        ConfigNode node, string path, Dictionary<string, string?> data, Dictionary<string, SourceLocation> locations, HashSet<string> secrets)
+        ConfigNode node, string path, Dictionary<string, string?> data, Dictionary<string, SourceLocation> locations,
+        HashSet<string> secretKeys, List<ConfigScalar> secretScalars)
     {
         switch (node)
         {
@@ -194,7 +199,7 @@ public sealed class ConfigurationLoader
                 {
                     var childPath = path.Length == 0 ? key : path + ":" + key;
                     locations[childPath] = mapping.LocationOf(key);
-                    Flatten(value, childPath, data, locations, secrets);
+                    Flatten(value, childPath, data, locations, secretKeys, secretScalars);
                 }
 
                 break;
@@ -208,7 +213,7 @@ public sealed class ConfigurationLoader
                 {
                     var childPath = path + ":" + i.ToString(CultureInfo.InvariantCulture);
                     locations[childPath] = sequence.Items[i].Location;
-                    Flatten(sequence.Items[i], childPath, data, locations, secrets);
+                    Flatten(sequence.Items[i], childPath, data, locations, secretKeys, secretScalars);
                 }
 
                 break;
@@ -216,7 +221,8 @@ public sealed class ConfigurationLoader
                 data[path] = scalar.Value;
                 if (scalar.IsSecret)
                 {
-                    secrets.Add(path);
+                    secretKeys.Add(path);
+                    secretScalars.Add(scalar);
                 }
 
                 break;
