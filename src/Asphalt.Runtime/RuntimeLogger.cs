@@ -34,6 +34,11 @@ internal static class RuntimeLogger
     {
         if (logger is CommandLine.RedactingLoggerFactory.RedactingLogger redacting)
         {
+            if (!redacting.IsEnabled(level))
+            {
+                return; // Nothing is formatted for a disabled level.
+            }
+
             // Secrets come out here, and the record goes on to the logger underneath: to the console
             // directly, without the generic virtual call that passing through redacting.Log would be.
             logger = redacting.Inner;
