@@ -24,15 +24,15 @@ public sealed partial class ApplicationComponent(NotifierOptions options) : CliA
         // The first MoveNextAsync subscribes before it awaits, so "Watching" is only logged once no change can be missed.
         await using var changes = detector.Changed.StreamEvents().GetAsyncEnumerator(cancellationToken);
         var next = changes.MoveNextAsync();
-        logger.LogInformation("Watching {Url} for changes", detector.Url);
+        logger.LogInformation("Watching {Url} for changes", DisplayUrl.Of(detector.Url));
         var sent = 0;
         try
         {
             while (await next)
             {
                 var change = changes.Current;
-                var subject = $"Change detected in {change.Source.Url}";
-                await mailer.CreateAndDeliverAsync(subject, HtmlDiff.ToHtml(change.Diff, change.Source.Url), HtmlDiff.ToText(change.Diff), cancellationToken);
+                var subject = $"Change detected in {DisplayUrl.Of(change.Source.Url)}";
+                await mailer.CreateAndDeliverAsync(subject, HtmlDiff.ToHtml(change.Diff, DisplayUrl.Of(change.Source.Url)), HtmlDiff.ToText(change.Diff), cancellationToken);
                 logger.LogInformation("Sent notification email: {Subject}", subject);
                 if (++sent == options.MaxChanges)
                 {

@@ -16,7 +16,7 @@ public sealed partial class ChangeDetectorComponent(DetectorOptions options)
         if (options.Url.Scheme is not ("http" or "https"))
         {
             // [Url] also accepts ftp, which HttpClient cannot fetch.
-            throw new InvalidOperationException($"The detector's 'url' must be an http or https URL, not '{options.Url}'.");
+            throw new InvalidOperationException($"The detector's 'url' must be an http or https URL, not '{DisplayUrl.Of(options.Url)}'.");
         }
 
         var logger = context.LoggerFactory.CreateLogger("WebNotifier.Detector");
@@ -25,7 +25,7 @@ public sealed partial class ChangeDetectorComponent(DetectorOptions options)
         context.AddTeardown(http.Dispose, "disposal of the detector's HttpClient");
         var detector = new Detector(options.Url, TimeSpan.FromSeconds(options.Delay), http, logger);
         context.StartServiceTask("Web page change detector", detector.RunAsync);
-        logger.LogInformation("Started web page change detector for url \"{Url}\" with a delay of {Delay} seconds", options.Url, options.Delay);
+        logger.LogInformation("Started web page change detector for url \"{Url}\" with a delay of {Delay} seconds", DisplayUrl.Of(options.Url), options.Delay);
         return detector;
     }
 }

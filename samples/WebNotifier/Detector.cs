@@ -35,7 +35,7 @@ public sealed class Detector(Uri url, TimeSpan delay, HttpClient http, ILogger l
                 using var response = await http.SendAsync(request, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.NotModified)
                 {
-                    logger.LogDebug("Page {Url} not modified since {Since:R}", Url, lastModified);
+                    logger.LogDebug("Page {Url} not modified since {Since:R}", DisplayUrl.Of(Url), lastModified);
                 }
                 else
                 {
@@ -45,7 +45,7 @@ public sealed class Detector(Uri url, TimeSpan delay, HttpClient http, ILogger l
                     var newText = await response.Content.ReadAsStringAsync(cancellationToken);
                     if (oldText is not null && newText != oldText)
                     {
-                        logger.LogInformation("Contents of {Url} changed", Url);
+                        logger.LogInformation("Contents of {Url} changed", DisplayUrl.Of(Url));
                         await Changed.DispatchAsync(CreateEvent(oldText, newText));
                     }
 
@@ -55,7 +55,7 @@ public sealed class Detector(Uri url, TimeSpan delay, HttpClient http, ILogger l
             catch (HttpRequestException failure)
             {
                 // A page that is down for a moment is no reason to stop watching it.
-                logger.LogWarning("Fetching {Url} failed: {Message}; retrying in {Delay}", Url, failure.Message, Delay);
+                logger.LogWarning("Fetching {Url} failed: {Message}; retrying in {Delay}", DisplayUrl.Of(Url), failure.Message, Delay);
             }
 
             await Task.Delay(Delay, cancellationToken);

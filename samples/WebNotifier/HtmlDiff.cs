@@ -14,14 +14,14 @@ public static class HtmlDiff
     public const int ContextLines = 2;
 
     /// <summary>An HTML document: a table of kept, removed (<c>&lt;del&gt;</c>) and added (<c>&lt;ins&gt;</c>) lines.</summary>
-    public static string ToHtml(DiffPaneModel diff, Uri url)
+    public static string ToHtml(DiffPaneModel diff, string url)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Change in ")
-            .Append(WebUtility.HtmlEncode(url.ToString()))
+            .Append(WebUtility.HtmlEncode(url))
             .Append("</title><style>del{background:#fdd}ins{background:#dfd}td{font-family:monospace;white-space:pre}</style></head><body>\n")
-            .Append("<p>Changes in <a href=\"").Append(WebUtility.HtmlEncode(url.ToString())).Append("\">")
-            .Append(WebUtility.HtmlEncode(url.ToString())).Append("</a>:</p>\n<table>\n");
+            .Append("<p>Changes in <a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">")
+            .Append(WebUtility.HtmlEncode(url)).Append("</a>:</p>\n<table>\n");
         foreach (var (line, skipped) in Visible(diff))
         {
             if (skipped)

@@ -27,16 +27,25 @@ public sealed class ApplicationOptions
     /// </summary>
     public ILoggerFactory? LoggerFactory
     {
-        get;
+        get => _loggerFactory;
         set
         {
-            field = value;
+            _loggerFactory = value;
             if (value is not null)
             {
                 RuntimeLogger.ForwardToForeignLoggers();
             }
         }
     }
+
+    private ILoggerFactory? _loggerFactory;
+
+    /// <summary>
+    /// Logs through the command line's redaction. Unlike setting <see cref="LoggerFactory"/> this installs
+    /// no forwarding: <see cref="RuntimeLogger"/> recognises the redacting loggers and writes to what
+    /// they wrap, the runtime's console logging or a factory set through <see cref="LoggerFactory"/>.
+    /// </summary>
+    internal void UseRedactedLogging(CommandLine.RedactingLoggerFactory factory) => _loggerFactory = factory;
 
     /// <summary>The lowest level logged by the default console logging (default Information).</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Information;

@@ -32,6 +32,20 @@ internal static class RuntimeLogger
     /// </summary>
     public static void Write(ILogger logger, LogLevel level, EventId eventId, string template, Exception? exception = null, params object?[] values)
     {
+        if (logger is CommandLine.RedactingLoggerFactory.RedactingLogger redacting)
+        {
+            if (!redacting.IsEnabled(level))
+            {
+                return; // Nothing is formatted for a disabled level.
+            }
+
+            // Secrets come out here, and the record goes on to the logger underneath: to the console
+            // directly, without the generic virtual call that passing through redacting.Log would be.
+            logger = redacting.Inner;
+            exception = redacting.RedactException(exception);
+            values = redacting.RedactValues(values);
+        }
+
         try
         {
             WriteCore(logger, level, eventId, template, exception, values);

@@ -161,7 +161,7 @@ public static class AsphaltCommandLine
         var options = new ApplicationOptions { RootAlias = definition.RootAlias };
         // The same checks as 'check', all of them, before anything is created for real: a typo
         // in a top-level key or a resource nobody publishes must not start a half-working application.
-        var (configuration, problems) = LoadAndCheck(definition, load);
+        var (configuration, problems) = LoadAndCheckOrReport(definition, load, error, definition.Name);
         if (configuration is null || problems.Count > 0)
         {
             await WriteErrorsAsync(error, definition.Name, problems, configuration).ConfigureAwait(false);
@@ -178,6 +178,11 @@ public static class AsphaltCommandLine
             await WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).ConfigureAwait(false);
             return Application.ExitFailure;
         }
+        catch (Exception failure)
+        {
+            await error.WriteAsync(Unexpected(definition.Name, failure, configuration)).ConfigureAwait(false);
+            return Application.ExitFailure;
+        }
 
         definition.ConfigureOptions?.Invoke(options);
         if (!options.HandleStopSignals)
@@ -191,7 +196,7 @@ public static class AsphaltCommandLine
         {
             // Secrets never reach a log, whatever a component logs: wrap the logging the runner would use.
             var inner = options.LoggerFactory ?? (ownedLogging = new PlainConsoleLoggerFactory(options.MinimumLogLevel));
-            options.LoggerFactory = new RedactingLoggerFactory(inner, configuration.Redact);
+            options.UseRedactedLogging(new RedactingLoggerFactory(inner, configuration.Secrets));
         }
 
         try
@@ -208,6 +213,7 @@ public static class AsphaltCommandLine
         ApplicationDefinition definition, string format, bool declared, Func<LoadedConfiguration> load, TextWriter output, TextWriter error)
     {
         WiringPlan plan;
+        LoadedConfiguration? configuration = null;
         if (declared)
         {
             if (definition.DeclaredPlan is not { } declaredPlan)
@@ -221,7 +227,7 @@ public static class AsphaltCommandLine
         else
         {
             // A graph of a configuration that 'check' and 'run' reject would show an application that cannot exist.
-            var (configuration, problems) = LoadAndCheck(definition, load);
+            (configuration, var problems) = LoadAndCheckOrReport(definition, load, error, definition.Name);
             if (configuration is null || problems.Count > 0)
             {
                 WriteErrors(error, definition.Name, problems, configuration);
@@ -231,12 +237,13 @@ public static class AsphaltCommandLine
             plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
         }
 
-        output.Write(format switch
+        var text = format switch
         {
             "dot" => plan.Dot,
             "json" => GraphJson.Write(plan),
             _ => plan.Mermaid,
-        });
+        };
+        output.Write(configuration?.Redact(text) ?? text); // A resource name may come from a secret option.
         output.Flush();
         return Application.ExitSuccess;
     }
@@ -245,7 +252,7 @@ public static class AsphaltCommandLine
         ApplicationDefinition definition, Func<LoadedConfiguration> load, bool print, TextWriter output, TextWriter error, string? service = null)
     {
         var name = service is null ? definition.Name : $"{definition.Name} (service '{service}')";
-        var (configuration, errors) = LoadAndCheck(definition, load);
+        var (configuration, errors) = LoadAndCheckOrReport(definition, load, error, name);
         if (configuration is null)
         {
             WriteErrors(error, name, errors, null);
@@ -326,9 +333,39 @@ public static class AsphaltCommandLine
             return (null, failure.Errors);
         }
 
-        var errors = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
-        errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
-        return (configuration, errors);
+        try
+        {
+            var errors = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
+            errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
+            return (configuration, errors);
+        }
+        catch (Exception failure) when (failure is not ConfigurationException)
+        {
+            // A component factory or check that throws: reported like System.CommandLine would, but redacted.
+            throw new UnexpectedCheckFailure(configuration, failure);
+        }
+    }
+
+    // LoadAndCheck, with an exception nobody expected printed (redacted) and reported as a failure without errors
+    // of its own: the caller sees a null configuration and an empty list, and exits 1.
+    private static (LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors) LoadAndCheckOrReport(
+        ApplicationDefinition definition, Func<LoadedConfiguration> load, TextWriter error, string name)
+    {
+        try
+        {
+            return LoadAndCheck(definition, load);
+        }
+        catch (UnexpectedCheckFailure failure)
+        {
+            error.Write(Unexpected(name, failure.InnerException!, failure.Configuration));
+            error.Flush();
+            return (null, []);
+        }
+    }
+
+    private sealed class UnexpectedCheckFailure(LoadedConfiguration configuration, Exception inner) : Exception(inner.Message, inner)
+    {
+        public LoadedConfiguration Configuration { get; } = configuration;
     }
 
     // Written once, right before the command exits; the report is redacted as a whole.
@@ -345,8 +382,21 @@ public static class AsphaltCommandLine
         await error.FlushAsync().ConfigureAwait(false);
     }
 
+    // What System.CommandLine would print for an exception nobody expected, without the secrets a
+    // component's message may quote.
+    private static string Unexpected(string name, Exception failure, LoadedConfiguration? configuration)
+    {
+        var text = $"{name}: unhandled exception: {failure}{Environment.NewLine}";
+        return configuration?.Redact(text) ?? text;
+    }
+
     private static string FormatErrors(string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
     {
+        if (errors.Count == 0)
+        {
+            return ""; // An unexpected exception was printed in its place.
+        }
+
         var text = new StringBuilder();
         text.Append(name).Append(": ").Append(new ConfigurationException(errors).Message).AppendLine();
         return configuration?.Redact(text.ToString()) ?? text.ToString();

@@ -213,7 +213,7 @@ public static class ComponentTree
             {
                 if (failure is ConfigurationException nested)
                 {
-                    errors.AddRange(nested.Errors);
+                    errors.AddRange(nested.Errors.Select(configuration.Redacted));
                 }
                 else
                 {

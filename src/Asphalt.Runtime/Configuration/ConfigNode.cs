@@ -66,14 +66,21 @@ internal sealed class ConfigSequence(SourceLocation location) : ConfigNode(locat
     }
 }
 
-/// <summary>A scalar; <see cref="IsSecret"/> when it was read from an environment variable or a file.</summary>
-internal sealed class ConfigScalar(SourceLocation location, string? value, bool isSecret = false) : ConfigNode(location)
+/// <summary>
+/// A scalar; <see cref="IsSecret"/> when it was read from an environment variable or a file, and
+/// <see cref="SecretMaterial"/> what the environment or the files supplied to it.
+/// </summary>
+internal sealed class ConfigScalar(SourceLocation location, string? value, bool isSecret = false, IReadOnlyList<string>? secretMaterial = null)
+    : ConfigNode(location)
 {
     public string? Value { get; } = value;
 
     public bool IsSecret { get; } = isSecret;
 
-    public override ConfigNode Clone() => new ConfigScalar(Location, Value, IsSecret);
+    /// <summary>The secret texts this value took in (a substituted variable or file; all of it for a tag or a prefixed variable).</summary>
+    public IReadOnlyList<string> SecretMaterial { get; } = secretMaterial ?? [];
+
+    public override ConfigNode Clone() => new ConfigScalar(Location, Value, IsSecret, SecretMaterial);
 
     public static string Describe(ConfigNode node) => node switch
     {

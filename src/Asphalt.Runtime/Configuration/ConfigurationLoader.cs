@@ -121,18 +121,22 @@ public sealed class ConfigurationLoader
             setOverride.ApplyTo(root, Lookup, errors);
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ConfigurationException(errors);
-        }
-
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
-        var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var secretKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var secretScalars = new List<ConfigScalar>();
         var lists = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Flatten(root, "", data, locations, secrets, lists);
+        Flatten(root, "", data, locations, secretKeys, secretScalars, lists);
+        var secrets = new SecretRedactor(
+            secretScalars.Select(s => s.Value).OfType<string>(), secretScalars.SelectMany(s => s.SecretMaterial));
+        if (errors.Count > 0)
+        {
+            // Whatever an error quotes, no secret read so far leaves the loader.
+            throw new ConfigurationException([.. errors.Select(e => e with { Message = secrets.Redact(e.Message) })]);
+        }
+
         var configuration = new ShapedConfigurationRoot(new ConfigurationBuilder().Add(new AsphaltConfigurationProvider(data)).Build(), lists);
-        return new LoadedConfiguration(configuration, locations, secrets, service, [.. Files]) { DefinedServices = definedServices };
+        return new LoadedConfiguration(configuration, locations, secretKeys, secrets, service, [.. Files]) { DefinedServices = definedServices };
     }
 
     private static Dictionary<string, string> ReadProcessEnvironment()
@@ -176,17 +180,13 @@ public sealed class ConfigurationLoader
             }
 
             // Treated as secret: such variables are how passwords usually arrive.
-            ConfigurationMerger.SetAtPath(root, path, new ConfigScalar(location, value, isSecret: true), location, errors);
+            ConfigurationMerger.SetAtPath(root, path, new ConfigScalar(location, value, isSecret: true, [value]), location, errors);
         }
     }
 
     private static void Flatten(
-        ConfigNode node,
-        string path,
-        Dictionary<string, string?> data,
-        Dictionary<string, SourceLocation> locations,
-        HashSet<string> secrets,
-        HashSet<string> lists)
+        ConfigNode node, string path, Dictionary<string, string?> data, Dictionary<string, SourceLocation> locations,
+        HashSet<string> secretKeys, List<ConfigScalar> secretScalars, HashSet<string> lists)
     {
         switch (node)
         {
@@ -200,7 +200,7 @@ public sealed class ConfigurationLoader
                 {
                     var childPath = path.Length == 0 ? key : path + ":" + key;
                     locations[childPath] = mapping.LocationOf(key);
-                    Flatten(value, childPath, data, locations, secrets, lists);
+                    Flatten(value, childPath, data, locations, secretKeys, secretScalars, lists);
                 }
 
                 break;
@@ -215,7 +215,7 @@ public sealed class ConfigurationLoader
                 {
                     var childPath = path + ":" + i.ToString(CultureInfo.InvariantCulture);
                     locations[childPath] = sequence.Items[i].Location;
-                    Flatten(sequence.Items[i], childPath, data, locations, secrets, lists);
+                    Flatten(sequence.Items[i], childPath, data, locations, secretKeys, secretScalars, lists);
                 }
 
                 break;
@@ -223,7 +223,8 @@ public sealed class ConfigurationLoader
                 data[path] = scalar.Value;
                 if (scalar.IsSecret)
                 {
-                    secrets.Add(path);
+                    secretKeys.Add(path);
+                    secretScalars.Add(scalar);
                 }
 
                 break;

@@ -18,12 +18,12 @@ public sealed class LoadedConfiguration
     // of every key (a file of a million unknown keys would otherwise take hours to report).
     private readonly Dictionary<string, string> _writtenKeys;
     private readonly HashSet<string> _secretKeys;
-    private readonly string[] _secretValues;
 
     internal LoadedConfiguration(
         IConfigurationRoot configuration,
         Dictionary<string, SourceLocation> locations,
         HashSet<string> secretKeys,
+        SecretRedactor secrets,
         string? service,
         IReadOnlyList<string> files)
     {
@@ -31,16 +31,9 @@ public sealed class LoadedConfiguration
         _locations = locations;
         _writtenKeys = locations.Keys.ToDictionary(k => k, StringComparer.OrdinalIgnoreCase);
         _secretKeys = secretKeys;
+        Secrets = secrets;
         Service = service;
         Files = files;
-
-        // Longest first, so a secret that contains another is replaced whole.
-        _secretValues = [.. secretKeys
-            .Select(k => configuration[k])
-            .OfType<string>()
-            .Where(v => v.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length)];
     }
 
     /// <summary>The merged configuration.</summary>
@@ -83,24 +76,33 @@ public sealed class LoadedConfiguration
     public bool IsSecret(string configurationPath) => _secretKeys.Contains(configurationPath);
 
     /// <summary>Whether any value is secret (came from a substitution or a prefixed environment variable).</summary>
-    public bool HasSecrets => _secretValues.Length > 0;
+    public bool HasSecrets => !Secrets.IsEmpty;
 
-    /// <summary>Replaces every secret value occurring in <paramref name="text"/> with <c>***</c>.</summary>
+    /// <summary>Finds the secrets in text (docs/configuration.md, "Substitution and secrets", says in which forms).</summary>
+    internal SecretRedactor Secrets { get; }
+
+    /// <summary>
+    /// Replaces every secret value occurring in <paramref name="text"/> with <c>***</c>: as configured,
+    /// trimmed, percent-decoded or -encoded, a URL as <see cref="Uri"/> prints it, and the meaningful
+    /// parts (host, user-info, path segments, query values) of what a substitution supplied.
+    /// </summary>
     /// <remarks>Apply to any text built from configuration values (exception messages of option binding include the value).</remarks>
-    public string Redact(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        foreach (var secret in _secretValues)
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    public string Redact(string text) => Secrets.Redact(text);
 
     /// <summary>An error located at <paramref name="configurationPath"/>, with secrets redacted from the message.</summary>
-    public ConfigurationError ErrorAt(string configurationPath, string message) =>
-        new(LocationOf(configurationPath), KeyPath.FromConfigurationPath(AsWritten(configurationPath)), Redact(message));
+    public ConfigurationError ErrorAt(string configurationPath, string message)
+    {
+        // The value of a secret key is hidden however short it is, where a message quotes it.
+        if (IsSecret(configurationPath) && Configuration[configurationPath] is { Length: > 0 } value)
+        {
+            message = message.Replace($"'{value}'", $"'{SecretRedactor.Mask}'", StringComparison.Ordinal);
+        }
+
+        return new(LocationOf(configurationPath), KeyPath.FromConfigurationPath(AsWritten(configurationPath)), Redact(message));
+    }
+
+    /// <summary><paramref name="error"/> with secrets redacted from its message.</summary>
+    internal ConfigurationError Redacted(ConfigurationError error) => error with { Message = Redact(error.Message) };
 
     /// <summary>
     /// <paramref name="configurationPath"/> spelled as the configuration wrote it (keys compare ignoring

@@ -18,8 +18,8 @@ internal static class Substitution
     public const string EnvTag = "!Env";
     public const string TextFileTag = "!TextFile";
 
-    /// <summary>The result of substituting in one value.</summary>
-    public readonly record struct Result(string? Value, bool IsSecret, string? Error);
+    /// <summary>The result of substituting in one value; <paramref name="SecretMaterial"/> is what the environment and files supplied.</summary>
+    public readonly record struct Result(string? Value, bool IsSecret, string? Error, IReadOnlyList<string>? SecretMaterial = null);
 
     public static Result Apply(string value, string? baseDirectory, Func<string, string?> environment)
     {
@@ -30,6 +30,7 @@ internal static class Substitution
 
         var builder = new StringBuilder(value.Length);
         var substituted = false;
+        var material = new List<string>();
         for (var i = 0; i < value.Length; i++)
         {
             if (value[i] == '$' && i + 2 < value.Length && value[i + 1] == '$' && value[i + 2] == '{')
@@ -53,7 +54,7 @@ internal static class Substitution
             }
 
             var reference = value[(i + 2)..end];
-            var resolved = Resolve(reference, baseDirectory, environment, out var error);
+            var resolved = Resolve(reference, baseDirectory, environment, out var error, out var isFallback);
             if (error is not null)
             {
                 return new Result(null, false, error);
@@ -61,10 +62,15 @@ internal static class Substitution
 
             builder.Append(resolved);
             substituted = true;
+            if (!isFallback)
+            {
+                material.Add(resolved!);
+            }
+
             i = end;
         }
 
-        return new Result(builder.ToString(), substituted, null);
+        return new Result(builder.ToString(), substituted, null, material);
     }
 
     /// <summary>Resolves a YAML tag (<c>!Env</c>, <c>!TextFile</c>) on a scalar.</summary>
@@ -82,13 +88,15 @@ internal static class Substitution
                 $"unknown tag '{tag}': Asphalt understands !Env NAME and !TextFile path (or '${{env:NAME}}' and '${{file:path}}' in any string)");
         }
 
-        var resolved = Resolve(reference, baseDirectory, environment, out var error);
-        return error is null ? new Result(resolved, true, null) : new Result(null, false, error);
+        var resolved = Resolve(reference, baseDirectory, environment, out var error, out var isFallback);
+        return error is null ? new Result(resolved, true, null, isFallback ? [] : [resolved!]) : new Result(null, false, error);
     }
 
-    private static string? Resolve(string reference, string? baseDirectory, Func<string, string?> environment, out string? error)
+    // isFallback: the value is the '${env:NAME:-fallback}' text written in the configuration, not a secret from outside.
+    private static string? Resolve(string reference, string? baseDirectory, Func<string, string?> environment, out string? error, out bool isFallback)
     {
         error = null;
+        isFallback = false;
         if (reference.StartsWith("env:", StringComparison.Ordinal))
         {
             var spec = reference[4..];
@@ -103,6 +111,7 @@ internal static class Substitution
             var value = environment(name);
             if (value is null && fallbackAt >= 0)
             {
+                isFallback = true;
                 return spec[(fallbackAt + 2)..];
             }
 

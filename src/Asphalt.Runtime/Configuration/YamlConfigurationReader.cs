@@ -293,7 +293,7 @@ internal sealed class YamlConfigurationReader
                 return new ConfigScalar(location, null, isSecret: true);
             }
 
-            return new ConfigScalar(location, tagged.Value, isSecret: true);
+            return new ConfigScalar(location, tagged.Value, isSecret: true, tagged.SecretMaterial);
         }
 
         if (value is null)
@@ -308,7 +308,7 @@ internal sealed class YamlConfigurationReader
             return new ConfigScalar(location, null, isSecret: true);
         }
 
-        return new ConfigScalar(location, result.Value, result.IsSecret);
+        return new ConfigScalar(location, result.Value, result.IsSecret, result.SecretMaterial);
     }
 
     private void SkipNode()
