@@ -67,26 +67,29 @@ namespace Asphalt.Analyzers.Blocking
                 return;
             }
 
-            var chain = summaries.Summarize(callee, context.CancellationToken);
-            if (!chain.Blocks || !reported.TryAdd((entry.Syntax, chain.LeafLocation!), 0))
+            // Every distinct blocking call reached, each with its own chain, once per async entry.
+            foreach (var found in summaries.Summarize(callee, context.CancellationToken))
             {
-                return;
-            }
-
-            var hops = chain.Prepend(callee.Display).Hops;
-            var first = callee.Display;
-            var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
-            first = arrow > 0 ? first.Substring(0, arrow) : first;
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.TransitiveBlockingCall,
-                operation.Syntax.GetLocation(),
-                additionalLocations: new[] { chain.LeafLocation! },
-                messageArgs: new object[]
+                if (summaries.AtCallSite(found, operation) is not { } chain || !reported.TryAdd((entry.Syntax, chain.LeafLocation), 0))
                 {
-                    first,
-                    string.Join(" → ", hops),
-                    "make the chain async and " + chain.Leaf!.Advice + ", or offload the call with Offload.RunAsync",
-                }));
+                    continue;
+                }
+
+                var hops = chain.Prepend(callee.Display).Hops;
+                var first = callee.Display;
+                var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
+                first = arrow > 0 ? first.Substring(0, arrow) : first;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.TransitiveBlockingCall,
+                    operation.Syntax.GetLocation(),
+                    additionalLocations: new[] { chain.LeafLocation },
+                    messageArgs: new object[]
+                    {
+                        first,
+                        string.Join(" → ", hops),
+                        "make the chain async and " + chain.Leaf.Advice + ", or offload the call with Offload.RunAsync",
+                    }));
+            }
         }
     }
 }
