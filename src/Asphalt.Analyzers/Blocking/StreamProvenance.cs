@@ -54,8 +54,8 @@ namespace Asphalt.Analyzers.Blocking
             "System.IO.MemoryStream", "System.IO.UnmanagedMemoryStream", "System.IO.StringReader", "System.IO.StringWriter",
         };
 
-        // Values derived from their receiver: an archive's entries and their streams, a reader's base stream.
-        private static readonly string[] DerivedMembers = { "GetEntry", "CreateEntry", "Open", "BaseStream" };
+        // Values derived from their receiver: an archive's entries and their streams, the stream of HTTP content.
+        private static readonly string[] DerivedMembers = { "GetEntry", "CreateEntry", "Open", "ReadAsStream" };
 
         private readonly INamedTypeSymbol[] _inMemoryTypes;
         private readonly INamedTypeSymbol? _stream;
@@ -134,7 +134,7 @@ namespace Asphalt.Analyzers.Blocking
                     }
 
                     return Provenance.Unknown;
-                case IInvocationOperation { TargetMethod.Name: "ReadAsStream" } read when read.Instance is { } content && IsBufferedContent(content, depth):
+                case IPropertyReferenceOperation { Property.Name: "Content" } when IsBufferedContent(value, depth):
                     return Provenance.Memory;
                 case IInvocationOperation invocation when invocation.Instance is { } receiver && DerivedMembers.Contains(invocation.TargetMethod.Name):
                     return Of(receiver, depth + 1);
