@@ -76,6 +76,7 @@ namespace Asphalt.Analyzers.Blocking
         private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<BlockingChain>> _lambdas = new ConcurrentDictionary<SyntaxNode, ImmutableArray<BlockingChain>>();
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly Lazy<ImplementationIndex> _index;
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _invokesInPlace = new ConcurrentDictionary<(IMethodSymbol, int), bool>();
 
         public CallSummaries(BlockingCatalog catalog)
         {
@@ -214,7 +215,104 @@ namespace Asphalt.Analyzers.Blocking
                 }
             }
 
-            return null;
+            return symbol is IFieldSymbol { IsReadOnly: true } field ? ConstructorAssignment(field) : null;
+        }
+
+        /// <summary>The value a readonly field is given in its type's constructor (<c>_lazy = new Lazy&lt;T&gt;(Load)</c>), when there is one.</summary>
+        private IOperation? ConstructorAssignment(IFieldSymbol field)
+        {
+            IOperation? found = null;
+            var constructors = field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors;
+            foreach (var constructor in constructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax();
+                    if (GetModel(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+                    {
+                        continue;
+                    }
+
+                    foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (BlockingCatalog.Strip(assignment.Target) is IFieldReferenceOperation target
+                            && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
+                        {
+                            if (found is not null)
+                            {
+                                return null; // assigned in several places: do not guess which one runs
+                            }
+
+                            found = BlockingCatalog.Strip(assignment.Value);
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// A sync method group or lambda passed as <paramref name="argument"/> to a method of this
+        /// compilation that invokes the parameter in place (<c>RetryAsync(CanRetry)</c> calling
+        /// <c>canRetry()</c>): what then runs, shown as <c>C.RetryAsync() → canRetry() → C.CanRetry()</c>.
+        /// </summary>
+        public Callee? ArgumentCallee(IArgumentOperation argument)
+        {
+            if (argument.Parent is not IInvocationOperation invocation || argument.Parameter is not { } parameter
+                || BlockingCatalog.Strip(argument.Value) is not IDelegateCreationOperation)
+            {
+                return null;
+            }
+
+            var method = invocation.TargetMethod.OriginalDefinition;
+            if (method.DeclaringSyntaxReferences.Length == 0 || _catalog.IsSilenced(method)
+                || !_invokesInPlace.GetOrAdd((method, parameter.Ordinal), key => InvokesInPlace(key.Method, key.Ordinal)))
+            {
+                return null;
+            }
+
+            return FromDelegate(argument.Value, Display(method) + " → " + parameter.Name + "()");
+        }
+
+        private bool InvokesInPlace(IMethodSymbol method, int ordinal)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (GetModel(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var call in body.Descendants().OfType<IInvocationOperation>())
+                {
+                    if (call.TargetMethod.MethodKind == MethodKind.DelegateInvoke
+                        && call.Instance is { } instance && BlockingCatalog.Strip(instance) is IParameterReferenceOperation { Parameter: { } invoked }
+                        && invoked.Ordinal == ordinal && SymbolEqualityComparer.Default.Equals(invoked.ContainingSymbol.OriginalDefinition, method)
+                        && RunsInPlace(call, body))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True unless something between the operation and the body defers it (a stored lambda, a local function).</summary>
+        private bool RunsInPlace(IOperation operation, IOperation body)
+        {
+            for (var node = operation.Parent; node is not null && node != body; node = node.Parent)
+            {
+                if (node is ILocalFunctionOperation
+                    || (node is IAnonymousFunctionOperation lambda && !lambda.Symbol.IsAsync && !AsyncPaths.IsInvokedInline(lambda, _known)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string NameOf(IOperation instance) => BlockingCatalog.Strip(instance) switch

@@ -26,7 +26,7 @@ namespace Asphalt.Analyzers.Blocking
                 return false;
             }
 
-            if (IsCompletedFactory(task))
+            if (IsCompletedFactory(task) || IsCompletedLocal(task))
             {
                 return true;
             }
@@ -101,6 +101,46 @@ namespace Asphalt.Analyzers.Blocking
                 creation.Arguments[0].Value.Type?.Name is not ("Task" or "IValueTaskSource"),
             _ => false,
         };
+
+        // var t = Task.CompletedTask; t.Wait(): a local only ever given completed tasks.
+        private static bool IsCompletedLocal(IOperation task)
+        {
+            if (task is not ILocalReferenceOperation local)
+            {
+                return false;
+            }
+
+            var root = task;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var assigned = false;
+            foreach (var operation in root.Descendants())
+            {
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
+                    ISimpleAssignmentOperation assignment when Refers(assignment.Target, local.Local) => assignment.Value,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when Refers(argument.Value, local.Local) => argument.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (!IsCompletedFactory(StripConfigureAwait(value)))
+                {
+                    return false;
+                }
+
+                assigned = true;
+            }
+
+            return assigned;
+        }
 
         private static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : BlockingCatalog.Strip(operation) switch
         {
