@@ -110,28 +110,10 @@ namespace Asphalt.Analyzers.Blocking
                 return false;
             }
 
-            var root = task;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
             var assigned = false;
-            foreach (var operation in root.Descendants())
+            foreach (var value in Locals.AssignedValues(local))
             {
-                var value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation assignment when Refers(assignment.Target, local.Local) => assignment.Value,
-                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when Refers(argument.Value, local.Local) => argument.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (!IsCompletedFactory(StripConfigureAwait(value)))
+                if (value is null || !IsCompletedFactory(StripConfigureAwait(value)))
                 {
                     return false;
                 }

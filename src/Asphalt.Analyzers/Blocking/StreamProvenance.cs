@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -140,11 +141,10 @@ namespace Asphalt.Analyzers.Blocking
                     return Of(receiver, depth + 1);
                 case IPropertyReferenceOperation { Property.Name: "BaseStream" } property when property.Instance is { } owner:
                     return Of(owner, depth + 1);
-                case IPropertyReferenceOperation { Property.Name: "Entries" } or IPropertyReferenceOperation { Arguments.Length: > 0 }:
-                    var indexed = (IPropertyReferenceOperation)value;
-                    return indexed.Instance is { } collection ? Of(collection, depth + 1) : Provenance.Unknown;
-                case IConditionalAccessInstanceOperation:
-                    return Provenance.Unknown;
+                case IPropertyReferenceOperation { Property.Name: "Entries", Instance: { } archive }:
+                    return Of(archive, depth + 1);
+                case IPropertyReferenceOperation { Arguments.Length: > 0, Instance: { } collection }:
+                    return Of(collection, depth + 1); // archive.Entries[0]
                 default:
                     return Provenance.Unknown;
             }
@@ -160,19 +160,10 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             Provenance? result = null;
-            foreach (var operation in root.Descendants())
+            foreach (var assigned in Locals.AssignedValues(local))
             {
-                var assigned = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
-                    _ => null,
-                };
-                if (assigned is not null)
-                {
-                    var provenance = Of(assigned, depth + 1);
-                    result = result is { } previous ? previous.And(provenance) : provenance;
-                }
+                var provenance = assigned is null ? Provenance.Unknown : Of(assigned, depth + 1);
+                result = result is { } previous ? previous.And(provenance) : provenance;
             }
 
             return result ?? Provenance.Unknown;
@@ -202,37 +193,9 @@ namespace Asphalt.Analyzers.Blocking
             response = BlockingCatalog.Strip(response);
             if (response is ILocalReferenceOperation local && depth <= MaxDepth)
             {
-                var root = (IOperation)local;
-                while (root.Parent is not null)
-                {
-                    root = root.Parent;
-                }
-
-                IInvocationOperation? source = null;
-                foreach (var operation in root.Descendants())
-                {
-                    var assigned = operation switch
-                    {
-                        IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
-                        ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
-                        _ => null,
-                    };
-                    if (assigned is not null)
-                    {
-                        if (source is not null)
-                        {
-                            return null; // assigned more than once: do not guess
-                        }
-
-                        source = ResponseSource(assigned, depth + 1);
-                        if (source is null)
-                        {
-                            return null;
-                        }
-                    }
-                }
-
-                return source;
+                // Exactly one value, from a send: assigned more than once, do not guess.
+                var assigned = Locals.AssignedValues(local).Take(2).ToList();
+                return assigned.Count == 1 && assigned[0] is { } value ? ResponseSource(value, depth + 1) : null;
             }
 
             if (response is IAwaitOperation awaited)
