@@ -52,6 +52,9 @@ namespace Asphalt.Analyzers.Blocking
 
         /// <summary>Acquires a lock: blocks only as long as some critical section of the same lock runs (<see cref="LockSections"/>).</summary>
         Lock = 8,
+
+        /// <summary>Does I/O only through its <c>Stream</c>/reader/writer arguments (<c>JsonSerializer.Serialize(stream, x)</c>), and none without one.</summary>
+        StreamArguments = 16,
     }
 
     /// <summary>A member known to block, with what the analyzers need to explain and fix it.</summary>
@@ -154,6 +157,8 @@ namespace Asphalt.Analyzers.Blocking
             ("System.IO.Compression.ZipFile", AnyMember, BlockingCategory.Io, 0),
             ("System.IO.Compression.ZipFileExtensions", AnyMember, BlockingCategory.Io, 0),
             ("System.IO.Compression.ZipArchiveEntry", "Open", BlockingCategory.Io, BlockingFlags.InMemoryExempt),
+            ("System.Text.Json.JsonSerializer", "Serialize", BlockingCategory.Io, BlockingFlags.StreamArguments),
+            ("System.Text.Json.JsonSerializer", "Deserialize", BlockingCategory.Io, BlockingFlags.StreamArguments),
         };
 
         private const string AnyMember = "*";
@@ -304,6 +309,17 @@ namespace Asphalt.Analyzers.Blocking
             if ((blocking.Flags & BlockingFlags.NoTimeoutPolls) != 0 && !HasTimeout(arguments))
             {
                 return null;
+            }
+
+            if ((blocking.Flags & BlockingFlags.StreamArguments) != 0)
+            {
+                var provenance = Provenance.OfStreamArguments(arguments.Items);
+                if (provenance.InMemory)
+                {
+                    return null;
+                }
+
+                unlessInMemory = provenance.Parameters;
             }
 
             if ((blocking.Flags & BlockingFlags.InMemoryExempt) != 0)

@@ -101,6 +101,21 @@ namespace Asphalt.Analyzers.Blocking
             return receiver;
         }
 
+        /// <summary>The provenance of every stream, reader or writer argument together; in memory when there is none.</summary>
+        public Provenance OfStreamArguments(ImmutableArray<IArgumentOperation> arguments)
+        {
+            var result = Provenance.Memory;
+            foreach (var argument in arguments)
+            {
+                if (IsStreamLike(argument.Parameter?.Type))
+                {
+                    result = result.And(Of(argument.Value));
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>What a stream, reader, writer, archive entry or HTTP content value is backed by.</summary>
         public Provenance Of(IOperation value) => Of(value, 0);
 

@@ -154,4 +154,22 @@ public class StreamProvenanceTests
         Chain("C.Persist() → File.WriteAllBytes(string, byte[])", "await 'WriteAllBytesAsync' instead"),
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticDescriptors.TransitiveBlockingCall).WithLocation(0).WithLocation(2)
             .WithArguments("C.Persist()", "C.Persist() → Thread.Sleep(int)", "make the chain async and await Task.Delay(...) instead, or offload the call with Offload.RunAsync"));
+
+    [Fact]
+    public Task Json_serialization_blocks_only_through_a_stream_that_is_not_in_memory() => AnalyzeAsync("""
+        using System.Text.Json;
+        record Settings(int Port);
+        class C
+        {
+            async Task<Settings?> M(string path, Settings settings)
+            {
+                await Task.Yield();
+                _ = JsonSerializer.Serialize(settings);
+                var buffer = new MemoryStream();
+                JsonSerializer.Serialize(buffer, settings);
+                using var file = File.OpenRead(path);
+                return {|ASPH1001:JsonSerializer.Deserialize<Settings>(file)|};
+            }
+        }
+        """);
 }
