@@ -258,9 +258,19 @@ namespace Asphalt.Analyzers.Blocking
 
                 if (_shape == ReturnShape.NonGeneric)
                 {
+                    // The function's last statement: an async Task method just ends there, no 'return;'.
+                    var last = node.Parent is BlockSyntax { Parent: BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax } body
+                        && body.Statements.Last() == node;
                     if (IsCompleted(node.Expression))
                     {
-                        return node.WithExpression(null).WithReturnKeyword(node.ReturnKeyword.WithTrailingTrivia());
+                        return last ? null : node.WithExpression(null).WithReturnKeyword(node.ReturnKeyword.WithTrailingTrivia());
+                    }
+
+                    if (last)
+                    {
+                        // return SomethingAsync(); → await SomethingAsync();
+                        return SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(node.Expression.WithoutTrivia()))
+                            .WithTriviaFrom(node);
                     }
 
                     // return SomethingAsync(); → { await SomethingAsync(); return; }

@@ -63,13 +63,52 @@ namespace Asphalt.Analyzers.Blocking
             return null;
         }
 
-        /// <summary>An async method or one that returns Task/ValueTask (its sync part runs on the caller's path).</summary>
+        /// <summary>
+        /// An async method or one that returns Task/ValueTask (its sync part runs on the caller's
+        /// path), or a synchronous method the framework calls from its async code: a component step
+        /// and a signal listener (<see cref="IsFrameworkEntry"/>).
+        /// </summary>
         public static bool IsAsyncMember(ISymbol symbol, KnownSymbols known) => symbol switch
         {
-            IMethodSymbol method => method.IsAsync || known.IsTaskLike(method.ReturnType),
+            IMethodSymbol method => method.IsAsync || known.IsTaskLike(method.ReturnType) || IsFrameworkEntry(method),
             IPropertySymbol property => known.IsTaskLike(property.Type),
             _ => false,
         };
+
+        /// <summary>
+        /// A method Asphalt invokes on its async start-up or dispatch path, even when it is
+        /// synchronous: <c>Prepare</c>/<c>Start</c>/<c>Run</c> (with or without <c>Async</c>) of a
+        /// <c>[Asphalt.Component]</c> class, and a <c>[Asphalt.SignalListener]</c> method. Attributes
+        /// are matched by name, as <c>[Blocking]</c> is.
+        /// </summary>
+        public static bool IsFrameworkEntry(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            if (HasAsphaltAttribute(method, "SignalListenerAttribute"))
+            {
+                return true;
+            }
+
+            return method.Name is "Prepare" or "PrepareAsync" or "Start" or "StartAsync" or "Run" or "RunAsync"
+                && !method.IsStatic && HasAsphaltAttribute(method.ContainingType, "ComponentAttribute");
+        }
+
+        private static bool HasAsphaltAttribute(ISymbol symbol, string name)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { ContainingNamespace: { Name: "Asphalt", ContainingNamespace.IsGlobalNamespace: true } } cls && cls.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// True for a sync lambda that runs while its caller waits: a LINQ operator, a List/Array

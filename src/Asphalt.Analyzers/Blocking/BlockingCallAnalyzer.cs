@@ -31,14 +31,15 @@ namespace Asphalt.Analyzers.Blocking
             {
                 var known = new KnownSymbols(start.Compilation);
                 var catalog = new BlockingCatalog(known, BlockingApiList.Read(start.Options.AdditionalFiles, start.CancellationToken));
+                var summaries = new CallSummaries(catalog);
                 start.RegisterOperationAction(
-                    operationContext => Analyze(operationContext, catalog),
+                    operationContext => Analyze(operationContext, catalog, summaries.Locks),
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, BlockingCatalog catalog)
+        private static void Analyze(OperationAnalysisContext context, BlockingCatalog catalog, LockSections locks)
         {
             var operation = context.Operation;
             var member = catalog.Match(operation);
@@ -54,6 +55,22 @@ namespace Asphalt.Analyzers.Blocking
                 return;
             }
 
+            // A lock is reported only when one of its critical sections blocks or awaits, and names it.
+            var advice = member.Advice;
+            if ((member.Flags & BlockingFlags.Lock) != 0)
+            {
+                var verdict = locks.Judge(operation, context.CancellationToken);
+                if (!verdict.Blocks)
+                {
+                    return;
+                }
+
+                if (verdict.Section is not null)
+                {
+                    advice = verdict.Section + "; " + advice;
+                }
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(FixKey, FixKinds.For(operation, member))
                 .Add(AsyncNameKey, member.AsyncName);
@@ -62,7 +79,7 @@ namespace Asphalt.Analyzers.Blocking
                 operation.Syntax.GetLocation(),
                 properties,
                 member.Display,
-                member.Advice));
+                advice));
         }
     }
 

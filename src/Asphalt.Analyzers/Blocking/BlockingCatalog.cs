@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -48,6 +49,12 @@ namespace Asphalt.Analyzers.Blocking
 
         /// <summary>On an in-memory receiver (<c>MemoryStream</c>, <c>StringReader</c>) the call is CPU only.</summary>
         InMemoryExempt = 4,
+
+        /// <summary>Acquires a lock: blocks only as long as some critical section of the same lock runs (<see cref="LockSections"/>).</summary>
+        Lock = 8,
+
+        /// <summary>Does I/O only through its <c>Stream</c>/reader/writer arguments (<c>JsonSerializer.Serialize(stream, x)</c>), and none without one.</summary>
+        StreamArguments = 16,
     }
 
     /// <summary>A member known to block, with what the analyzers need to explain and fix it.</summary>
@@ -113,17 +120,19 @@ namespace Asphalt.Analyzers.Blocking
             ("System.Threading.Thread", "Sleep", BlockingCategory.Sleep, Zero),
             ("System.Threading.Thread", "Join", BlockingCategory.Wait, Zero),
             ("System.Threading.Monitor", "Wait", BlockingCategory.Wait, Zero),
+            ("System.Threading.Monitor", "Enter", BlockingCategory.Wait, BlockingFlags.Lock),
+            ("System.Threading.Monitor", "TryEnter", BlockingCategory.Wait, Zero | BlockingFlags.NoTimeoutPolls | BlockingFlags.Lock),
             ("System.Threading.WaitHandle", "WaitOne", BlockingCategory.Wait, Zero),
             ("System.Threading.WaitHandle", "WaitAll", BlockingCategory.Wait, Zero),
             ("System.Threading.WaitHandle", "WaitAny", BlockingCategory.Wait, Zero),
             ("System.Threading.WaitHandle", "SignalAndWait", BlockingCategory.Wait, Zero),
-            ("System.Threading.SemaphoreSlim", "Wait", BlockingCategory.Wait, Zero),
+            ("System.Threading.SemaphoreSlim", "Wait", BlockingCategory.Wait, Zero | BlockingFlags.Lock),
             ("System.Threading.ManualResetEventSlim", "Wait", BlockingCategory.Wait, Zero),
             ("System.Threading.CountdownEvent", "Wait", BlockingCategory.Wait, Zero),
             ("System.Threading.Barrier", "SignalAndWait", BlockingCategory.Wait, Zero),
-            ("System.Threading.ReaderWriterLockSlim", "EnterReadLock", BlockingCategory.Wait, 0),
-            ("System.Threading.ReaderWriterLockSlim", "EnterWriteLock", BlockingCategory.Wait, 0),
-            ("System.Threading.ReaderWriterLockSlim", "EnterUpgradeableReadLock", BlockingCategory.Wait, 0),
+            ("System.Threading.ReaderWriterLockSlim", "EnterReadLock", BlockingCategory.Wait, BlockingFlags.Lock),
+            ("System.Threading.ReaderWriterLockSlim", "EnterWriteLock", BlockingCategory.Wait, BlockingFlags.Lock),
+            ("System.Threading.ReaderWriterLockSlim", "EnterUpgradeableReadLock", BlockingCategory.Wait, BlockingFlags.Lock),
             ("System.Collections.Concurrent.BlockingCollection`1", "Take", BlockingCategory.Wait, 0),
             ("System.Collections.Concurrent.BlockingCollection`1", "TryTake", BlockingCategory.Wait, Zero | BlockingFlags.NoTimeoutPolls),
             ("System.Collections.Concurrent.BlockingCollection`1", "TakeFromAny", BlockingCategory.Wait, 0),
@@ -141,7 +150,18 @@ namespace Asphalt.Analyzers.Blocking
             ("System.Data.IDbCommand", "ExecuteReader", BlockingCategory.Io, 0),
             ("System.Data.IDataReader", "Read", BlockingCategory.Io, 0),
             ("System.Data.IDataReader", "NextResult", BlockingCategory.Io, 0),
+
+            // AnyMember: every method of the type (except TwinExclusions) blocks.
+            ("System.IO.BinaryReader", AnyMember, BlockingCategory.Io, BlockingFlags.InMemoryExempt),
+            ("System.IO.BinaryWriter", AnyMember, BlockingCategory.Io, BlockingFlags.InMemoryExempt),
+            ("System.IO.Compression.ZipFile", AnyMember, BlockingCategory.Io, 0),
+            ("System.IO.Compression.ZipFileExtensions", AnyMember, BlockingCategory.Io, 0),
+            ("System.IO.Compression.ZipArchiveEntry", "Open", BlockingCategory.Io, BlockingFlags.InMemoryExempt),
+            ("System.Text.Json.JsonSerializer", "Serialize", BlockingCategory.Io, BlockingFlags.StreamArguments),
+            ("System.Text.Json.JsonSerializer", "Deserialize", BlockingCategory.Io, BlockingFlags.StreamArguments),
         };
+
+        private const string AnyMember = "*";
 
         // Sync members whose awaitable twin has another name.
         private static readonly (string Type, string Member, string AsyncName)[] Renamed =
@@ -174,12 +194,7 @@ namespace Asphalt.Analyzers.Blocking
         // Twins that exist but do not mean the sync member blocks (or would be a noisy rewrite).
         private static readonly HashSet<string> TwinExclusions = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Dispose", "Close", "GetFieldValue", "IsDBNull", "ToString", "Equals", "GetHashCode",
-        };
-
-        private static readonly string[] InMemoryTypeNames =
-        {
-            "System.IO.MemoryStream", "System.IO.UnmanagedMemoryStream", "System.IO.StringReader", "System.IO.StringWriter",
+            "Dispose", "Close", "GetFieldValue", "IsDBNull", "ToString", "Equals", "GetHashCode", "Seek", "GetType",
         };
 
         private static readonly SymbolDisplayFormat DisplayFormat = new SymbolDisplayFormat(
@@ -192,7 +207,6 @@ namespace Asphalt.Analyzers.Blocking
         private readonly Dictionary<INamedTypeSymbol, List<(string Member, BlockingCategory Category, BlockingFlags Flags)>> _members;
         private readonly Dictionary<INamedTypeSymbol, Dictionary<string, string>> _renamed;
         private readonly HashSet<INamedTypeSymbol> _ioTypes;
-        private readonly INamedTypeSymbol[] _inMemoryTypes;
         private readonly BlockingApiList _list;
         private readonly ConcurrentDictionary<ISymbol, BlockingMember?> _memo =
             new ConcurrentDictionary<ISymbol, BlockingMember?>(SymbolEqualityComparer.Default);
@@ -233,10 +247,13 @@ namespace Asphalt.Analyzers.Blocking
             _ioTypes = new HashSet<INamedTypeSymbol>(
                 IoTypes.Select(n => KnownSymbols.Resolve(compilation, n)).Where(t => t is not null)!,
                 SymbolEqualityComparer.Default);
-            _inMemoryTypes = InMemoryTypeNames.Select(n => KnownSymbols.Resolve(compilation, n)).Where(t => t is not null).ToArray()!;
+            Provenance = new StreamProvenance(compilation);
         }
 
         public KnownSymbols Known { get; }
+
+        /// <summary>What the streams, readers and writers a call works on are backed by.</summary>
+        public StreamProvenance Provenance { get; }
 
         public BlockingApiList List => _list;
 
@@ -247,10 +264,18 @@ namespace Asphalt.Analyzers.Blocking
 
         /// <summary>
         /// The blocking member an operation calls or reads, or null. Applies the per-call
-        /// exemptions (zero timeouts, in-memory receivers) but no flow analysis.
+        /// exemptions (zero timeouts, in-memory receivers) but no flow analysis; a receiver
+        /// that is a parameter counts as real I/O (see the overload for helpers).
         /// </summary>
-        public BlockingMember? Match(IOperation operation)
+        public BlockingMember? Match(IOperation operation) => Match(operation, out _);
+
+        /// <summary>
+        /// As <see cref="Match(IOperation)"/>; <paramref name="unlessInMemory"/> lists the parameters of
+        /// the enclosing method whose arguments decide the call: it blocks unless all of them are in memory.
+        /// </summary>
+        public BlockingMember? Match(IOperation operation, out ImmutableArray<IParameterSymbol> unlessInMemory)
         {
+            unlessInMemory = ImmutableArray<IParameterSymbol>.Empty;
             ISymbol? member;
             IOperation? instance;
             ImmutableArrayWrapper arguments;
@@ -286,9 +311,31 @@ namespace Asphalt.Analyzers.Blocking
                 return null;
             }
 
-            if ((blocking.Flags & BlockingFlags.InMemoryExempt) != 0 && IsInMemory(member, instance))
+            if ((blocking.Flags & BlockingFlags.StreamArguments) != 0)
             {
-                return null;
+                var provenance = Provenance.OfStreamArguments(arguments.Items);
+                if (provenance.InMemory)
+                {
+                    return null;
+                }
+
+                unlessInMemory = provenance.Parameters;
+            }
+
+            if ((blocking.Flags & BlockingFlags.InMemoryExempt) != 0)
+            {
+                if (IsConsole(instance))
+                {
+                    return null;
+                }
+
+                var provenance = Provenance.OfCall(member, instance, arguments.Items);
+                if (provenance.InMemory)
+                {
+                    return null;
+                }
+
+                unlessInMemory = provenance.Parameters;
             }
 
             return blocking;
@@ -327,7 +374,7 @@ namespace Asphalt.Analyzers.Blocking
                 {
                     foreach (var (name, category, flags) in entries)
                     {
-                        if (name == current.Name)
+                        if (name == current.Name || (name == AnyMember && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } && !TwinExclusions.Contains(current.Name)))
                         {
                             var twin = category is BlockingCategory.Io or BlockingCategory.Wait ? FindTwinName(member, current.Name + "Async") : null;
                             return new BlockingMember(member, category, flags, twin);
@@ -392,26 +439,10 @@ namespace Asphalt.Analyzers.Blocking
         private static bool IsWriteOnly(IPropertyReferenceOperation property) =>
             property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property;
 
-        private bool IsInMemory(ISymbol member, IOperation? instance)
-        {
-            // Console.Out/Error/In are treated as Console.WriteLine is: console output is not reported.
-            if (instance is not null && Strip(instance) is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" or "In" } console }
-                && console.ContainingType.ToDisplayString() == "System.Console")
-            {
-                return true;
-            }
-
-            foreach (var memoryType in _inMemoryTypes)
-            {
-                if (KnownSymbols.InheritsFrom(member.ContainingType, memoryType)
-                    || (instance is not null && KnownSymbols.InheritsFrom(Strip(instance).Type, memoryType)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        // Console.Out/Error/In are treated as Console.WriteLine is: console output is not reported.
+        private static bool IsConsole(IOperation? instance) =>
+            instance is not null && Strip(instance) is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" or "In" } console }
+            && console.ContainingType.ToDisplayString() == "System.Console";
 
         private bool HasZeroTimeout(ImmutableArrayWrapper arguments)
         {

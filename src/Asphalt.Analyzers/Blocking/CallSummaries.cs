@@ -13,22 +13,28 @@ namespace Asphalt.Analyzers.Blocking
     /// <summary>A chain of sync calls that ends in a blocking call.</summary>
     internal sealed class BlockingChain
     {
-        public static readonly BlockingChain None = new BlockingChain(ImmutableArray<string>.Empty, null, null);
-
-        public BlockingChain(ImmutableArray<string> hops, BlockingMember? leaf, Location? leafLocation)
+        public BlockingChain(ImmutableArray<string> hops, BlockingMember leaf, Location leafLocation, ImmutableArray<IParameterSymbol> unlessInMemory)
         {
             Hops = hops;
             Leaf = leaf;
             LeafLocation = leafLocation;
+            UnlessInMemory = unlessInMemory;
         }
 
         /// <summary>From the first callee's body to the leaf, e.g. <c>ReadConfig()</c>, <c>File.ReadAllText(string)</c>.</summary>
         public ImmutableArray<string> Hops { get; }
-        public BlockingMember? Leaf { get; }
-        public Location? LeafLocation { get; }
-        public bool Blocks => Leaf is not null;
+        public BlockingMember Leaf { get; }
+        public Location LeafLocation { get; }
 
-        public BlockingChain Prepend(string hop) => new BlockingChain(Hops.Insert(0, hop), Leaf, LeafLocation);
+        /// <summary>
+        /// Parameters of the summarized method: the chain blocks unless every argument passed for
+        /// them is in memory (a helper writing to its <c>Stream</c> parameter). Empty: it always blocks.
+        /// </summary>
+        public ImmutableArray<IParameterSymbol> UnlessInMemory { get; }
+
+        public BlockingChain Prepend(string hop) => new BlockingChain(Hops.Insert(0, hop), Leaf, LeafLocation, UnlessInMemory);
+
+        public BlockingChain With(ImmutableArray<IParameterSymbol> unlessInMemory) => new BlockingChain(Hops, Leaf, LeafLocation, unlessInMemory);
     }
 
     /// <summary>Code an operation runs synchronously: a source method, accessor, constructor or lambda.</summary>
@@ -60,20 +66,28 @@ namespace Asphalt.Analyzers.Blocking
     {
         private const int MaxDepth = 24;
 
+        /// <summary>Distinct blocking calls kept per summary; more are not reported through that callee.</summary>
+        private const int MaxLeaves = 16;
+
         private readonly BlockingCatalog _catalog;
         private readonly KnownSymbols _known;
-        private readonly ConcurrentDictionary<ISymbol, BlockingChain> _methods = new ConcurrentDictionary<ISymbol, BlockingChain>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, BlockingChain> _dispatch = new ConcurrentDictionary<ISymbol, BlockingChain>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SyntaxNode, BlockingChain> _lambdas = new ConcurrentDictionary<SyntaxNode, BlockingChain>();
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<BlockingChain>> _methods = new ConcurrentDictionary<ISymbol, ImmutableArray<BlockingChain>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<BlockingChain>> _dispatch = new ConcurrentDictionary<ISymbol, ImmutableArray<BlockingChain>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<BlockingChain>> _lambdas = new ConcurrentDictionary<SyntaxNode, ImmutableArray<BlockingChain>>();
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly Lazy<ImplementationIndex> _index;
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _invokesInPlace = new ConcurrentDictionary<(IMethodSymbol, int), bool>();
 
         public CallSummaries(BlockingCatalog catalog)
         {
             _catalog = catalog;
             _known = catalog.Known;
             _index = new Lazy<ImplementationIndex>(() => new ImplementationIndex(_known.Compilation));
+            Locks = new LockSections(catalog, this);
         }
+
+        /// <summary>Judges lock acquisitions by their critical sections.</summary>
+        public LockSections Locks { get; }
 
         /// <summary>What an operation runs synchronously that could block, or null.</summary>
         public Callee? GetCallee(IOperation operation)
@@ -201,7 +215,104 @@ namespace Asphalt.Analyzers.Blocking
                 }
             }
 
-            return null;
+            return symbol is IFieldSymbol { IsReadOnly: true } field ? ConstructorAssignment(field) : null;
+        }
+
+        /// <summary>The value a readonly field is given in its type's constructor (<c>_lazy = new Lazy&lt;T&gt;(Load)</c>), when there is one.</summary>
+        private IOperation? ConstructorAssignment(IFieldSymbol field)
+        {
+            IOperation? found = null;
+            var constructors = field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors;
+            foreach (var constructor in constructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax();
+                    if (GetModel(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+                    {
+                        continue;
+                    }
+
+                    foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (BlockingCatalog.Strip(assignment.Target) is IFieldReferenceOperation target
+                            && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
+                        {
+                            if (found is not null)
+                            {
+                                return null; // assigned in several places: do not guess which one runs
+                            }
+
+                            found = BlockingCatalog.Strip(assignment.Value);
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// A sync method group or lambda passed as <paramref name="argument"/> to a method of this
+        /// compilation that invokes the parameter in place (<c>RetryAsync(CanRetry)</c> calling
+        /// <c>canRetry()</c>): what then runs, shown as <c>C.RetryAsync() → canRetry() → C.CanRetry()</c>.
+        /// </summary>
+        public Callee? ArgumentCallee(IArgumentOperation argument)
+        {
+            if (argument.Parent is not IInvocationOperation invocation || argument.Parameter is not { } parameter
+                || BlockingCatalog.Strip(argument.Value) is not IDelegateCreationOperation)
+            {
+                return null;
+            }
+
+            var method = invocation.TargetMethod.OriginalDefinition;
+            if (method.DeclaringSyntaxReferences.Length == 0 || _catalog.IsSilenced(method)
+                || !_invokesInPlace.GetOrAdd((method, parameter.Ordinal), key => InvokesInPlace(key.Method, key.Ordinal)))
+            {
+                return null;
+            }
+
+            return FromDelegate(argument.Value, Display(method) + " → " + parameter.Name + "()");
+        }
+
+        private bool InvokesInPlace(IMethodSymbol method, int ordinal)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (GetModel(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var call in body.Descendants().OfType<IInvocationOperation>())
+                {
+                    if (call.TargetMethod.MethodKind == MethodKind.DelegateInvoke
+                        && call.Instance is { } instance && BlockingCatalog.Strip(instance) is IParameterReferenceOperation { Parameter: { } invoked }
+                        && invoked.Ordinal == ordinal && SymbolEqualityComparer.Default.Equals(invoked.ContainingSymbol.OriginalDefinition, method)
+                        && RunsInPlace(call, body))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True unless something between the operation and the body defers it (a stored lambda, a local function).</summary>
+        private bool RunsInPlace(IOperation operation, IOperation body)
+        {
+            for (var node = operation.Parent; node is not null && node != body; node = node.Parent)
+            {
+                if (node is ILocalFunctionOperation
+                    || (node is IAnonymousFunctionOperation lambda && !lambda.Symbol.IsAsync && !AsyncPaths.IsInvokedInline(lambda, _known)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string NameOf(IOperation instance) => BlockingCatalog.Strip(instance) switch
@@ -220,14 +331,47 @@ namespace Asphalt.Analyzers.Blocking
             _ => symbol.ContainingType.Name + "." + symbol.Name,
         };
 
-        /// <summary>The chain through which running <paramref name="callee"/> blocks, or <see cref="BlockingChain.None"/>.</summary>
-        public BlockingChain Summarize(Callee callee, CancellationToken cancellationToken)
+        /// <summary>
+        /// The chains through which running <paramref name="callee"/> blocks, one per distinct
+        /// blocking call (at most <see cref="MaxLeaves"/>); empty when it does not block.
+        /// </summary>
+        public ImmutableArray<BlockingChain> Summarize(Callee callee, CancellationToken cancellationToken)
         {
             var stack = new HashSet<object>();
             return Summarize(callee, stack, cancellationToken, out _);
         }
 
-        private BlockingChain Summarize(Callee callee, HashSet<object> stack, CancellationToken cancellationToken, out bool provisional)
+        /// <summary>
+        /// A callee's chain as seen from one call: dropped when the arguments it depends on are in
+        /// memory, otherwise depending on the caller's own parameters (or on nothing).
+        /// </summary>
+        public BlockingChain? AtCallSite(BlockingChain chain, IOperation call)
+        {
+            if (chain.UnlessInMemory.IsEmpty)
+            {
+                return chain;
+            }
+
+            var arguments = call switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            var provenance = Provenance.Memory;
+            foreach (var parameter in chain.UnlessInMemory)
+            {
+                // Parameters of a lambda (a delegate invoked elsewhere) are not bound by this call.
+                var argument = parameter.ContainingSymbol is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LambdaMethod) }
+                    ? arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal && a.ArgumentKind != ArgumentKind.DefaultValue)
+                    : null;
+                provenance = argument is null ? Provenance.Unknown : provenance.And(_catalog.Provenance.Of(argument.Value));
+            }
+
+            return provenance.InMemory ? null : chain.With(provenance.Parameters);
+        }
+
+        private ImmutableArray<BlockingChain> Summarize(Callee callee, HashSet<object> stack, CancellationToken cancellationToken, out bool provisional)
         {
             provisional = false;
             if (callee.Lambda is { } lambda)
@@ -244,9 +388,9 @@ namespace Asphalt.Analyzers.Blocking
             return Memoized(_methods, method, method, stack, cancellationToken, out provisional, () => SummarizeMethod(method, stack, cancellationToken));
         }
 
-        private static BlockingChain Memoized<TKey>(
-            ConcurrentDictionary<TKey, BlockingChain> memo, TKey key, object stackKey, HashSet<object> stack,
-            CancellationToken cancellationToken, out bool provisional, System.Func<(BlockingChain Chain, bool Provisional)> compute)
+        private static ImmutableArray<BlockingChain> Memoized<TKey>(
+            ConcurrentDictionary<TKey, ImmutableArray<BlockingChain>> memo, TKey key, object stackKey, HashSet<object> stack,
+            CancellationToken cancellationToken, out bool provisional, System.Func<(ImmutableArray<BlockingChain> Chains, bool Provisional)> compute)
         {
             provisional = false;
             if (memo.TryGetValue(key, out var known))
@@ -258,11 +402,11 @@ namespace Asphalt.Analyzers.Blocking
             if (stack.Count >= MaxDepth || !stack.Add(stackKey))
             {
                 provisional = true;
-                return BlockingChain.None;
+                return ImmutableArray<BlockingChain>.Empty;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            (BlockingChain Chain, bool Provisional) result;
+            (ImmutableArray<BlockingChain> Chains, bool Provisional) result;
             try
             {
                 result = compute();
@@ -273,17 +417,18 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             provisional = result.Provisional;
-            if (result.Chain.Blocks || !result.Provisional)
+            if (!result.Chains.IsEmpty || !result.Provisional)
             {
-                return memo.GetOrAdd(key, result.Chain);
+                return memo.GetOrAdd(key, result.Chains);
             }
 
-            return result.Chain;
+            return result.Chains;
         }
 
-        private (BlockingChain, bool) SummarizeMethod(IMethodSymbol method, HashSet<object> stack, CancellationToken cancellationToken)
+        private (ImmutableArray<BlockingChain>, bool) SummarizeMethod(IMethodSymbol method, HashSet<object> stack, CancellationToken cancellationToken)
         {
             var provisional = false;
+            var chains = new Chains();
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(cancellationToken);
@@ -304,11 +449,8 @@ namespace Asphalt.Analyzers.Blocking
                     body = model.GetOperation(arrow.Expression, cancellationToken);
                     if (body is not null)
                     {
-                        var expressionChain = LeafOrCallee(body, stack, cancellationToken, ref provisional);
-                        if (expressionChain.Blocks)
-                        {
-                            return (expressionChain, provisional);
-                        }
+                        LeafOrCallee(body, stack, cancellationToken, ref provisional, chains);
+                        continue;
                     }
                 }
 
@@ -317,35 +459,31 @@ namespace Asphalt.Analyzers.Blocking
                     body = local.Body ?? local.IgnoredBody;
                 }
 
-                if (body is null)
+                if (body is not null)
                 {
-                    continue;
-                }
-
-                var chain = Walk(body, stack, cancellationToken, ref provisional);
-                if (chain.Blocks)
-                {
-                    return (chain, provisional);
+                    Walk(body, stack, cancellationToken, ref provisional, chains);
                 }
             }
 
-            return (BlockingChain.None, provisional);
+            return (chains.ToImmutable(), provisional);
         }
 
-        private (BlockingChain, bool) SummarizeLambda(SyntaxNode lambda, HashSet<object> stack, CancellationToken cancellationToken)
+        private (ImmutableArray<BlockingChain>, bool) SummarizeLambda(SyntaxNode lambda, HashSet<object> stack, CancellationToken cancellationToken)
         {
             var provisional = false;
+            var chains = new Chains();
             if (GetModel(lambda.SyntaxTree).GetOperation(lambda, cancellationToken) is IAnonymousFunctionOperation function)
             {
-                return (Walk(function.Body, stack, cancellationToken, ref provisional), provisional);
+                Walk(function.Body, stack, cancellationToken, ref provisional, chains);
             }
 
-            return (BlockingChain.None, false);
+            return (chains.ToImmutable(), provisional);
         }
 
-        private (BlockingChain, bool) SummarizeDispatch(IMethodSymbol method, HashSet<object> stack, CancellationToken cancellationToken)
+        private (ImmutableArray<BlockingChain>, bool) SummarizeDispatch(IMethodSymbol method, HashSet<object> stack, CancellationToken cancellationToken)
         {
             var provisional = false;
+            var chains = new Chains();
             foreach (var implementation in _index.Value.Targets(method))
             {
                 if (implementation.IsAsync || _known.IsTaskLike(implementation.ReturnType) || _catalog.IsSilenced(implementation))
@@ -354,20 +492,20 @@ namespace Asphalt.Analyzers.Blocking
                 }
 
                 // A source override of a catalogue member (a Stream subclass) is judged by its body, not the catalogue.
-                var chain = Summarize(new Callee(Display(implementation), implementation, null, dispatch: false), stack, cancellationToken, out var p);
+                var found = Summarize(new Callee(Display(implementation), implementation, null, dispatch: false), stack, cancellationToken, out var p);
                 provisional |= p;
-                if (chain.Blocks)
+                var sameMember = SymbolEqualityComparer.Default.Equals(implementation, method);
+                foreach (var chain in found)
                 {
-                    var sameMember = SymbolEqualityComparer.Default.Equals(implementation, method);
-                    return (sameMember ? chain : chain.Prepend(Display(implementation)), provisional);
+                    chains.Add(sameMember ? chain : chain.Prepend(Display(implementation)));
                 }
             }
 
-            return (BlockingChain.None, provisional);
+            return (chains.ToImmutable(), provisional);
         }
 
-        /// <summary>Walks a sync body in source order and returns the first chain to a blocking call.</summary>
-        private BlockingChain Walk(IOperation root, HashSet<object> stack, CancellationToken cancellationToken, ref bool provisional)
+        /// <summary>Walks a sync body in source order and collects every chain to a blocking call.</summary>
+        private void Walk(IOperation root, HashSet<object> stack, CancellationToken cancellationToken, ref bool provisional, Chains chains)
         {
             foreach (var child in root.ChildOperations)
             {
@@ -381,40 +519,68 @@ namespace Asphalt.Analyzers.Blocking
                         continue;
                 }
 
-                var inner = LeafOrCallee(child, stack, cancellationToken, ref provisional);
-                if (inner.Blocks)
+                LeafOrCallee(child, stack, cancellationToken, ref provisional, chains);
+                if (chains.Full)
                 {
-                    return inner;
+                    return;
                 }
             }
-
-            return BlockingChain.None;
         }
 
-        /// <summary>The chain starting at one operation: itself blocking, a callee that blocks, or something inside it.</summary>
-        private BlockingChain LeafOrCallee(IOperation operation, HashSet<object> stack, CancellationToken cancellationToken, ref bool provisional)
+        /// <summary>The chains starting at one operation: itself blocking, a callee that blocks, and anything inside it.</summary>
+        private void LeafOrCallee(IOperation operation, HashSet<object> stack, CancellationToken cancellationToken, ref bool provisional, Chains chains)
         {
-            var leaf = _catalog.Match(operation);
-            if (leaf is not null && !CompletedTasks.IsKnownComplete(operation, leaf))
+            var leaf = _catalog.Match(operation, out var unlessInMemory);
+            if (leaf is not null)
             {
-                return new BlockingChain(ImmutableArray.Create(leaf.Display), leaf, operation.Syntax.GetLocation());
-            }
-
-            if (leaf is null && GetCallee(operation) is { } callee)
-            {
-                var chain = Summarize(callee, stack, cancellationToken, out var p);
-                provisional |= p;
-                if (chain.Blocks)
+                if (!CompletedTasks.IsKnownComplete(operation, leaf))
                 {
-                    return chain.Prepend(callee.Display);
+                    var verdict = (leaf.Flags & BlockingFlags.Lock) != 0 ? Locks.Judge(operation, cancellationToken) : LockVerdict.Unknown;
+                    if (verdict.Blocks)
+                    {
+                        var display = verdict.Section is null ? leaf.Display : leaf.Display + " (" + verdict.Section + ")";
+                        chains.Add(new BlockingChain(ImmutableArray.Create(display), leaf, operation.Syntax.GetLocation(), unlessInMemory));
+                    }
+                }
+            }
+            else if (GetCallee(operation) is { } callee)
+            {
+                var found = Summarize(callee, stack, cancellationToken, out var p);
+                provisional |= p;
+                foreach (var chain in found)
+                {
+                    if (AtCallSite(chain, operation) is { } atCall)
+                    {
+                        chains.Add(atCall.Prepend(callee.Display));
+                    }
                 }
             }
 
-            return Walk(operation, stack, cancellationToken, ref provisional);
+            Walk(operation, stack, cancellationToken, ref provisional, chains);
+        }
+
+        /// <summary>Distinct chains (by leaf and condition), at most <see cref="MaxLeaves"/>.</summary>
+        private sealed class Chains
+        {
+            private readonly List<BlockingChain> _chains = new List<BlockingChain>();
+            private readonly HashSet<(Location, string)> _seen = new HashSet<(Location, string)>();
+
+            public bool Full => _chains.Count >= MaxLeaves;
+
+            public void Add(BlockingChain chain)
+            {
+                var condition = string.Join(",", chain.UnlessInMemory.Select(p => p.Ordinal));
+                if (!Full && _seen.Add((chain.LeafLocation, condition)))
+                {
+                    _chains.Add(chain);
+                }
+            }
+
+            public ImmutableArray<BlockingChain> ToImmutable() => _chains.ToImmutableArray();
         }
 
 #pragma warning disable RS1030 // Summaries of callees in other trees need their semantic model; cached per tree and compilation.
-        private SemanticModel GetModel(SyntaxTree tree) => _models.GetOrAdd(tree, t => _known.Compilation.GetSemanticModel(t));
+        internal SemanticModel GetModel(SyntaxTree tree) => _models.GetOrAdd(tree, t => _known.Compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
 
         /// <summary>Overrides and interface implementations declared in the compilation, built once on first use.</summary>

@@ -26,7 +26,7 @@ namespace Asphalt.Analyzers.Blocking
                 return false;
             }
 
-            if (IsCompletedFactory(task))
+            if (IsCompletedFactory(task) || IsCompletedLocal(task))
             {
                 return true;
             }
@@ -101,6 +101,28 @@ namespace Asphalt.Analyzers.Blocking
                 creation.Arguments[0].Value.Type?.Name is not ("Task" or "IValueTaskSource"),
             _ => false,
         };
+
+        // var t = Task.CompletedTask; t.Wait(): a local only ever given completed tasks.
+        private static bool IsCompletedLocal(IOperation task)
+        {
+            if (task is not ILocalReferenceOperation local)
+            {
+                return false;
+            }
+
+            var assigned = false;
+            foreach (var value in Locals.AssignedValues(local))
+            {
+                if (value is null || !IsCompletedFactory(StripConfigureAwait(value)))
+                {
+                    return false;
+                }
+
+                assigned = true;
+            }
+
+            return assigned;
+        }
 
         private static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : BlockingCatalog.Strip(operation) switch
         {

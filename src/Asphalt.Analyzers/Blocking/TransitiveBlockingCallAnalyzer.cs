@@ -37,6 +37,9 @@ namespace Asphalt.Analyzers.Blocking
                         OperationKind.Invocation,
                         OperationKind.PropertyReference,
                         OperationKind.ObjectCreation);
+                    block.RegisterOperationAction(
+                        operationContext => AnalyzeDelegateArgument(operationContext, catalog, summaries, reported),
+                        OperationKind.Argument);
                 });
             });
         }
@@ -60,6 +63,40 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             var entry = AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out _);
+            Report(context, summaries, reported, operation, callee, entry);
+        }
+
+        /// <summary>
+        /// A sync method group or lambda handed to a method that invokes it in place: it runs on that
+        /// method's async path when the method is async, otherwise on the caller's.
+        /// </summary>
+        private static void AnalyzeDelegateArgument(
+            OperationAnalysisContext context,
+            BlockingCatalog catalog,
+            CallSummaries summaries,
+            ConcurrentDictionary<(SyntaxNode, Location), byte> reported)
+        {
+            var argument = (Microsoft.CodeAnalysis.Operations.IArgumentOperation)context.Operation;
+            var callee = summaries.ArgumentCallee(argument);
+            if (callee is null || argument.Parent is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
+            {
+                return;
+            }
+
+            var entry = AsyncPaths.IsAsyncMember(invocation.TargetMethod, catalog.Known)
+                ? argument
+                : AsyncPaths.FindAsyncEntry(argument, context.ContainingSymbol, catalog.Known, out _);
+            Report(context, summaries, reported, argument, callee, entry);
+        }
+
+        private static void Report(
+            OperationAnalysisContext context,
+            CallSummaries summaries,
+            ConcurrentDictionary<(SyntaxNode, Location), byte> reported,
+            IOperation operation,
+            Callee callee,
+            IOperation? entry)
+        {
             // No own-async-wrapper exemption here: TokenAsync() returning Token still blocks its
             // caller, and the offload fix cannot recurse the way "use TokenAsync" would.
             if (entry is null)
@@ -67,26 +104,29 @@ namespace Asphalt.Analyzers.Blocking
                 return;
             }
 
-            var chain = summaries.Summarize(callee, context.CancellationToken);
-            if (!chain.Blocks || !reported.TryAdd((entry.Syntax, chain.LeafLocation!), 0))
+            // Every distinct blocking call reached, each with its own chain, once per async entry.
+            foreach (var found in summaries.Summarize(callee, context.CancellationToken))
             {
-                return;
-            }
-
-            var hops = chain.Prepend(callee.Display).Hops;
-            var first = callee.Display;
-            var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
-            first = arrow > 0 ? first.Substring(0, arrow) : first;
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.TransitiveBlockingCall,
-                operation.Syntax.GetLocation(),
-                additionalLocations: new[] { chain.LeafLocation! },
-                messageArgs: new object[]
+                if (summaries.AtCallSite(found, operation) is not { } chain || !reported.TryAdd((entry.Syntax, chain.LeafLocation), 0))
                 {
-                    first,
-                    string.Join(" → ", hops),
-                    "make the chain async and " + chain.Leaf!.Advice + ", or offload the call with Offload.RunAsync",
-                }));
+                    continue;
+                }
+
+                var hops = chain.Prepend(callee.Display).Hops;
+                var first = callee.Display;
+                var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
+                first = arrow > 0 ? first.Substring(0, arrow) : first;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.TransitiveBlockingCall,
+                    operation.Syntax.GetLocation(),
+                    additionalLocations: new[] { chain.LeafLocation },
+                    messageArgs: new object[]
+                    {
+                        first,
+                        string.Join(" → ", hops),
+                        "make the chain async and " + chain.Leaf.Advice + ", or offload the call with Offload.RunAsync",
+                    }));
+            }
         }
     }
 }

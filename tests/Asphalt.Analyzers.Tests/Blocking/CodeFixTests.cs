@@ -104,7 +104,6 @@ public class CodeFixTests
             async Task NonGeneric(string path)
             {
                 _ = await File.ReadAllTextAsync(path);
-                return;
             }
         }
         """);
@@ -214,4 +213,32 @@ public class CodeFixTests
                 string Load() => File.ReadAllText("a");
             }
             """);
+
+    [Fact]
+    public Task Result_in_a_returned_call_leaves_no_stray_return() => Fix("""
+        class C
+        {
+            Task Save(Task<int> t) { return Store({|ASPH1001:t.Result|}); }
+            Task Early(Task<int> t, bool skip)
+            {
+                if (skip) return Task.CompletedTask;
+                Use({|ASPH1001:t.Result|});
+                return Task.CompletedTask;
+            }
+            Task Store(int value) => Task.CompletedTask;
+            void Use(int value) { }
+        }
+        """, """
+        class C
+        {
+            async Task Save(Task<int> t) { await Store(await t); }
+            async Task Early(Task<int> t, bool skip)
+            {
+                if (skip) return;
+                Use(await t);
+            }
+            Task Store(int value) => Task.CompletedTask;
+            void Use(int value) { }
+        }
+        """);
 }

@@ -311,4 +311,25 @@ public class TransitiveBlockingCallAnalyzerTests
             public async Task<string> CfgAsync() { await Task.Yield(); return {|#0:Cfg|}; }
         }
         """, Chain());
+
+    [Fact]
+    public Task Through_lazy_created_in_the_constructor() => AnalyzeAsync("""
+        class C
+        {
+            private readonly Lazy<string> _config;
+            public C() => _config = new Lazy<string>(Load);
+            static string Load() => {|#1:File.ReadAllText("a")|};
+            async Task M() { await Task.Yield(); _ = {|#0:_config.Value|}; }
+        }
+        """, Chain("_config.Value → C.Load() → File.ReadAllText(string)", "await 'ReadAllTextAsync' instead"));
+
+    [Fact]
+    public Task Task_wait_overloads_with_timeout_or_token_in_a_helper() => AnalyzeAsync("""
+        class C
+        {
+            async Task M(Task t, CancellationToken ct) { await Task.Yield(); {|#0:Drain(t, ct)|}; {|#2:Bounded(t)|}; }
+            static void Drain(Task t, CancellationToken ct) => {|#1:t.Wait(ct)|};
+            static bool Bounded(Task t) => {|#3:t.Wait(TimeSpan.FromSeconds(5))|};
+        }
+        """, Chain(), Transitive(2, 3));
 }
