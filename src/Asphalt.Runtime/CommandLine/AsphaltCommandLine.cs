@@ -161,9 +161,10 @@ public static class AsphaltCommandLine
         var options = new ApplicationOptions { RootAlias = definition.RootAlias };
         // The same checks as 'check', all of them, before anything is created for real: a typo
         // in a top-level key or a resource nobody publishes must not start a half-working application.
-        var (configuration, problems) = LoadAndCheckOrReport(definition, load, error, definition.Name);
+        var (configuration, problems, unexpected) = LoadAndCheckOrReport(definition, load, definition.Name);
         if (configuration is null || problems.Count > 0)
         {
+            await error.WriteAsync(unexpected).ConfigureAwait(false);
             await WriteErrorsAsync(error, definition.Name, problems, configuration).ConfigureAwait(false);
             return Application.ExitFailure;
         }
@@ -227,9 +228,10 @@ public static class AsphaltCommandLine
         else
         {
             // A graph of a configuration that 'check' and 'run' reject would show an application that cannot exist.
-            (configuration, var problems) = LoadAndCheckOrReport(definition, load, error, definition.Name);
+            (configuration, var problems, var unexpected) = LoadAndCheckOrReport(definition, load, definition.Name);
             if (configuration is null || problems.Count > 0)
             {
+                error.Write(unexpected);
                 WriteErrors(error, definition.Name, problems, configuration);
                 return Application.ExitFailure;
             }
@@ -252,9 +254,10 @@ public static class AsphaltCommandLine
         ApplicationDefinition definition, Func<LoadedConfiguration> load, bool print, TextWriter output, TextWriter error, string? service = null)
     {
         var name = service is null ? definition.Name : $"{definition.Name} (service '{service}')";
-        var (configuration, errors) = LoadAndCheckOrReport(definition, load, error, name);
+        var (configuration, errors, unexpected) = LoadAndCheckOrReport(definition, load, name);
         if (configuration is null)
         {
+            error.Write(unexpected);
             WriteErrors(error, name, errors, null);
             return Application.ExitFailure;
         }
@@ -346,20 +349,19 @@ public static class AsphaltCommandLine
         }
     }
 
-    // LoadAndCheck, with an exception nobody expected printed (redacted) and reported as a failure without errors
-    // of its own: the caller sees a null configuration and an empty list, and exits 1.
-    private static (LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors) LoadAndCheckOrReport(
-        ApplicationDefinition definition, Func<LoadedConfiguration> load, TextWriter error, string name)
+    // LoadAndCheck, with an exception nobody expected turned into its (redacted) report: the caller prints the
+    // report, which makes the configuration null and the error list empty, and exits 1.
+    private static (LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors, string? Unexpected) LoadAndCheckOrReport(
+        ApplicationDefinition definition, Func<LoadedConfiguration> load, string name)
     {
         try
         {
-            return LoadAndCheck(definition, load);
+            var (configuration, errors) = LoadAndCheck(definition, load);
+            return (configuration, errors, null);
         }
         catch (UnexpectedCheckFailure failure)
         {
-            error.Write(Unexpected(name, failure.InnerException!, failure.Configuration));
-            error.Flush();
-            return (null, []);
+            return (null, [], Unexpected(name, failure.InnerException!, failure.Configuration));
         }
     }
 
