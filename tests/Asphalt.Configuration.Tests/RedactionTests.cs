@@ -90,12 +90,12 @@ public sealed class RedactionTests : IDisposable
         Assert.Equal("***", greeting.GetProperty("Greeting").GetString());
         Assert.Equal("Greeting is {Greeting}", greeting.GetProperty("{OriginalFormat}").GetString());
 
-        // The runtime's own records keep theirs too, and a logged exception is redacted.
+        // The runtime's own records keep theirs too, and the one-line start failure quoting the cause is redacted.
         var stopped = json.Records("Asphalt.Application").Last().GetProperty("State");
         Assert.Equal(1, stopped.GetProperty("ExitCode").GetInt32());
         Assert.Equal("Application stopped (exit code {ExitCode})", stopped.GetProperty("{OriginalFormat}").GetString());
         var failed = json.Records("Asphalt.Application").Single(r => r.GetProperty("LogLevel").GetString() == "Error");
-        Assert.Contains("could not greet with '***'", failed.GetProperty("Exception").GetString(), StringComparison.Ordinal);
+        Assert.Contains("could not greet with '***'", failed.GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
