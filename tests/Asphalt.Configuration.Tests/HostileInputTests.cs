@@ -13,12 +13,9 @@ public sealed class HostileInputTests : IDisposable
 
     public static TheoryData<string> Commands => new() { "check", "graph", "run" };
 
-    [Theory]
-    [MemberData(nameof(Commands))]
-    public async Task A_yaml_flow_value_nested_30000_levels_is_a_located_error(string command)
+    // The process exits 1 with the limit named at the file's first line, never a stack overflow (rc 134).
+    private static async Task AssertNestedTooDeepAtLineOneAsync(string command, string file)
     {
-        var file = _files.Write("deep.yaml", "junk: " + new string('[', 30_000) + new string(']', 30_000) + "\n");
-
         var (code, _, error) = await WebNotifierProcess.RunAsync(command, "-c", file);
 
         Assert.True(code == 1, $"exit code {code}: {Tail(error)}");
@@ -28,15 +25,20 @@ public sealed class HostileInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Commands))]
+    public async Task A_yaml_flow_value_nested_30000_levels_is_a_located_error(string command)
+    {
+        var file = _files.Write("deep.yaml", "junk: " + new string('[', 30_000) + new string(']', 30_000) + "\n");
+
+        await AssertNestedTooDeepAtLineOneAsync(command, file);
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
     public async Task A_yaml_flow_value_nested_200000_levels_stops_before_the_yaml_scanner_does(string command)
     {
         var file = _files.Write("deeper.yaml", "junk: " + new string('[', 200_000) + new string(']', 200_000) + "\n");
 
-        var (code, _, error) = await WebNotifierProcess.RunAsync(command, "-c", file);
-
-        Assert.True(code == 1, $"exit code {code}: {Tail(error)}");
-        Assert.Contains($"{file}:1:", error, StringComparison.Ordinal);
-        Assert.Contains("nested deeper than 64 levels", error, StringComparison.Ordinal);
+        await AssertNestedTooDeepAtLineOneAsync(command, file);
     }
 
     [Theory]
@@ -47,11 +49,7 @@ public sealed class HostileInputTests : IDisposable
         json.Insert(json.Length, "{\"a\": ", 30_000).Append('1').Append('}', 30_000).Append("}\n");
         var file = _files.Write("deep.json", json.ToString());
 
-        var (code, _, error) = await WebNotifierProcess.RunAsync(command, "-c", file);
-
-        Assert.True(code == 1, $"exit code {code}: {Tail(error)}");
-        Assert.Contains($"{file}:1:", error, StringComparison.Ordinal);
-        Assert.Contains("nested deeper than 64 levels", error, StringComparison.Ordinal);
+        await AssertNestedTooDeepAtLineOneAsync(command, file);
     }
 
     [Theory]
