@@ -9,6 +9,9 @@ namespace Asphalt.Generators
         /// <summary>The models that parsed, nulls removed.</summary>
         public const string ValidComponents = nameof(ValidComponents);
 
+        /// <summary>The components of referenced assemblies (component packages), read from their manifests.</summary>
+        public const string ReferencedComponents = nameof(ReferencedComponents);
+
         /// <summary>The whole-assembly wiring model: registry and per-root plans (after the one Collect()).</summary>
         public const string Wiring = nameof(Wiring);
 

@@ -25,6 +25,7 @@ namespace Asphalt.Generators.Components
             {
                 var writer = new SourceWriter();
                 writer.WriteLine(GeneratorInfo.Header);
+                Packages.ManifestEmitter.Write(writer, model); // So referencing assemblies treat it as their own.
                 var scopes = new List<System.IDisposable>();
                 if (model.Namespace.Length > 0)
                 {
@@ -92,11 +93,13 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine("""
                     /// <summary>
                     /// Creates the component without children (the configured tree adds them), publishing its
-                    /// <c>"default"</c> resources under <paramref name="resourceName"/>.
+                    /// <c>"default"</c> resources under <paramref name="resourceName"/>. Public for the registry of
+                    /// an application that references this assembly; hidden from IntelliSense.
                     /// </summary>
                     """);
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
-                using (writer.Block($"internal static {model.Type.FullName} __CreateConfigured({Configuration}? configuration, string resourceName)"))
+                writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                using (writer.Block($"public static {model.Type.FullName} __CreateConfigured({Configuration}? configuration, string resourceName)"))
                 {
                     // Every problem of the section is collected, then thrown together before anything is constructed.
                     var rawConfiguration = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);

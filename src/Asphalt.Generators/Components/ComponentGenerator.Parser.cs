@@ -249,7 +249,8 @@ namespace Asphalt.Generators.Components
                         children.ToEquatableArray(),
                         options.ToEquatableArray(),
                         _hasErrors,
-                        Where(_type));
+                        Where(_type),
+                        IsPublic(_type));
                 }
 
                 private bool CheckShape()
@@ -292,6 +293,20 @@ namespace Asphalt.Generators.Components
                         if (!IsGenerated(member))
                         {
                             Invalid("it declares a member named 'Create', the name of the generated factory; rename it", member.Locations.FirstOrDefault());
+                        }
+                    }
+
+                    return true;
+                }
+
+                /// <summary>Usable from other assemblies: the type and every containing type are public.</summary>
+                private static bool IsPublic(INamedTypeSymbol type)
+                {
+                    for (var current = type; current is not null; current = current.ContainingType)
+                    {
+                        if (current.DeclaredAccessibility != Accessibility.Public)
+                        {
+                            return false;
                         }
                     }
 

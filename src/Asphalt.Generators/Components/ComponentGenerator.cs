@@ -1,5 +1,6 @@
 using System.Linq;
 using Asphalt.Generators.Models;
+using Asphalt.Generators.Packages;
 using Asphalt.Generators.Wiring;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,10 +39,17 @@ namespace Asphalt.Generators.Components
                 components.Where(static model => !model.HasErrors),
                 static (output, model) => output.AddSource(Emitter.HintName(model), SourceText.From(Emitter.Emit(model), System.Text.Encoding.UTF8)));
 
+            // The components of referenced packages, from their manifests. Re-read per compilation, but
+            // equatable and cached per referenced assembly, so an edit here leaves it Unchanged.
+            var referenced = context.CompilationProvider
+                .Select(static (compilation, cancellationToken) => ReferencedComponents.Read(compilation, cancellationToken))
+                .WithTrackingName(TrackingNames.ReferencedComponents);
+
             // The whole-tree view needs every model at once: the pipeline's only Collect().
             var wiring = components
                 .Collect()
-                .Select(static (models, cancellationToken) => WiringPlanner.Plan(models, null, cancellationToken))
+                .Combine(referenced)
+                .Select(static (models, cancellationToken) => WiringPlanner.Plan(models.Left.Concat(models.Right), null, cancellationToken))
                 .WithTrackingName(TrackingNames.Wiring);
 
             // A few facts about the compilation, selected to an equatable record (never the compilation itself).

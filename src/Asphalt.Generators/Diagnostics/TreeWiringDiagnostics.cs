@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Asphalt.Generators.Components;
 using Asphalt.Generators.Models;
+using Asphalt.Generators.Packages;
 using Asphalt.Generators.Wiring;
 using Microsoft.CodeAnalysis;
 
@@ -31,7 +32,7 @@ namespace Asphalt.Generators.Diagnostics
         public IReadOnlyList<Diagnostic> Of(INamedTypeSymbol type, CancellationToken cancellationToken) =>
             Get(cancellationToken).ComponentDiagnostics.TryGetValue(type, out var diagnostics) ? diagnostics : System.Array.Empty<Diagnostic>();
 
-        /// <summary>The component models of the compilation (with locations), for the configuration-file checks.</summary>
+        /// <summary>The component models of the compilation (with locations) and of its referenced packages, for the configuration-file checks.</summary>
         public IReadOnlyList<ComponentModel> Models(CancellationToken cancellationToken) => Get(cancellationToken).Models;
 
         /// <summary>
@@ -85,6 +86,9 @@ namespace Asphalt.Generators.Diagnostics
                 componentDiagnostics[type] = diagnostics;
             }
 
+            // Components of referenced packages take part in the trees and the configuration checks;
+            // their own problems were reported when their package was built.
+            models.AddRange(ReferencedComponents.Read(compilation, cancellationToken));
             var problems = new List<WiringProblem>();
             WiringPlanner.Plan(models, problems, cancellationToken);
             var fallback = models.Select(m => m.Location?.FilePath).FirstOrDefault(p => p is not null) is { } path

@@ -26,6 +26,8 @@ namespace Asphalt.Generators.Models
     /// <param name="Options">Bind methods for the options types, root first.</param>
     /// <param name="HasErrors">True when something is wrong: nothing is emitted for it (the analyzer reports why).</param>
     /// <param name="Location">Where the class is declared (analyzer only).</param>
+    /// <param name="IsPublic">Public, with public containing types: other assemblies can use it, so its manifest is shipped.</param>
+    /// <param name="IsReferenced">Read from a referenced assembly's manifest: checked and registered here, generated there.</param>
     internal sealed record ComponentModel(
         TypeRef Type,
         string Namespace,
@@ -42,7 +44,9 @@ namespace Asphalt.Generators.Models
         EquatableArray<ChildDeclaration> Children,
         EquatableArray<OptionsType> Options,
         bool HasErrors,
-        LocationInfo? Location)
+        LocationInfo? Location,
+        bool IsPublic = false,
+        bool IsReferenced = false)
     {
         public EquatableArray<PublishedResource> AllPublished()
         {

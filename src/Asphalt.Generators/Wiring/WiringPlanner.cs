@@ -70,7 +70,9 @@ namespace Asphalt.Generators.Wiring
                 registry.Add(Entry(first, byType));
                 foreach (var other in group.Skip(1))
                 {
-                    problems?.Add(new WiringProblem(DiagnosticDescriptors.DuplicateAlias, other.Location, new[] { first.Location }, group.Key, first.Type.DisplayName, other.Type.DisplayName));
+                    // A referenced component has no location here: the clash is shown at the local one.
+                    var (at, also) = other.Location is null ? (first.Location, other.Location) : (other.Location, first.Location);
+                    problems?.Add(new WiringProblem(DiagnosticDescriptors.DuplicateAlias, at, new[] { also }, group.Key, first.Type.DisplayName, other.Type.DisplayName));
                 }
             }
 
@@ -80,7 +82,7 @@ namespace Asphalt.Generators.Wiring
             foreach (var root in valid)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (referencedAsChild.Contains(root.Type.FullName) || (root.Children.Count == 0 && root.Base != ComponentBase.CliApplication))
+                if (root.IsReferenced || referencedAsChild.Contains(root.Type.FullName) || (root.Children.Count == 0 && root.Base != ComponentBase.CliApplication))
                 {
                     continue;
                 }
@@ -119,7 +121,7 @@ namespace Asphalt.Generators.Wiring
                 return;
             }
 
-            foreach (var model in valid)
+            foreach (var model in valid.Where(m => !m.IsReferenced)) // A package's own build checked its trees.
             {
                 foreach (var child in model.Children)
                 {
@@ -144,12 +146,20 @@ namespace Asphalt.Generators.Wiring
 
         private sealed class Node
         {
-            public Node(string path, TypeRef type, ComponentModel? model)
+            public Node(string path, TypeRef type, ComponentModel? model, LocationInfo? declaredAt)
             {
                 Path = path;
                 Type = type;
                 Model = model;
+                DeclaredAt = declaredAt;
             }
+
+            /// <summary>
+            /// Where this assembly's source brings the component into the tree: its class, or the
+            /// <c>[ChildComponent]</c> declaration that adds it. Problems of a component read from a
+            /// referenced assembly, which has no source here, are reported there.
+            /// </summary>
+            public LocationInfo? DeclaredAt { get; }
 
             public string Path { get; }
 
@@ -174,6 +184,9 @@ namespace Asphalt.Generators.Wiring
             }
 
             public Node Node { get; }
+
+            /// <summary>The declaration, or for a referenced component where the tree declares it.</summary>
+            public LocationInfo? Location => Resource.Location ?? Node.DeclaredAt;
 
             public PublishedResource Resource { get; }
         }
@@ -252,7 +265,7 @@ namespace Asphalt.Generators.Wiring
 
             public TreePlan Run()
             {
-                var rootNode = Expand(RootAlias, _root.Type, _root, new List<string>());
+                var rootNode = Expand(RootAlias, _root.Type, _root, _root.Location, new List<string>());
                 foreach (var node in _nodes)
                 {
                     Collect(node);
@@ -283,9 +296,9 @@ namespace Asphalt.Generators.Wiring
             private IEnumerable<string> ConsumersOf(Key key, bool listeners) =>
                 _consumptions.Where(c => c.Key.Equals(key) && c.IsListener == listeners).Select(c => c.Node.Path).Distinct().OrderBy(p => p, StringComparer.Ordinal);
 
-            private Node Expand(string path, TypeRef type, ComponentModel? model, List<string> ancestors)
+            private Node Expand(string path, TypeRef type, ComponentModel? model, LocationInfo? declaredAt, List<string> ancestors)
             {
-                var node = new Node(path, type, model is { HasErrors: false } ? model : null);
+                var node = new Node(path, type, model is { HasErrors: false } ? model : null, declaredAt);
                 node.Index = _nodes.Count;
                 _nodes.Add(node);
                 if (node.Model is null)
@@ -303,7 +316,8 @@ namespace Asphalt.Generators.Wiring
                     }
 
                     _byType.TryGetValue(child.Type.FullName, out var childModel);
-                    var childNode = Expand(path + "/" + child.Alias, child.Type, child.Construction == ChildConstruction.Factory ? childModel : null, ancestors);
+                    var childNode = Expand(path + "/" + child.Alias, child.Type, child.Construction == ChildConstruction.Factory ? childModel : null,
+                        child.Location ?? node.DeclaredAt, ancestors);
                     node.Children.Add(childNode);
                 }
 
@@ -339,14 +353,14 @@ namespace Asphalt.Generators.Wiring
                     foreach (var parameter in step.Parameters.Where(p => p.Kind == ParameterKind.Resource))
                     {
                         _consumptions.Add(new Consumption(node, new Key(parameter.Type!.FullName, parameter.ResourceName), parameter.Type.DisplayName,
-                            $"parameter '{parameter.Name}' of {step.Name}", step.Phase, parameter.Optional, parameter.Location, false));
+                            $"parameter '{parameter.Name}' of {step.Name}", step.Phase, parameter.Optional, parameter.Location ?? node.DeclaredAt, false));
                     }
                 }
 
                 foreach (var listener in model.Listeners)
                 {
                     _consumptions.Add(new Consumption(node, new Key(listener.SignalType.FullName, listener.SignalName), listener.SignalType.DisplayName,
-                        $"listener {listener.Method}", Phase.Start, false, listener.Location, true));
+                        $"listener {listener.Method}", Phase.Start, false, listener.Location ?? node.DeclaredAt, true));
                 }
             }
 
@@ -357,7 +371,7 @@ namespace Asphalt.Generators.Wiring
                     var first = pair.Value[0];
                     foreach (var other in pair.Value.Skip(1))
                     {
-                        _problems?.Add(new WiringProblem(DiagnosticDescriptors.ConflictingProviders, other.Resource.Location, new[] { first.Resource.Location },
+                        _problems?.Add(new WiringProblem(DiagnosticDescriptors.ConflictingProviders, other.Location, new[] { first.Location },
                             first.Resource.PublishedType.DisplayName, pair.Key.Name, RootName,
                             first.Node.Path, first.Resource.Description, other.Node.Path, other.Resource.Description));
                     }
@@ -442,7 +456,7 @@ namespace Asphalt.Generators.Wiring
                         continue;
                     }
 
-                    _problems?.Add(new WiringProblem(DiagnosticDescriptors.UnusedResource, provision.Resource.Location, Array.Empty<LocationInfo?>(),
+                    _problems?.Add(new WiringProblem(DiagnosticDescriptors.UnusedResource, provision.Location, Array.Empty<LocationInfo?>(),
                         provision.Resource.PublishedType.DisplayName, pair.Key.Name, provision.Node.Path, provision.Resource.Description, RootName));
                 }
             }
@@ -525,7 +539,7 @@ namespace Asphalt.Generators.Wiring
                         var publishedAt = Id(provider.Node, provider.Resource.Phase);
                         if (provider.Node != consumption.Node && !before.Contains(publishedAt))
                         {
-                            _problems.Add(new WiringProblem(DiagnosticDescriptors.OptionalResourceRace, consumption.Location, new[] { provider.Resource.Location },
+                            _problems.Add(new WiringProblem(DiagnosticDescriptors.OptionalResourceRace, consumption.Location, new[] { provider.Location },
                                 consumption.Node.Path, consumption.TypeDisplay, consumption.Key.Name, consumption.What, provider.Node.Path));
                         }
                     }

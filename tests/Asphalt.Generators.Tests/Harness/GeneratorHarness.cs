@@ -29,12 +29,29 @@ internal static class GeneratorHarness
         return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     });
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile("TestApp", [], sources);
+
+    /// <summary>Compiles <paramref name="sources"/> as assembly <paramref name="assemblyName"/>, with extra references (component libraries).</summary>
+    public static CSharpCompilation Compile(string assemblyName, IEnumerable<MetadataReference> references, params string[] sources) =>
         CSharpCompilation.Create(
-            "TestApp",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            References.Value,
+            assemblyName,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"{(assemblyName == "TestApp" ? "Source" : assemblyName)}{i}.cs")),
+            References.Value.Concat(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>
+    /// Builds a component library as its author would (generator run, clean build) and returns its
+    /// image, to be referenced as metadata by an application compilation, as a package is.
+    /// </summary>
+    public static async Task<ComponentLibrary> BuildLibraryAsync(string assemblyName, params string[] sources)
+    {
+        var program = await AnalyzeAsync(Compile(assemblyName, [], sources), []);
+        program.AssertClean();
+        using var stream = new MemoryStream();
+        var emit = program.Generated.Output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        return new ComponentLibrary(assemblyName, stream.ToArray());
+    }
 
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
@@ -54,25 +71,35 @@ internal static class GeneratorHarness
     public static Task<GeneratedProgram> AnalyzeAsync(params string[] sources) => AnalyzeAsync([], sources);
 
     /// <summary>Runs the generator, then the wiring analyzer with <paramref name="files"/> as AdditionalFiles.</summary>
-    public static async Task<GeneratedProgram> AnalyzeAsync(IEnumerable<ConfigurationFile> files, params string[] sources)
+    public static Task<GeneratedProgram> AnalyzeAsync(IEnumerable<ConfigurationFile> files, params string[] sources) =>
+        AnalyzeAsync(Compile(sources), files);
+
+    /// <summary>Runs the generator on <paramref name="compilation"/>, then the wiring analyzer with <paramref name="files"/> as AdditionalFiles.</summary>
+    public static async Task<GeneratedProgram> AnalyzeAsync(Compilation compilation, IEnumerable<ConfigurationFile> files)
     {
-        var generated = Generate(Compile(sources));
+        var generated = Generate(compilation);
         var analyzers = generated.Output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new WiringAnalyzer()), ConfigurationFile.Options(files));
         var analyzerDiagnostics = await analyzers.GetAnalyzerDiagnosticsAsync();
         return new GeneratedProgram(generated, analyzerDiagnostics);
     }
 
     /// <summary>Generates, asserts a clean build (no compiler errors, no wiring diagnostics), emits and loads the assembly.</summary>
-    public static async Task<Assembly> BuildAndLoadAsync(params string[] sources)
+    public static Task<Assembly> BuildAndLoadAsync(params string[] sources) => BuildAndLoadAsync([], sources);
+
+    /// <summary>As <see cref="BuildAndLoadAsync(string[])"/>, for an application that references component libraries.</summary>
+    public static async Task<Assembly> BuildAndLoadAsync(IReadOnlyList<ComponentLibrary> libraries, params string[] sources)
     {
-        var program = await AnalyzeAsync(sources);
+        var program = await AnalyzeAsync(Compile("TestApp", libraries.Select(l => l.Reference), sources), []);
         program.AssertClean();
         using var stream = new MemoryStream();
         var emit = program.Generated.Output.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
         stream.Position = 0;
-        // Collectible, with Asphalt.Runtime shared from the test's own load context.
+        // Collectible, with Asphalt.Runtime shared from the test's own load context; the libraries
+        // load into the same context, from their images, when the application first needs them.
         var context = new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        context.Resolving += (loader, name) =>
+            libraries.FirstOrDefault(l => l.AssemblyName == name.Name) is { } library ? loader.LoadFromStream(new MemoryStream(library.Image)) : null;
         return context.LoadFromStream(stream);
     }
 
@@ -83,6 +110,12 @@ internal static class GeneratorHarness
         var task = (Task<T>)type.GetMethod(method)!.Invoke(null, arguments)!;
         return await task;
     }
+}
+
+/// <summary>A compiled component library: its assembly name and image.</summary>
+internal sealed record ComponentLibrary(string AssemblyName, byte[] Image)
+{
+    public MetadataReference Reference { get; } = MetadataReference.CreateFromImage(Image);
 }
 
 internal sealed record GeneratorResult(Compilation Output, GeneratorRunResult Run, ImmutableArray<Diagnostic> GeneratorDiagnostics)

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Asphalt.Generators.Common;
+using Asphalt.Generators.Models;
 using Asphalt.Generators.Tests.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -108,6 +110,28 @@ public sealed class IncrementalityTests
         var reasons = second.TrackedSteps[TrackingNames.Components].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
         Assert.Equal(4, reasons.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public async Task Editing_the_app_leaves_the_referenced_package_s_components_cached()
+    {
+        var library = await GeneratorHarness.BuildLibraryAsync("KvLib", Packages.ReferencedComponentTests.KvLibrary);
+        var app = GeneratorHarness.Compile("TestApp", [library.Reference], """
+            using Asphalt;
+            using KvLib;
+            namespace Demo;
+            [Component, ChildComponent<KvStoreComponent>("store")]
+            public sealed partial class App : CliApplicationComponent
+            {
+                public int RunAsync(KvStore store) { return store.Get("a").Length; }
+            }
+            """);
+
+        var (first, second) = RunTwice(app, c => ReplaceApp(c, text => text.Replace("return store.Get(\"a\").Length;", "var key = \"b\"; return store.Get(key).Length;")));
+
+        var referenced = (EquatableArray<ComponentModel>)first.TrackedSteps[TrackingNames.ReferencedComponents].Single().Outputs.Single().Value;
+        Assert.Equal("global::KvLib.KvStoreComponent", Assert.Single(referenced).Type.FullName);
+        AssertAllCachedOrUnchanged(second);
     }
 
     [Fact]

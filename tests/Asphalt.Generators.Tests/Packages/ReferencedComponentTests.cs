@@ -1,0 +1,219 @@
+using Asphalt.Generators.Tests.Harness;
+using Microsoft.CodeAnalysis;
+
+namespace Asphalt.Generators.Tests.Packages;
+
+/// <summary>
+/// Components compiled into another assembly (a component package) are read from its metadata and
+/// treated like the application's own: wiring checks, configuration-file checks and the registry.
+/// </summary>
+public sealed class ReferencedComponentTests
+{
+    /// <summary>A component package as a third party writes it: built on its own, referenced as metadata.</summary>
+    internal const string KvLibrary = """
+        using System.ComponentModel.DataAnnotations;
+        using Asphalt;
+        namespace KvLib;
+        public sealed class KvStore(string prefix) { public string Get(string key) => prefix + ":" + key; }
+        public sealed class KvStoreOptions
+        {
+            public string Prefix { get; set; } = "kv";
+            [Range(1, 100)] public int Size { get; set; } = 10;
+        }
+        [Component("kvstore")]
+        public sealed partial class KvStoreComponent(KvStoreOptions options)
+        {
+            [return: Resource]
+            public KvStore StartAsync() => new(options.Prefix);
+        }
+        """;
+
+    private static readonly Lazy<Task<ComponentLibrary>> Kv = new(() => GeneratorHarness.BuildLibraryAsync("KvLib", KvLibrary));
+
+    private const string ReproApp = """
+        using Asphalt;
+        using KvLib;
+        namespace App;
+        [Component]
+        [ChildComponent<KvStoreComponent>("store")]
+        public sealed partial class App : CliApplicationComponent
+        {
+            public int RunAsync(KvStore store, [Resource("other")] KvStore missing) => 0;
+        }
+        """;
+
+    private static async Task<GeneratedProgram> AnalyzeAppAsync(ComponentLibrary library, IEnumerable<ConfigurationFile> files, params string[] sources) =>
+        await GeneratorHarness.AnalyzeAsync(GeneratorHarness.Compile("TestApp", [library.Reference], sources), files);
+
+    [Fact]
+    public async Task A_resource_nobody_provides_across_the_assembly_boundary_is_ASPH0001_at_the_parameter()
+    {
+        var program = await AnalyzeAppAsync(await Kv.Value, [], ReproApp);
+
+        Assert.Empty(program.CompilerErrors);
+        var diagnostic = Assert.Single(program.Wiring);
+        Assert.Equal("ASPH0001", diagnostic.Id);
+        var located = diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+        Assert.Equal("missing", located);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("takes resource KvStore 'other' in parameter 'missing' of RunAsync", message);
+        Assert.Contains("did you mean 'default' (from 'app/store')?", message);
+    }
+
+    [Fact]
+    public async Task The_valid_twin_builds_and_runs_with_the_referenced_child()
+    {
+        var assembly = await GeneratorHarness.BuildAndLoadAsync([await Kv.Value], """
+            using System.Threading.Tasks;
+            using Asphalt;
+            using KvLib;
+            namespace App;
+            [Component]
+            [ChildComponent<KvStoreComponent>("store")]
+            public sealed partial class App : CliApplicationComponent
+            {
+                public int RunAsync(KvStore store) => store.Get("key") == "from-config:key" ? 7 : 1;
+            }
+            public static class Scenario
+            {
+                public static Task<int> RunAsync()
+                {
+                    var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+                        new Microsoft.Extensions.Configuration.ConfigurationBuilder(),
+                        new System.Collections.Generic.Dictionary<string, string?> { ["component:components:store:prefix"] = "from-config" }).Build();
+                    return Application.RunAsync(App.Create(configuration.GetSection("component")), new ApplicationOptions
+                    {
+                        HandleStopSignals = false,
+                        LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+                    });
+                }
+            }
+            """);
+
+        Assert.Equal(7, await GeneratorHarness.InvokeAsync<int>(assembly, "App.Scenario", "RunAsync"));
+    }
+
+    [Fact]
+    public async Task A_referenced_component_is_created_by_its_alias_through_the_application_s_registry()
+    {
+        var assembly = await GeneratorHarness.BuildAndLoadAsync([await Kv.Value], """
+            using System.Threading.Tasks;
+            using Asphalt;
+            using KvLib;
+            namespace App;
+            [Component("local")]
+            public sealed partial class LocalComponent;
+            public static class Scenario
+            {
+                public static async Task<string> RunAsync()
+                {
+                    var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+                        new Microsoft.Extensions.Configuration.ConfigurationBuilder(),
+                        new System.Collections.Generic.Dictionary<string, string?> { ["cache:type"] = "kvstore", ["cache:prefix"] = "configured" }).Build();
+                    var component = Asphalt.Generated.ComponentRegistry.Create("kvstore", configuration.GetSection("cache"))!;
+                    var context = new Context();
+                    await context.StartComponentAsync(component, System.TimeSpan.FromSeconds(10));
+                    var value = context.GetResource<KvStore>().Get("k");
+                    await context.CloseAsync();
+                    var types = Asphalt.Generated.ComponentRegistry.CreateTypes();
+                    return string.Join(",", Asphalt.Generated.ComponentRegistry.Aliases) + " " + component.GetType().FullName + " " + value
+                        + " " + types.TryGet("kvstore", out _);
+                }
+            }
+            """);
+
+        Assert.Equal("kvstore,local KvLib.KvStoreComponent configured:k True", await GeneratorHarness.InvokeAsync<string>(assembly, "App.Scenario", "RunAsync"));
+    }
+
+    [Fact]
+    public async Task A_typo_in_a_referenced_component_s_options_fails_at_the_configuration_file_s_line()
+    {
+        const string yaml = """
+            component:
+              type: app
+              components:
+                cache:
+                  type: kvstore
+                  prefx: p
+            """;
+        var program = await AnalyzeAppAsync(await Kv.Value, [new ConfigurationFile("/app/config.yaml", yaml)], """
+            using Asphalt;
+            namespace App;
+            [Component("app")]
+            public sealed partial class App : CliApplicationComponent
+            {
+                public int RunAsync() => 0;
+            }
+            """);
+
+        var diagnostic = Assert.Single(program.Wiring);
+        Assert.Equal("ASPH0013", diagnostic.Id);
+        Assert.Equal("/app/config.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'prefx' is not an option of component 'app/cache' (KvLib.KvStoreComponent)", message);
+        Assert.Contains("did you mean 'Prefix'?", message);
+    }
+
+    [Fact]
+    public async Task What_a_referenced_child_takes_is_checked_and_reported_at_its_declaration()
+    {
+        var library = await GeneratorHarness.BuildLibraryAsync("AuditLib", """
+            using Asphalt;
+            namespace AuditLib;
+            public sealed record Clock(string Zone);
+            public sealed record Alarm(string What);
+            [Component("audit")]
+            public sealed partial class AuditComponent
+            {
+                public void StartAsync([Resource("utc")] Clock clock) { }
+
+                [SignalListener("alarms")]
+                private void OnAlarm(Alarm alarm) { }
+            }
+            """);
+        var program = await AnalyzeAppAsync(library, [], """
+            using Asphalt;
+            using AuditLib;
+            namespace App;
+            [Component]
+            [ChildComponent<AuditComponent>("audit")]
+            public sealed partial class App : CliApplicationComponent
+            {
+                [return: Resource("utc")]
+                public Clock PrepareAsync() => new("UTC");
+                public int RunAsync() => 0;
+            }
+            """);
+
+        // The clock is provided; the signal the private listener connects to is not.
+        var diagnostic = Assert.Single(program.Wiring);
+        Assert.Equal("ASPH0001", diagnostic.Id);
+        Assert.Equal("ChildComponent<AuditComponent>(\"audit\")", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("Component 'app/audit' (AuditComponent)", message);
+        Assert.Contains("'alarms'", message);
+    }
+
+    [Fact]
+    public async Task Only_public_components_are_shipped_in_a_library_s_metadata()
+    {
+        var library = await GeneratorHarness.BuildLibraryAsync("HiddenLib", """
+            using Asphalt;
+            namespace HiddenLib;
+            [Component("shown")] public sealed partial class Shown;
+            [Component("hidden")] internal sealed partial class Hidden;
+            """);
+        var program = await AnalyzeAppAsync(library, [], """
+            using Asphalt;
+            namespace App;
+            [Component("local")] public sealed partial class LocalComponent;
+            """);
+
+        program.AssertClean();
+        var registry = program.Generated.Sources.Single(s => s.HintName == "Asphalt.Generated.ComponentRegistry.g.cs").Text;
+        Assert.Contains("case \"shown\": return global::HiddenLib.Shown.Create(configuration);", registry);
+        Assert.DoesNotContain("hidden", registry);
+    }
+}
