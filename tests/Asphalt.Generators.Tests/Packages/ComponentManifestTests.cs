@@ -42,7 +42,7 @@ public sealed class ComponentManifestTests
             [return: Resource(Owned = true)]
             public Task<Store> PrepareAsync(CancellationToken cancellationToken) => Task.FromResult(new Store());
 
-            public async ValueTask StartAsync(Context context, [Resource("other", NameOption = nameof(RichOptions.StoreName))] Store store, IStore? maybe = null, int count = 3)
+            public async ValueTask StartAsync(Context context, [Resource("default", NameOption = nameof(RichOptions.StoreName))] Store store, IStore? maybe = null, int count = 3)
             {
                 await Task.Yield();
             }
@@ -52,7 +52,7 @@ public sealed class ComponentManifestTests
         [Component, ChildComponent<RichComponent>("rich")]
         public sealed partial class Root : CliApplicationComponent
         {
-            public int? RunAsync(IStore store) => null;
+            public int? RunAsync([Resource("named")] IStore store) => null;
         }
         """;
 
