@@ -1,4 +1,5 @@
 using Asphalt;
+using Asphalt.Mailer;
 using Microsoft.Extensions.Logging;
 
 namespace WebNotifier;
@@ -10,7 +11,7 @@ namespace WebNotifier;
 /// </summary>
 [Component("webnotifier")]
 [ChildComponent<ChangeDetectorComponent>("detector")]
-[ChildComponent<MailerComponent>("mailer")]
+[ChildComponent<MailerComponent>("mailer")]   // from the Asphalt.Mailer package
 public sealed partial class ApplicationComponent(NotifierOptions options) : CliApplicationComponent
 {
     public async Task<int> RunAsync(

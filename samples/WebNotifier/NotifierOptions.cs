@@ -12,6 +12,6 @@ public sealed class NotifierOptions
     /// <summary>Which <see cref="WebNotifier.Detector"/> to stream (default <c>default</c>), e.g. one added as <c>detector/backup</c>.</summary>
     public string Detector { get; set; } = "";
 
-    /// <summary>Which <see cref="WebNotifier.Mailer"/> to send with (default <c>default</c>).</summary>
+    /// <summary>Which <see cref="Asphalt.Mailer.Mailer"/> to send with (default <c>default</c>).</summary>
     public string Mailer { get; set; } = "";
 }

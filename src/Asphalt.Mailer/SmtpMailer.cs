@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace WebNotifier;
+namespace Asphalt.Mailer;
 
 /// <summary>Delivers by SMTP with MailKit, one connection per message (changes are rare).</summary>
 public sealed class SmtpMailer(SmtpMailerOptions options, string sender, IReadOnlyList<string> to) : Mailer(sender, to)
@@ -21,11 +21,3 @@ public sealed class SmtpMailer(SmtpMailerOptions options, string sender, IReadOn
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
-
-/// <summary>Where and how <see cref="SmtpMailer"/> connects.</summary>
-/// <param name="Host">The SMTP server.</param>
-/// <param name="Port">Its port (25, 465 or 587 usually).</param>
-/// <param name="Security">TLS: <c>auto</c> (STARTTLS when offered, TLS on 465), <c>none</c>, <c>starttls</c> or <c>ssl</c>.</param>
-/// <param name="Username">The login, or null to send without authenticating.</param>
-/// <param name="Password">The password (give it with <c>${env:...}</c> or <c>${file:...}</c>).</param>
-public sealed record SmtpMailerOptions(string Host, int Port, SecureSocketOptions Security, string? Username, string? Password);

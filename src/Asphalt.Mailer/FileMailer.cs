@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace WebNotifier;
+namespace Asphalt.Mailer;
 
 /// <summary>Writes each message as an <c>.eml</c> file into a folder (open it with any mail program).</summary>
 public sealed class FileMailer(string directory, string sender, IReadOnlyList<string> to) : Mailer(sender, to)

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace WebNotifier;
+namespace Asphalt.Mailer;
 
 /// <summary>
 /// Sends mail (the resource of Asphalt's mailer component): builds a message from the defaults

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace WebNotifier;
+namespace Asphalt.Mailer;
 
 /// <summary>Prints each message (headers and text body) instead of sending it: the out-of-the-box backend.</summary>
 public sealed class ConsoleMailer(TextWriter output, string sender, IReadOnlyList<string> to) : Mailer(sender, to)

@@ -2,7 +2,7 @@ using Asphalt;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 
-namespace WebNotifier;
+namespace Asphalt.Mailer;
 
 /// <summary>
 /// Publishes a <see cref="Mailer"/> for the configured backend (Asphalt's mailer component).
@@ -11,6 +11,9 @@ namespace WebNotifier;
 [Component("mailer")]
 public sealed partial class MailerComponent(MailerOptions options)
 {
+    /// <summary>Creates the configured backend's mailer, published as <see cref="Mailer"/> <c>"default"</c>.</summary>
+    /// <param name="context">The component's context, for its logger.</param>
+    /// <returns>The mailer.</returns>
     [return: Resource]
     public Mailer StartAsync(Context context)
     {
@@ -21,7 +24,7 @@ public sealed partial class MailerComponent(MailerOptions options)
             MailBackend.Smtp => (new SmtpMailer(Smtp(), defaults.Sender, defaults.To), $"SMTP {options.Host}:{options.Port}"),
             _ => ((Mailer)new ConsoleMailer(Console.Out, defaults.Sender, defaults.To), "console"),
         };
-        context.LoggerFactory.CreateLogger("WebNotifier.Mailer").LogInformation("Mailer ready: {Backend}", description);
+        context.LoggerFactory.CreateLogger("Asphalt.Mailer").LogInformation("Mailer ready: {Backend}", description);
         return mailer;
     }
 
