@@ -47,7 +47,8 @@ public sealed class WebNotifierPackageTests
     private static async Task<GeneratedProgram> CompileSampleAsync(Func<string, string, string>? editSource = null, Func<string, string>? editConfig = null)
     {
         var directory = SampleDirectory();
-        var sources = Directory.GetFiles(directory, "*.cs").Order(StringComparer.Ordinal)
+        // Program.cs is only the executable's entry point; the library compilation leaves it out.
+        var sources = Directory.GetFiles(directory, "*.cs").Where(path => Path.GetFileName(path) != "Program.cs").Order(StringComparer.Ordinal)
             .Select(path => editSource is null ? File.ReadAllText(path) : editSource(Path.GetFileName(path), File.ReadAllText(path)))
             .Append(ImplicitUsings)
             .ToArray();
