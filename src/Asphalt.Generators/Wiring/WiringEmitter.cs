@@ -17,7 +17,8 @@ namespace Asphalt.Generators.Wiring
             {
                 writer.WriteLine("""
                     /// <summary>
-                    /// The component types of this assembly by alias, for components chosen in configuration
+                    /// The component types of this assembly and of the component packages it references, by alias,
+                    /// for components chosen in configuration
                     /// (<c>components: { extra: { type: "alias" } }</c>). A switch: no reflection.
                     /// </summary>
                     """);
