@@ -216,4 +216,36 @@ public sealed class ReferencedComponentTests
         Assert.Contains("case \"shown\": return global::HiddenLib.Shown.Create(configuration);", registry);
         Assert.DoesNotContain("hidden", registry);
     }
+
+    [Fact]
+    public async Task Assemblies_that_do_not_reference_Asphalt_Runtime_are_not_read()
+    {
+        // A valid manifest, in an assembly that declares its own attribute of the same name instead
+        // of referencing the Runtime: never looked at.
+        var model = GeneratorHarness.Generate(GeneratorHarness.Compile(KvLibrary)).Run
+            .TrackedSteps[TrackingNames.ValidComponents].Single().Outputs.Select(o => (Asphalt.Generators.Models.ComponentModel)o.Value).Single();
+        var manifest = Asphalt.Generators.Packages.ComponentManifest.Write(model);
+        var unrelated = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Unrelated",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+                "[assembly: Asphalt.ComponentManifest(@\"" + manifest.Replace("\"", "\"\"") + "\")]\n"
+                + "namespace Asphalt { public sealed class ComponentManifestAttribute(string manifest) : System.Attribute { public string Manifest { get; } = manifest; } }",
+                GeneratorHarness.ParseOptions)],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(System.Attribute).Assembly.Location)],
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(unrelated.Emit(image).Success);
+
+        var program = await GeneratorHarness.AnalyzeAsync(
+            GeneratorHarness.Compile("TestApp", [MetadataReference.CreateFromImage(image.ToArray())], """
+                using Asphalt;
+                namespace App;
+                [Component("local")] internal sealed partial class LocalComponent;
+                """), []);
+
+        program.AssertClean();
+        var registry = program.Generated.Sources.Single(s => s.HintName == "Asphalt.Generated.ComponentRegistry.g.cs").Text;
+        Assert.Contains("case \"local\":", registry);
+        Assert.DoesNotContain("kvstore", registry);
+    }
 }
