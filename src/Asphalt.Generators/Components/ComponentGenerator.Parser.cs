@@ -436,13 +436,14 @@ namespace Asphalt.Generators.Components
                 /// <summary>The framework service a parameter of <paramref name="type"/> receives, if it is one.</summary>
                 private static ConstructorArgumentKind? FrameworkService(ITypeSymbol type)
                 {
-                    if (IsTypedLogger(type) || type.ToDisplayString() == LoggerType)
+                    if (IsTypedLogger(type))
                     {
                         return ConstructorArgumentKind.Logger;
                     }
 
                     return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
                     {
+                        LoggerType => ConstructorArgumentKind.Logger,
                         LoggerFactoryType => ConstructorArgumentKind.LoggerFactory,
                         TimeProviderType => ConstructorArgumentKind.TimeProvider,
                         _ => null,
