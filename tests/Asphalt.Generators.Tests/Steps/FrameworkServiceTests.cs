@@ -140,7 +140,7 @@ public sealed class FrameworkServiceTests
     public async Task Framework_services_are_neither_options_nor_resources_to_the_build()
     {
         var program = await GeneratorHarness.AnalyzeAsync(Capture + """
-            [Component] public sealed partial class Web(ILogger<Web> log) { public void StartAsync(ILogger<Web> log2, ILoggerFactory factory, TimeProvider time) { } }
+            [Component] public sealed partial class Web(ILogger<Web> log) { public void StartAsync(ILogger<Web> log2, ILoggerFactory factory, TimeProvider time, ILogger? maybe) { } }
             [Component, ChildComponent<Web>("web")] public sealed partial class App { }
             """);
 
