@@ -207,7 +207,7 @@ namespace Asphalt.Generators.Components
                 // (or without signals) can take the path that retries from the top.
                 if (IsSynchronous(model.Prepare, afterwards: false) && (signals.Count == 0 || !Waits(model.Prepare)))
                 {
-                    using (writer.Block(StepOverride(model.Prepare, "Prepare", "sealed")))
+                    using (writer.Block(StepOverride(model.Prepare, "Prepare", isAsync: false)))
                     {
                         var call = TakeOrRetry(writer, model, model.Prepare, "PrepareAsync");
                         foreach (var signal in signals)
@@ -221,7 +221,7 @@ namespace Asphalt.Generators.Components
                     return;
                 }
 
-                using (writer.Block(StepOverride(model.Prepare, "Prepare", "async")))
+                using (writer.Block(StepOverride(model.Prepare, "Prepare", isAsync: true)))
                 {
                     foreach (var signal in signals)
                     {
@@ -240,9 +240,9 @@ namespace Asphalt.Generators.Components
             /// the user's own method has that name and signature (and so hides it), of the hook the
             /// runtime calls, <c>InvokePrepareAsync</c>/<c>InvokeStartAsync</c>.
             /// </summary>
-            private static string StepOverride(StepMethod? step, string phase, string kind)
+            private static string StepOverride(StepMethod? step, string phase, bool isAsync)
             {
-                var modifiers = kind == "async" ? "override async" : "sealed override";
+                var modifiers = isAsync ? "override async" : "sealed override";
                 return step is { HidesBaseStep: true }
                     ? $"protected {modifiers} {ValueTask} Invoke{phase}Async({Context} context, {Token} cancellationToken)"
                     : $"public {modifiers} {ValueTask} {phase}Async({Context} context, {Token} cancellationToken)";
@@ -262,7 +262,7 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine(Hidden);
                 if (model.Listeners.Count == 0 && IsSynchronous(model.Start, afterwards: members.Count > 0))
                 {
-                    using (writer.Block(StepOverride(model.Start, "Start", "sealed")))
+                    using (writer.Block(StepOverride(model.Start, "Start", isAsync: false)))
                     {
                         var call = TakeOrRetry(writer, model, model.Start, "StartAsync");
                         FinishSynchronously(writer, model, model.Start, call, members);
@@ -271,7 +271,7 @@ namespace Asphalt.Generators.Components
                     return;
                 }
 
-                using (writer.Block(StepOverride(model.Start, "Start", "async")))
+                using (writer.Block(StepOverride(model.Start, "Start", isAsync: true)))
                 {
                     if (model.Start is { } start)
                     {
