@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Asphalt;
 
 /// <summary>
@@ -71,6 +73,31 @@ public abstract class Component
     /// <param name="context">The application's context.</param>
     /// <param name="cancellationToken">Cancelled when start-up is abandoned (timeout, a failure elsewhere, a stop signal).</param>
     public virtual ValueTask StartAsync(Context context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Runs the prepare step: <see cref="PrepareAsync"/>, unless generated wiring overrides this
+    /// because the component's own <c>PrepareAsync(Context, CancellationToken)</c> hides the base
+    /// class's. Override <see cref="PrepareAsync"/> by hand, not this.
+    /// </summary>
+    /// <param name="context">The application's context.</param>
+    /// <param name="cancellationToken">Cancelled when start-up is abandoned.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal virtual ValueTask InvokePrepareAsync(Context context, CancellationToken cancellationToken) =>
+        PrepareAsync(context, cancellationToken);
+
+    /// <summary>
+    /// Runs the start step: <see cref="StartAsync"/>, unless generated wiring overrides this because
+    /// the component's own <c>StartAsync(Context, CancellationToken)</c> hides the base class's.
+    /// Override <see cref="StartAsync"/> by hand, not this.
+    /// </summary>
+    /// <param name="context">The application's context.</param>
+    /// <param name="cancellationToken">Cancelled when start-up is abandoned.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal virtual ValueTask InvokeStartAsync(Context context, CancellationToken cancellationToken) =>
+        StartAsync(context, cancellationToken);
+
+    /// <summary>The framework services its constructor took, bound to the context when it starts.</summary>
+    internal ComponentServices? Services { get; set; }
 
     internal void MarkStarting() => _started = true;
 }

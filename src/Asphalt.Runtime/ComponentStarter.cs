@@ -153,9 +153,15 @@ internal static class ComponentStarter
         var executionContext = ExecutionContext.Capture();
         try
         {
+            if (node.Phase == ComponentPhase.Preparing)
+            {
+                // Loggers and the clock its constructor took now write through this context.
+                node.Component.Services?.Bind(context);
+            }
+
             step = node.Phase == ComponentPhase.Preparing
-                ? node.Component.PrepareAsync(context, cancellationToken)
-                : node.Component.StartAsync(context, cancellationToken);
+                ? node.Component.InvokePrepareAsync(context, cancellationToken)
+                : node.Component.InvokeStartAsync(context, cancellationToken);
         }
         catch (Exception error)
         {

@@ -201,6 +201,9 @@ public sealed partial class Context
     }
 
     // The hot path: walk the chain; a published value wins at each level, then a factory.
+    /// <summary>A resource already published here or in a parent; never runs a factory, never waits.</summary>
+    internal bool TryGetPublished(Type type, string name, [NotNullWhen(true)] out object? value) => TryFind(type, name, out value, out _, out _);
+
     private bool TryFind(Type type, string name, [NotNullWhen(true)] out object? value, out ResourceFactory? factory, out Context? owner)
     {
         for (var context = this; context is not null; context = context.Parent)

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Asphalt;
 
 /// <summary>
@@ -22,6 +24,7 @@ namespace Asphalt;
 /// }
 /// </code>
 /// </example>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class StepRetry
 {
     /// <summary>
@@ -50,8 +53,8 @@ public static class StepRetry
 
         await context.GetResourceAsync(resourceType, name, cancellationToken).ConfigureAwait(false);
         await (phase == ComponentPhase.Preparing
-            ? component.PrepareAsync(context, cancellationToken)
-            : component.StartAsync(context, cancellationToken)).ConfigureAwait(false);
+            ? component.InvokePrepareAsync(context, cancellationToken)
+            : component.InvokeStartAsync(context, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>The same for a resource type known at compile time.</summary>

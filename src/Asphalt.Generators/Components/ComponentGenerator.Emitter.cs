@@ -18,6 +18,10 @@ namespace Asphalt.Generators.Components
             private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
             private const string Problems = "global::Asphalt.ConfigurationProblems";
             private const string BindingException = "global::Asphalt.ConfigurationBindingException";
+            private const string LoggerFactoryExtensions = "global::Microsoft.Extensions.Logging.LoggerFactoryExtensions";
+
+            // Hides generated plumbing from IntelliSense, so a component lists the user's own members.
+            private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
             public static string HintName(ComponentModel model) => Literals.Identifier(model.Type.FullName).Replace("__", "_") + ".Component.g.cs";
 
@@ -68,9 +72,12 @@ namespace Asphalt.Generators.Components
                     writer.WriteLine("var __component = __CreateConfigured(configuration, \"default\");");
                     foreach (var child in model.Children)
                     {
-                        var create = child.Construction == ChildConstruction.Factory
-                            ? $"{child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))"
-                            : $"new {child.Type.FullName}()";
+                        var create = child.Construction switch
+                        {
+                            ChildConstruction.Factory => $"{child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))",
+                            ChildConstruction.New => $"new {child.Type.FullName}()",
+                            _ => $"global::Asphalt.GeneratedChildren.NotGenerated({Literals.String(model.Type.DisplayName)}, {Literals.String(child.Alias)}, {Literals.String(child.Type.DisplayName)})",
+                        };
                         writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
                     }
 
@@ -81,11 +88,13 @@ namespace Asphalt.Generators.Components
 
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>The name this instance publishes its <c>\"default\"</c> resources under (configuration's <c>alias/name</c>).</summary>");
+                writer.WriteLine(Hidden);
                 writer.WriteLine("private string __resourceName = \"default\";");
                 if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options) is { } optionsArgument)
                 {
                     writer.WriteLine();
                     writer.WriteLine("/// <summary>The bound options, for the resource names that <c>[Resource(NameOption = ...)]</c> takes from them.</summary>");
+                    writer.WriteLine(Hidden);
                     writer.WriteLine($"private {optionsArgument.Type.FullName}? __options;");
                 }
 
@@ -98,7 +107,7 @@ namespace Asphalt.Generators.Components
                     /// </summary>
                     """);
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
-                writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                writer.WriteLine(Hidden);
                 using (writer.Block($"public static {model.Type.FullName} __CreateConfigured({Configuration}? configuration, string resourceName)"))
                 {
                     // Every problem of the section is collected, then thrown together before anything is constructed.
@@ -139,11 +148,20 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine("__problems.ThrowIfAny();");
                     }
 
+                    var services = model.Constructor.Any(a => a.Kind is ConstructorArgumentKind.Logger or ConstructorArgumentKind.LoggerFactory or ConstructorArgumentKind.TimeProvider);
+                    if (services)
+                    {
+                        writer.WriteLine("var __services = new global::Asphalt.ComponentServices();");
+                    }
+
                     // Named arguments, so parameters with default values can simply be left out.
-                    var arguments = model.Constructor.Where(a => a.Kind != ConstructorArgumentKind.Default).Select(a => a.Kind == ConstructorArgumentKind.Configuration
-                        ? $"{a.Name}: configuration ?? {Values}.Empty"
-                        : $"{a.Name}: {OptionsLocal(a)}");
+                    var arguments = model.Constructor.Where(a => a.Kind != ConstructorArgumentKind.Default).Select(a => a.Name + ": " + ConstructorValue(a));
                     writer.WriteLine($"var __component = new {model.Type.FullName}({string.Join(", ", arguments)});");
+                    if (services)
+                    {
+                        writer.WriteLine("__services.AttachTo(__component);");
+                    }
+
                     writer.WriteLine("__component.__resourceName = resourceName;");
                     if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options) is { } named)
                     {
@@ -153,6 +171,20 @@ namespace Asphalt.Generators.Components
                     writer.WriteLine("return __component;");
                 }
             }
+
+            private static string ConstructorValue(ConstructorArgument argument) => argument.Kind switch
+            {
+                ConstructorArgumentKind.Configuration => $"configuration ?? {Values}.Empty",
+                ConstructorArgumentKind.Logger => Logger(argument.Category!, argument.IsTyped, "__services.LoggerFactory"),
+                ConstructorArgumentKind.LoggerFactory => "__services.LoggerFactory",
+                ConstructorArgumentKind.TimeProvider => "__services.TimeProvider",
+                _ => OptionsLocal(argument),
+            };
+
+            /// <summary>A logger of <paramref name="category"/> from <paramref name="factory"/>, named as <c>ILogger&lt;T&gt;</c> names it.</summary>
+            private static string Logger(TypeRef category, bool typed, string factory) => typed
+                ? $"new global::Microsoft.Extensions.Logging.Logger<{category.FullName}>({factory})"
+                : $"{LoggerFactoryExtensions}.CreateLogger({factory}, typeof({category.FullName}))";
 
             private static string OptionsLocal(ConstructorArgument argument) => "__options_" + argument.Name.TrimStart('@');
 
@@ -171,12 +203,13 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine();
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                writer.WriteLine(Hidden);
 
                 // Signals go out before the step waits for anything, so only a prepare without waits
                 // (or without signals) can take the path that retries from the top.
                 if (IsSynchronous(model.Prepare, afterwards: false) && (signals.Count == 0 || !Waits(model.Prepare)))
                 {
-                    using (writer.Block($"public sealed override {ValueTask} PrepareAsync({Context} context, {Token} cancellationToken)"))
+                    using (writer.Block(StepOverride(model.Prepare, "Prepare", isAsync: false)))
                     {
                         var call = TakeOrRetry(writer, model, model.Prepare, "PrepareAsync");
                         foreach (var signal in signals)
@@ -190,7 +223,7 @@ namespace Asphalt.Generators.Components
                     return;
                 }
 
-                using (writer.Block($"public override async {ValueTask} PrepareAsync({Context} context, {Token} cancellationToken)"))
+                using (writer.Block(StepOverride(model.Prepare, "Prepare", isAsync: true)))
                 {
                     foreach (var signal in signals)
                     {
@@ -204,6 +237,19 @@ namespace Asphalt.Generators.Components
                 }
             }
 
+            /// <summary>
+            /// The generated step's signature: an override of <c>PrepareAsync</c>/<c>StartAsync</c>, or, when
+            /// the user's own method has that name and signature (and so hides it), of the hook the
+            /// runtime calls, <c>InvokePrepareAsync</c>/<c>InvokeStartAsync</c>.
+            /// </summary>
+            private static string StepOverride(StepMethod? step, string phase, bool isAsync)
+            {
+                var modifiers = isAsync ? "override async" : "sealed override";
+                return step is { HidesBaseStep: true }
+                    ? $"protected {modifiers} {ValueTask} Invoke{phase}Async({Context} context, {Token} cancellationToken)"
+                    : $"public {modifiers} {ValueTask} {phase}Async({Context} context, {Token} cancellationToken)";
+            }
+
             private static void EmitStart(SourceWriter writer, ComponentModel model)
             {
                 var members = model.Published.Where(p => !p.IsSignal).ToList();
@@ -215,9 +261,10 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine();
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                writer.WriteLine(Hidden);
                 if (model.Listeners.Count == 0 && IsSynchronous(model.Start, afterwards: members.Count > 0))
                 {
-                    using (writer.Block($"public sealed override {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
+                    using (writer.Block(StepOverride(model.Start, "Start", isAsync: false)))
                     {
                         var call = TakeOrRetry(writer, model, model.Start, "StartAsync");
                         FinishSynchronously(writer, model, model.Start, call, members);
@@ -226,7 +273,7 @@ namespace Asphalt.Generators.Components
                     return;
                 }
 
-                using (writer.Block($"public override async {ValueTask} StartAsync({Context} context, {Token} cancellationToken)"))
+                using (writer.Block(StepOverride(model.Start, "Start", isAsync: true)))
                 {
                     if (model.Start is { } start)
                     {
@@ -270,6 +317,7 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine();
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                writer.WriteLine(Hidden);
                 using (writer.Block($"public override async global::System.Threading.Tasks.Task<int?> RunAsync({Context} context, {Token} cancellationToken)"))
                 {
                     var call = InjectArguments(writer, run);
@@ -413,6 +461,12 @@ namespace Asphalt.Generators.Components
                         case ParameterKind.CancellationToken:
                             arguments.Add("cancellationToken");
                             break;
+                        case ParameterKind.Logger:
+                            arguments.Add(Logger(parameter.Type!, parameter.IsTyped, "context.LoggerFactory"));
+                            break;
+                        case ParameterKind.LoggerFactory:
+                            arguments.Add("context.LoggerFactory");
+                            break;
                         default:
                             var local = "__" + parameter.Name;
                             var type = parameter.Type!.FullName;
@@ -479,6 +533,7 @@ namespace Asphalt.Generators.Components
                 {
                     writer.WriteLine();
                     writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                    writer.WriteLine(Hidden);
                     using (writer.Block($"private static {options.Type.FullName} {options.BindMethod}({Configuration}? configuration, bool checkKeys, {Problems} __problems)"))
                     {
                         // Problems are recorded, not thrown, so one error lists everything wrong in the section.
@@ -661,6 +716,7 @@ namespace Asphalt.Generators.Components
                 {
                     var writer = new SourceWriter();
                     writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                    writer.WriteLine(Hidden);
                     using (writer.Block($"private static {value.Type.FullName} {name}({Section} section)"))
                     {
                         writer.WriteLine("var __text = section.Value?.Trim();");
@@ -690,6 +746,7 @@ namespace Asphalt.Generators.Components
                 var element = value.Element!;
                 var writer = new SourceWriter();
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                writer.WriteLine(Hidden);
                 using (writer.Block($"private static {value.Type.FullName} {name}({Section} section, {Problems} __problems)"))
                 {
                     var dictionary = value.Kind == ValueKind.Dictionary;

@@ -30,6 +30,10 @@ namespace Asphalt.Generators.Components
             private const string ContextType = "Asphalt.Context";
             private const string SignalType = "Asphalt.Signal<TEvent>";
             private const string ConfigurationType = "Microsoft.Extensions.Configuration.IConfiguration";
+            private const string TypedLoggerType = "Microsoft.Extensions.Logging.ILogger<TCategoryName>";
+            private const string LoggerType = "Microsoft.Extensions.Logging.ILogger";
+            private const string LoggerFactoryType = "Microsoft.Extensions.Logging.ILoggerFactory";
+            private const string TimeProviderType = "System.TimeProvider";
 
             /// <summary>Parses a component for the generator; never throws (a broken model is skipped).</summary>
             public static ComponentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -65,7 +69,7 @@ namespace Asphalt.Generators.Components
 
             /// <summary>Parses a component; fills <paramref name="diagnostics"/> (and locations) when given.</summary>
             public static ComponentModel? Parse(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken) =>
-                new State(type, diagnostics, cancellationToken).Run();
+                new State(type, diagnostics, cancellationToken, checkChildren: true).Run();
 
             public static bool IsComponentAttribute(AttributeData attribute) =>
                 attribute.AttributeClass?.ToDisplayString() == ComponentAttribute;
@@ -160,14 +164,16 @@ namespace Asphalt.Generators.Components
                 private readonly INamedTypeSymbol _type;
                 private readonly List<Diagnostic>? _diagnostics;
                 private readonly CancellationToken _cancellationToken;
+                private readonly bool _checkChildren; // Whether a [Component] child is parsed to see that it gets a factory (one level only).
                 private bool _hasErrors;
                 private OptionsType? _options; // The options type its constructor takes, for [Resource(NameOption = ...)].
 
-                public State(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+                public State(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken, bool checkChildren)
                 {
                     _type = type;
                     _diagnostics = diagnostics;
                     _cancellationToken = cancellationToken;
+                    _checkChildren = checkChildren;
                 }
 
                 private bool WithLocations => _diagnostics is not null;
@@ -272,7 +278,7 @@ namespace Asphalt.Generators.Components
 
                     if (_type.TypeParameters.Length > 0)
                     {
-                        Invalid("generic components are not supported; declare a non-generic class deriving from it");
+                        Invalid("generic components are not supported; move the shared code into a generic base class without [Component] deriving from Asphalt.Component, and put [Component] on a non-generic class deriving from it (class StringCache : CacheBase<string>)");
                     }
 
                     if (!IsPartial(_type))
@@ -399,6 +405,14 @@ namespace Asphalt.Generators.Components
                             continue;
                         }
 
+                        if (FrameworkService(parameterType) is { } service)
+                        {
+                            arguments.Add(service == ConstructorArgumentKind.Logger
+                                ? new ConstructorArgument(service, Escape(parameter.Name), TypeRefOf(parameterType), null, LoggerCategory(parameterType), IsTypedLogger(parameterType))
+                                : new ConstructorArgument(service, Escape(parameter.Name), TypeRefOf(parameterType), null));
+                            continue;
+                        }
+
                         if (parameterType.ToDisplayString() == ConfigurationType)
                         {
                             arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Configuration, Escape(parameter.Name), TypeRefOf(parameterType), null));
@@ -434,10 +448,36 @@ namespace Asphalt.Generators.Components
                     return arguments.ToEquatableArray();
                 }
 
+                /// <summary>The framework service a parameter of <paramref name="type"/> receives, if it is one.</summary>
+                private static ConstructorArgumentKind? FrameworkService(ITypeSymbol type)
+                {
+                    if (IsTypedLogger(type))
+                    {
+                        return ConstructorArgumentKind.Logger;
+                    }
+
+                    return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
+                    {
+                        LoggerType => ConstructorArgumentKind.Logger,
+                        LoggerFactoryType => ConstructorArgumentKind.LoggerFactory,
+                        TimeProviderType => ConstructorArgumentKind.TimeProvider,
+                        _ => null,
+                    };
+                }
+
+                private static bool IsTypedLogger(ITypeSymbol type) =>
+                    type is INamedTypeSymbol { IsGenericType: true } named && named.OriginalDefinition.ToDisplayString() == TypedLoggerType;
+
+                /// <summary>A logger's category: <c>T</c> of <c>ILogger&lt;T&gt;</c>, or the component for a plain <c>ILogger</c>.</summary>
+                private TypeRef LoggerCategory(ITypeSymbol loggerType) =>
+                    TypeRefOf(IsTypedLogger(loggerType) ? ((INamedTypeSymbol)loggerType).TypeArguments[0] : _type);
+
                 private StepMethod? ParseStep(string name, Phase phase, HashSet<string> overridden)
                 {
-                    var methods = _type.GetMembers(name).OfType<IMethodSymbol>().Where(m => !IsGenerated(m)).ToList();
-                    if (methods.Any(m => m.IsOverride))
+                    // "Start" is accepted too: analyzers of async naming flag a synchronous method named StartAsync.
+                    var syncName = name.Substring(0, name.Length - "Async".Length);
+                    var methods = _type.GetMembers(name).Concat(_type.GetMembers(syncName)).OfType<IMethodSymbol>().Where(m => !IsGenerated(m)).ToList();
+                    if (methods.Any(m => m.IsOverride && m.Name == name))
                     {
                         overridden.Add(name);
                     }
@@ -450,13 +490,19 @@ namespace Asphalt.Generators.Components
 
                     if (overridden.Contains(name))
                     {
-                        Invalid($"it both overrides {name} and declares another {name}; keep one", declared[0].Locations.FirstOrDefault());
+                        Invalid($"it both overrides {name} and declares {declared[0].Name}; keep one", declared[0].Locations.FirstOrDefault());
+                        return null;
+                    }
+
+                    if (declared.Any(m => m.Name == name) && declared.Any(m => m.Name == syncName))
+                    {
+                        Invalid($"it declares both {syncName} and {name}, which are the same step; keep one", declared.First(m => m.Name == name).Locations.FirstOrDefault());
                         return null;
                     }
 
                     if (declared.Count > 1)
                     {
-                        Invalid($"it declares several {name} methods; keep one", declared[1].Locations.FirstOrDefault());
+                        Invalid($"it declares several {declared[0].Name} methods; keep one", declared[1].Locations.FirstOrDefault());
                         return null;
                     }
 
@@ -464,22 +510,33 @@ namespace Asphalt.Generators.Components
                     var location = method.Locations.FirstOrDefault();
                     if (method.IsStatic || method.IsGenericMethod)
                     {
-                        Invalid($"{name} must be an instance method without type parameters", location);
+                        Invalid($"{method.Name} must be an instance method without type parameters", location);
                         return null;
                     }
 
-                    if (method.Parameters.Length == 2
-                        && method.Parameters[0].Type.ToDisplayString() == ContextType
-                        && method.Parameters[1].Type.ToDisplayString() == "System.Threading.CancellationToken")
+                    if (method.IsAsync && method.ReturnsVoid)
                     {
-                        Invalid($"{name}(Context, CancellationToken) has the signature of the base class's method; write 'public override' for hand-written wiring, or take resources as parameters", location);
+                        Report(DiagnosticDescriptors.AsyncVoidMethod, location, TypeName, "step method", method.Name);
+                        return null;
+                    }
+
+                    // StartAsync(Context, CancellationToken) hides the base class's method: the generated
+                    // step then overrides the hook the runtime calls (Component.InvokeStartAsync) and forwards.
+                    // RunAsync's base method is abstract and must be overridden, so there it stays an error.
+                    var hidesBaseStep = method.Name == name
+                        && method.Parameters.Length == 2
+                        && method.Parameters[0].Type.ToDisplayString() == ContextType
+                        && method.Parameters[1].Type.ToDisplayString() == "System.Threading.CancellationToken";
+                    if (hidesBaseStep && phase == Phase.Run)
+                    {
+                        Invalid($"{name}(Context, CancellationToken) has the signature of the base class's abstract method; write 'public override async Task<int?> RunAsync(Context context, CancellationToken cancellationToken)' for hand-written wiring, or name it Run, or take resources as parameters", location);
                         return null;
                     }
 
                     var parameters = new List<InjectedParameter>();
                     foreach (var parameter in method.Parameters)
                     {
-                        if (ParseParameter(name, parameter) is { } injected)
+                        if (ParseParameter(method.Name, parameter) is { } injected)
                         {
                             parameters.Add(injected);
                         }
@@ -510,16 +567,16 @@ namespace Asphalt.Generators.Components
                     {
                         if (resultType is null)
                         {
-                            InvalidDeclaration($"{name} returns nothing, so its return value cannot be published as a resource", AttributeLocation(resource, method));
+                            InvalidDeclaration($"{method.Name} returns nothing, so its return value cannot be published as a resource", AttributeLocation(resource, method));
                         }
                         else
                         {
                             var valueType = UnwrapResult(method.ReturnType);
-                            published = ParsePublished(resource, null, $"return value of {name}", valueType, phase, false, AttributeLocation(resource, method));
+                            published = ParsePublished(resource, null, $"return value of {method.Name}", valueType, phase, false, AttributeLocation(resource, method));
                         }
                     }
 
-                    return new StepMethod(name, phase, parameters.ToEquatableArray(), returnKind.Value, resultType, published);
+                    return new StepMethod(Escape(method.Name), phase, parameters.ToEquatableArray(), returnKind.Value, resultType, published, hidesBaseStep);
                 }
 
                 private static ITypeSymbol UnwrapResult(ITypeSymbol returnType) =>
@@ -590,6 +647,18 @@ namespace Asphalt.Generators.Components
                         return new InjectedParameter(parameter.Name, ParameterKind.CancellationToken, null, string.Empty, false, string.Empty, null);
                     }
 
+                    var resource = FindAttribute(new ImmutableAttributes(parameter.GetAttributes()), ResourceAttribute);
+                    switch (resource is null ? FrameworkService(type) : null)
+                    {
+                        case ConstructorArgumentKind.Logger:
+                            return new InjectedParameter(parameter.Name, ParameterKind.Logger, LoggerCategory(type), string.Empty, false, string.Empty, null, IsTyped: IsTypedLogger(type));
+                        case ConstructorArgumentKind.LoggerFactory:
+                            return new InjectedParameter(parameter.Name, ParameterKind.LoggerFactory, null, string.Empty, false, string.Empty, null);
+                        case ConstructorArgumentKind.TimeProvider:
+                            // The clock the tree publishes if one is published by then (a test's fake, say), else the system's.
+                            return new InjectedParameter(parameter.Name, ParameterKind.Resource, TypeRefOf(type), ResourceKeyName, true, "global::System.TimeProvider.System", Where(location));
+                    }
+
                     var optional = false;
                     if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
                     {
@@ -610,7 +679,6 @@ namespace Asphalt.Generators.Components
 
                     var name = ResourceKeyName;
                     OptionsMember? nameOption = null;
-                    var resource = FindAttribute(new ImmutableAttributes(parameter.GetAttributes()), ResourceAttribute);
                     if (resource is not null)
                     {
                         name = StringArgument(resource, 0) ?? ResourceKeyName;
@@ -788,6 +856,12 @@ namespace Asphalt.Generators.Components
                                 continue;
                             }
 
+                            if (method.IsAsync && method.ReturnsVoid)
+                            {
+                                Report(DiagnosticDescriptors.AsyncVoidMethod, method.Locations.FirstOrDefault(), TypeName, "signal listener", method.Name);
+                                continue;
+                            }
+
                             var eventType = method.Parameters[0].Type;
                             if (eventType.TypeKind == TypeKind.Error || method.ReturnType.TypeKind == TypeKind.Error)
                             {
@@ -851,7 +925,7 @@ namespace Asphalt.Generators.Components
                         ChildConstruction construction;
                         if (childType.GetAttributes().Any(IsComponentAttribute))
                         {
-                            construction = ChildConstruction.Factory;
+                            construction = GetsFactory(childType) ? ChildConstruction.Factory : ChildConstruction.NotGenerated;
                         }
                         else if (childType is INamedTypeSymbol { IsAbstract: false } named
                             && DerivesFrom(named, ComponentType)
@@ -870,6 +944,29 @@ namespace Asphalt.Generators.Components
                     }
 
                     return children;
+                }
+
+                /// <summary>
+                /// Whether a [Component] child has a generated <c>Create</c>: a child in this compilation is
+                /// parsed (without its own children) as the generator would; one from a referenced assembly
+                /// was compiled, so it has one if it declares it. A child that has none carries its own
+                /// ASPH error, and the parent must still compile.
+                /// </summary>
+                private bool GetsFactory(ITypeSymbol childType)
+                {
+                    if (childType is not INamedTypeSymbol named)
+                    {
+                        return false;
+                    }
+
+                    var definition = named.OriginalDefinition;
+                    if (!definition.Locations.Any(l => l.IsInSource))
+                    {
+                        return named.GetMembers("Create").Any(m => m.IsStatic);
+                    }
+
+                    return !_checkChildren
+                        || new State(definition, null, _cancellationToken, checkChildren: false).Run() is { HasErrors: false };
                 }
 
                 private static string DefaultValueExpression(ITypeSymbol type, object? value)

@@ -143,6 +143,13 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticSeverity.Warning,
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>ASPH0019. Format: <c>Component '{0}': {1} '{2}' is async void, so start-up cannot await it and its exception would crash the process; return Task (or ValueTask) instead of void</c>.</summary>
+        public static readonly DiagnosticDescriptor AsyncVoidMethod = Create(
+            DiagnosticIds.AsyncVoidMethod,
+            "Step method or listener is async void",
+            "Component '{0}': {1} '{2}' is async void, so start-up cannot await it and its exception would crash the process; return Task (or ValueTask) instead of void",
+            DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true,
                 helpLinkUri: DiagnosticIds.HelpUri(id), customTags: tags);

@@ -57,6 +57,9 @@ namespace Asphalt.Generators.Diagnostics
         /// <summary>A required option is not set by the configuration file.</summary>
         public const string RequiredOptionNotSet = "ASPH0018";
 
+        /// <summary>A step method or signal listener is <c>async void</c>: nobody can await it or see its exception.</summary>
+        public const string AsyncVoidMethod = "ASPH0019";
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpUri(string id) =>
             "https://github.com/asphalt-dotnet/asphalt/blob/main/docs/diagnostics/" + id + ".md";

@@ -38,7 +38,8 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticDescriptors.ConfiguredResourceMissing,
             DiagnosticDescriptors.ConfiguredResourceConflict,
             DiagnosticDescriptors.InvalidConfigurationShape,
-            DiagnosticDescriptors.RequiredOptionNotSet);
+            DiagnosticDescriptors.RequiredOptionNotSet,
+            DiagnosticDescriptors.AsyncVoidMethod);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

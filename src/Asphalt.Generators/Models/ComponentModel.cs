@@ -92,10 +92,25 @@ namespace Asphalt.Generators.Models
 
         /// <summary>A parameter with a default value (a test hook, say): left to its default.</summary>
         Default,
+
+        /// <summary>An <c>ILogger&lt;T&gt;</c> (category <c>T</c>) or <c>ILogger</c> (category the component), bound to the context's logger factory at start.</summary>
+        Logger,
+
+        /// <summary>An <c>ILoggerFactory</c> that writes through the context's logger factory once the component starts.</summary>
+        LoggerFactory,
+
+        /// <summary>A <c>TimeProvider</c>: the published one when the component starts, else the system clock.</summary>
+        TimeProvider,
     }
 
     /// <summary>A constructor parameter.</summary>
-    internal sealed record ConstructorArgument(ConstructorArgumentKind Kind, string Name, TypeRef Type, string? BindMethod);
+    /// <param name="Kind">What it receives.</param>
+    /// <param name="Name">The parameter name, escaped.</param>
+    /// <param name="Type">The parameter type.</param>
+    /// <param name="BindMethod">For options: the generated bind method.</param>
+    /// <param name="Category">For loggers: the category type; <see cref="IsTyped"/> for <c>ILogger&lt;T&gt;</c>.</param>
+    /// <param name="IsTyped">For loggers: an <c>ILogger&lt;T&gt;</c> rather than an <c>ILogger</c>.</param>
+    internal sealed record ConstructorArgument(ConstructorArgumentKind Kind, string Name, TypeRef Type, string? BindMethod, TypeRef? Category = null, bool IsTyped = false);
 
     /// <summary>When a component does something: before or after its children start.</summary>
     internal enum Phase
@@ -116,14 +131,25 @@ namespace Asphalt.Generators.Models
         Value,
     }
 
-    /// <summary>A user <c>PrepareAsync</c>/<c>StartAsync</c>/<c>RunAsync</c> method.</summary>
+    /// <summary>A user <c>PrepareAsync</c>/<c>StartAsync</c>/<c>RunAsync</c> method (or <c>Prepare</c>/<c>Start</c>/<c>Run</c>).</summary>
+    /// <param name="Name">The method's name as the user wrote it.</param>
+    /// <param name="Phase">Which step it is.</param>
+    /// <param name="Parameters">What each parameter receives.</param>
+    /// <param name="ReturnKind">How it returns.</param>
+    /// <param name="ResultType">What it returns (unwrapped from the task), if anything.</param>
+    /// <param name="Published">Its return value, when published as a resource.</param>
+    /// <param name="HidesBaseStep">
+    /// It has the base class's parameters (<c>Context, CancellationToken</c>) under the base class's
+    /// name, so the generated step overrides <c>Component.InvokePrepareAsync</c>/<c>InvokeStartAsync</c> instead.
+    /// </param>
     internal sealed record StepMethod(
         string Name,
         Phase Phase,
         EquatableArray<InjectedParameter> Parameters,
         ReturnKind ReturnKind,
         TypeRef? ResultType,
-        PublishedResource? Published);
+        PublishedResource? Published,
+        bool HidesBaseStep = false);
 
     /// <summary>What a step method parameter receives.</summary>
     internal enum ParameterKind
@@ -131,6 +157,12 @@ namespace Asphalt.Generators.Models
         Resource,
         Context,
         CancellationToken,
+
+        /// <summary>An <c>ILogger&lt;T&gt;</c> or <c>ILogger</c> from the context's logger factory; <see cref="InjectedParameter.Type"/> is the category type.</summary>
+        Logger,
+
+        /// <summary>The context's <c>ILoggerFactory</c>.</summary>
+        LoggerFactory,
     }
 
     /// <summary>A step method parameter.</summary>
@@ -143,6 +175,7 @@ namespace Asphalt.Generators.Models
     /// <param name="Location">The parameter's location (analyzer only).</param>
     /// <param name="NameOption">With <c>[Resource(NameOption = ...)]</c>: the options member whose value names the resource.</param>
     /// <param name="NameOptionKey">That member's configuration key.</param>
+    /// <param name="IsTyped">For loggers: an <c>ILogger&lt;T&gt;</c> rather than an <c>ILogger</c>.</param>
     internal sealed record InjectedParameter(
         string Name,
         ParameterKind Kind,
@@ -152,7 +185,8 @@ namespace Asphalt.Generators.Models
         string DefaultValue,
         LocationInfo? Location,
         string? NameOption = null,
-        string? NameOptionKey = null);
+        string? NameOptionKey = null,
+        bool IsTyped = false);
 
     /// <summary>A resource a component publishes.</summary>
     /// <param name="Member">The member it comes from, or null for a return value.</param>
@@ -200,6 +234,12 @@ namespace Asphalt.Generators.Models
 
         /// <summary>With <c>new T()</c> (a hand-written component).</summary>
         New,
+
+        /// <summary>
+        /// A <c>[Component]</c> that gets no generated factory (its own ASPH error says why): the
+        /// parent's factory throws if it is ever run, so the parent still compiles.
+        /// </summary>
+        NotGenerated,
     }
 
     /// <summary>A <c>[ChildComponent&lt;T&gt;]</c> declaration.</summary>

@@ -491,7 +491,9 @@ namespace Asphalt.Generators.Wiring
                     }
                 }
 
-                foreach (var consumption in _consumptions.Where(c => c.Phase != Phase.Run))
+                // An optional resource is taken if already there and never waited for: no edge, so
+                // it breaks a cycle as the docs promise (the race it may leave is ASPH0010's).
+                foreach (var consumption in _consumptions.Where(c => c.Phase != Phase.Run && !c.Optional))
                 {
                     if (!_providers.TryGetValue(consumption.Key, out var providers))
                     {

@@ -129,7 +129,7 @@ public sealed class WiringDiagnosticsTests
     [InlineData("public class Other { } [Component] public sealed partial class Wrong : Other { }", "Wrong", "not Asphalt.Component")]
     [InlineData("[Component] public sealed partial class TwoCtors { public TwoCtors() { } public TwoCtors(int x) { } }", "TwoCtors", "several constructors")]
     [InlineData("[Component] public sealed partial record Rec { }", "Rec", "must be a class")]
-    [InlineData("[Component] public sealed partial class Clash { public Task StartAsync(Context context, CancellationToken ct) => Task.CompletedTask; }", "StartAsync", "signature of the base class's method")]
+    [InlineData("[Component] public sealed partial class Clash : CliApplicationComponent { public Task<int> RunAsync(Context context, CancellationToken ct) => Task.FromResult(0); }", "RunAsync", "signature of the base class's abstract method")]
     [InlineData("[Component] public sealed partial class Both : Component { public override ValueTask StartAsync(Context c, CancellationToken ct) => default; [Resource] public Store Store { get; } = new(); }", "Both", "overrides StartAsync by hand")]
     [InlineData("[Component] public sealed partial class Two { public void StartAsync() { } public void StartAsync(Store s) { } }", "StartAsync", "several StartAsync methods")]
     [InlineData("[Component(\"not an alias\")] public sealed partial class BadAlias { }", "Component(\"not an alias\")", "not an identifier")]
