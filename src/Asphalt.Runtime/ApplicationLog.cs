@@ -46,6 +46,9 @@ internal static class ApplicationLog
     public static void StopTimedOut(ILogger logger, double seconds, string step) =>
         Write(logger, LogLevel.Error, new EventId(109, nameof(StopTimedOut)), "Teardown did not finish within {Seconds} s; still running: {Step}", null, seconds, step);
 
+    /// <summary>The text of <see cref="StartFailed"/>'s line, for whoever reports it elsewhere (a host's start exception).</summary>
+    public static string StartFailureText(Exception exception) => $"Start-up failed: {Cause(exception)}";
+
     // Our own exceptions name the component and the inner exception's type already.
     private static string Cause(Exception exception) =>
         exception is ComponentStartException or ServiceTaskFailedException

@@ -28,6 +28,8 @@ namespace Asphalt.Generators.Components
             private const string ComponentType = "Asphalt.Component";
             private const string CliComponentType = "Asphalt.CliApplicationComponent";
             private const string ContextType = "Asphalt.Context";
+            private const string FromServicesAttribute = "Asphalt.FromServicesAttribute";
+            private const string AspNetFromServicesAttribute = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
             private const string SignalType = "Asphalt.Signal<TEvent>";
             private const string ConfigurationType = "Microsoft.Extensions.Configuration.IConfiguration";
 
@@ -593,9 +595,16 @@ namespace Asphalt.Generators.Components
                         defaultValue = DefaultValueExpression(parameter.Type, parameter.ExplicitDefaultValue);
                     }
 
+                    var attributes = new ImmutableAttributes(parameter.GetAttributes());
+                    if (FindAttribute(attributes, FromServicesAttribute) is not null || FindAttribute(attributes, AspNetFromServicesAttribute) is not null)
+                    {
+                        // A host's service, resolved when the step runs: no resource, so no wiring edge.
+                        return new InjectedParameter(parameter.Name, ParameterKind.Service, TypeRefOf(type), string.Empty, optional, defaultValue, Where(location));
+                    }
+
                     var name = ResourceKeyName;
                     OptionsMember? nameOption = null;
-                    var resource = FindAttribute(new ImmutableAttributes(parameter.GetAttributes()), ResourceAttribute);
+                    var resource = FindAttribute(attributes, ResourceAttribute);
                     if (resource is not null)
                     {
                         name = StringArgument(resource, 0) ?? ResourceKeyName;

@@ -127,6 +127,9 @@ namespace Asphalt.Generators.Models
         Resource,
         Context,
         CancellationToken,
+
+        /// <summary>A host service (<c>[FromServices]</c>), taken from <c>Context.Services</c>.</summary>
+        Service,
     }
 
     /// <summary>A step method parameter.</summary>
