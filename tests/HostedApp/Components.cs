@@ -20,12 +20,13 @@ public sealed class StoppingComponent(int exitCode) : Component
 public sealed class FailingComponent : Component
 {
     public FailingComponent() => AddComponent("db", new FailingChild());
+}
 
-    private sealed class FailingChild : Component
-    {
-        public override ValueTask StartAsync(Context context, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("the database is unreachable");
-    }
+/// <summary>The child of <see cref="FailingComponent"/> that fails.</summary>
+public sealed class FailingChild : Component
+{
+    public override ValueTask StartAsync(Context context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the database is unreachable");
 }
 
 /// <summary>Runs to exit with a code.</summary>
