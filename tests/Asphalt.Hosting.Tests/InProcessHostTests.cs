@@ -60,10 +60,9 @@ public sealed class InProcessHostTests
         var error = await Assert.ThrowsAsync<AsphaltStartException>(() => host.StartAsync().WaitAsync(Generous));
 
         Assert.StartsWith("Start-up failed: Component 'app' (", error.Message);
-        Assert.Contains(
-            "NeedsClockApp) failed while starting: ServiceNotFoundException: Component 'app' takes service TimeProvider in parameter 'clock' of StartAsync, "
-            + "but the host's service provider has no registration for it",
-            error.Message);
+        const string Expected = "NeedsClockApp) failed while starting: ServiceNotFoundException: Component 'app' takes service System.TimeProvider in parameter 'clock' of StartAsync, "
+            + "but the host's service provider has no registration for it";
+        Assert.True(error.Message.Contains(Expected, StringComparison.Ordinal), error.Message);
         Assert.Equal(1, error.ExitCode);
     }
 
