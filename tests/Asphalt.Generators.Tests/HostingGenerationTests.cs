@@ -22,8 +22,12 @@ public sealed class HostingGenerationTests
             [return: Resource]
             public Clock StartAsync([FromServices] TimeProvider time, [FromServices] IFeed? feed) => new($"{time.GetType().Name}, feed {(feed is null ? "absent" : "present")}");
         }
-        [Component, ChildComponent<StoreComponent>("store"), ChildComponent<ClockComponent>("clock")]
-        public sealed partial class App { [Resource(PublishAs = typeof(IFeed))] public Feed Feed { get; } = new(); }
+        [Component] public sealed partial class FeedComponent { [Resource(PublishAs = typeof(IFeed))] public Feed Feed { get; } = new(); }
+        [Component, ChildComponent<StoreComponent>("store"), ChildComponent<ClockComponent>("clock"), ChildComponent<FeedComponent>("feed")]
+        public sealed partial class App
+        {
+            public void StartAsync([Resource("messages")] Store store, Clock clock, IFeed feed) { }
+        }
 
         public sealed class Collector : IResourceVisitor
         {

@@ -7,12 +7,23 @@ namespace Asphalt.Generators.ResourceCatalogs
     /// <summary><see cref="ResourceCatalogModel"/> → the component's <c>global::Asphalt.IResourceCatalog</c> implementation.</summary>
     internal static class ResourceCatalogEmitter
     {
-        public static string HintName(ResourceCatalogModel model) => Literals.Identifier(model.FullName).Replace("__", "_") + ".ResourceCatalog.g.cs";
+        // One file for every catalog: a file per component would double the generated files of a large project.
+        public const string HintName = "Asphalt.Generated.ResourceCatalogs.g.cs";
 
-        public static string Emit(ResourceCatalogModel model)
+        public static string Emit(EquatableArray<ResourceCatalogModel> catalogs)
         {
             var writer = new SourceWriter();
             writer.WriteLine(GeneratorInfo.Header);
+            foreach (var catalog in catalogs)
+            {
+                EmitOne(writer, catalog);
+            }
+
+            return writer.ToString();
+        }
+
+        private static void EmitOne(SourceWriter writer, ResourceCatalogModel model)
+        {
             var scopes = new List<System.IDisposable>();
             if (model.Namespace.Length > 0)
             {
@@ -45,8 +56,6 @@ namespace Asphalt.Generators.ResourceCatalogs
             {
                 scopes[i].Dispose();
             }
-
-            return writer.ToString();
         }
     }
 }

@@ -21,14 +21,9 @@ namespace Asphalt.Generators.ResourceCatalogs
 
             context.RegisterSourceOutput(catalogs.Combine(supported), static (output, pair) =>
             {
-                if (!pair.Right)
+                if (pair.Right && pair.Left.Count > 0)
                 {
-                    return;
-                }
-
-                foreach (var catalog in pair.Left)
-                {
-                    output.AddSource(ResourceCatalogEmitter.HintName(catalog), SourceText.From(ResourceCatalogEmitter.Emit(catalog), System.Text.Encoding.UTF8));
+                    output.AddSource(ResourceCatalogEmitter.HintName, SourceText.From(ResourceCatalogEmitter.Emit(pair.Left), System.Text.Encoding.UTF8));
                 }
             });
         }
