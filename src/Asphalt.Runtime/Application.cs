@@ -93,6 +93,7 @@ public static class Application
         var exitCode = ExitSuccess;
         Exception? failure = null;
         var started = false;
+        var callbacksFailed = false; // A user's callback on a lifetime token threw: logged, and the exit code becomes 1.
 
         // Service tasks crash on other threads, possibly during teardown: the crash is kept apart and
         // folded into the exit code only once teardown is over.
@@ -117,7 +118,7 @@ public static class Application
             await context.StartComponentAsync(root, options.StartTimeout, options.RootAlias, stop.Token).ConfigureAwait(false);
             started = true;
             ApplicationLog.Started(logger);
-            lifetime.NotifyStarted();
+            callbacksFailed |= !Notify(lifetime.NotifyStarted, nameof(ApplicationLifetime.Started), logger);
             if (options.StartTimeout > TimeSpan.Zero && options.StartTimeout != Timeout.InfiniteTimeSpan)
             {
                 context.SlowResourceWaitWarning = options.StartTimeout; // From now on a long wait is no start-up wait: say so.
@@ -186,7 +187,7 @@ public static class Application
             exitCode = Math.Max(exitCode, NormalizeExitCodeCore(requested, logger));
         }
 
-        lifetime.NotifyStopping();
+        callbacksFailed |= !Notify(lifetime.NotifyStopping, nameof(ApplicationLifetime.Stopping), logger);
         var teardownCode = await TearDownAsync(context, failure ?? Volatile.Read(ref crashed), options.StopTimeout, logger).ConfigureAwait(false);
         exitCode = Math.Max(exitCode, teardownCode);
         if (Volatile.Read(ref crashed) is not null)
@@ -194,9 +195,33 @@ public static class Application
             exitCode = ExitFailure;
         }
 
+        if (callbacksFailed)
+        {
+            exitCode = ExitFailure;
+        }
+
         ApplicationLog.Stopped(logger, exitCode);
-        lifetime.NotifyStopped(exitCode);
+        if (!Notify(() => lifetime.NotifyStopped(exitCode), nameof(ApplicationLifetime.Stopped), logger))
+        {
+            exitCode = ExitFailure;
+        }
+
         return exitCode;
+    }
+
+    // Lifetime tokens run their callbacks inline: one that throws must not stop start-up's report or teardown.
+    private static bool Notify(Action notify, string token, ILogger logger)
+    {
+        try
+        {
+            notify();
+            return true;
+        }
+        catch (AggregateException error)
+        {
+            ApplicationLog.LifetimeCallbackFailed(logger, token, error.InnerExceptions.Count == 1 ? error.InnerExceptions[0] : error);
+            return false;
+        }
     }
 
     /// <summary>Maps a run-to-exit component's result to an exit code: null is 0, outside 0–127 is 1 with a warning.</summary>

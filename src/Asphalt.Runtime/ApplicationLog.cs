@@ -55,6 +55,9 @@ internal static class ApplicationLog
             ? exception.Message
             : $"{exception.GetType().Name}: {exception.Message}";
 
+    public static void LifetimeCallbackFailed(ILogger logger, string token, Exception exception) =>
+        Write(logger, LogLevel.Error, new EventId(120, nameof(LifetimeCallbackFailed)), "A callback on the lifetime's {Token} token failed; the application goes on and exits with 1", exception, token);
+
     public static void TeardownFailed(ILogger logger, int count) =>
         Write(logger, LogLevel.Error, new EventId(110, nameof(TeardownFailed)), "{Count} teardown step(s) failed; see the errors above", null, count);
 }

@@ -13,8 +13,7 @@ public sealed class LifetimeTests
     public async Task Stop_requested_by_a_component_with_an_exit_code_is_the_process_exit_code()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HostedApp.dll"));
-        info.ArgumentList.Add("runner-stop");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RunnerApp.dll"));
         info.ArgumentList.Add("3");
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -150,6 +149,25 @@ public sealed class LifetimeTests
         Assert.Equal("Service task 'poller' of component 'app' crashed", live.Description);
         Assert.False((await lifetime.CheckReadinessAsync()).IsHealthy);
         Assert.Equal("poller", lifetime.Crash?.TaskName);
+    }
+
+    [Fact]
+    public async Task A_throwing_stopping_callback_is_logged_teardown_still_runs_and_the_exit_code_is_1()
+    {
+        var tornDown = false;
+        var root = new LambdaComponent(start: (ctx, _) =>
+        {
+            ctx.Lifetime.Stopping.Register(() => throw new InvalidOperationException("callback broke"));
+            ctx.AddTeardown(() => tornDown = true);
+            ctx.Lifetime.StopApplication();
+            return ValueTask.CompletedTask;
+        });
+
+        Assert.Equal(1, await Application.RunAsync(root, Options()));
+
+        Assert.True(tornDown);
+        Assert.Contains(_logs.Records, r => r.Message.StartsWith("A callback on the lifetime's Stopping token failed", StringComparison.Ordinal)
+            && r.Exception?.Message == "callback broke");
     }
 
     [Fact]

@@ -4,17 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // Started by the tests as a real process. The first argument picks what it does:
-//   runner-stop N   the application runner; a component's service task asks to stop with exit code N
 //   host-fail       a generic host whose tree fails to start
 //   host-exit N     a generic host whose run-to-exit root returns N
 //   host-crash      a generic host whose tree's service task crashes after start
 var mode = args.Length > 0 ? args[0] : "";
 var code = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-if (mode == "runner-stop")
-{
-    return await Application.RunAsync(new StoppingComponent(code));
-}
-
 var builder = Host.CreateApplicationBuilder();
 Component root = mode switch
 {
