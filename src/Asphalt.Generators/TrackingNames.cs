@@ -20,5 +20,11 @@ namespace Asphalt.Generators
 
         /// <summary>Whether the <c>AsphaltGraphOutput</c> MSBuild property asks for the graph file.</summary>
         public const string GraphOption = nameof(GraphOption);
+
+        /// <summary>Per component, the resources its tree declares (for <c>IResourceCatalog</c>).</summary>
+        public const string ResourceCatalogs = nameof(ResourceCatalogs);
+
+        /// <summary>Whether the referenced Runtime has <c>Asphalt.IResourceCatalog</c>.</summary>
+        public const string ResourceCatalogFacts = nameof(ResourceCatalogFacts);
     }
 }

@@ -12,7 +12,9 @@ namespace Asphalt;
 /// (SIGINT/Ctrl+C, SIGTERM or the cancellation token) ends it, whether during start-up or after:
 /// stopping was asked for, so it is not a failure. 1 when start-up fails or times out, a service
 /// task crashes (also during start-up: the crash is the reported cause), <c>RunAsync</c> throws,
-/// or teardown fails or outlasts the stop timeout. Otherwise a run-to-exit root's own code.</para>
+/// or teardown fails or outlasts the stop timeout. Otherwise the code a component passed to
+/// <see cref="ApplicationLifetime.StopApplication"/> (the higher one if a run-to-exit root also returned
+/// one), or a run-to-exit root's own code.</para>
 /// <para><b>Abandonment.</b> Start-up steps run on the thread pool, never on the runner's thread,
 /// so the start timeout and a stop request act on time even if a step blocks its thread or ignores
 /// its cancellation token. Such a step is abandoned: the runner reports (naming the components still
@@ -66,10 +68,12 @@ public static class Application
         {
             using var ownSignals = earlySignals is null && options.HandleStopSignals ? StopSignals.Register() : null;
             var signals = earlySignals ?? ownSignals;
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals?.Token ?? CancellationToken.None);
+            var lifetime = options.Lifetime ?? new ApplicationLifetime();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(
+                cancellationToken, signals?.Token ?? CancellationToken.None, lifetime.StopRequested);
             ApplicationLog.Starting(logger);
             signals?.LogTo(logger); // Also logs a signal that arrived before the runner had a log.
-            return await RunCoreAsync(root, options, loggerFactory, logger, stop).ConfigureAwait(false);
+            return await RunCoreAsync(root, options, lifetime, loggerFactory, logger, stop).ConfigureAwait(false);
         }
         finally
         {
@@ -82,13 +86,14 @@ public static class Application
     }
 
     private static async Task<int> RunCoreAsync(
-        Component root, ApplicationOptions options, ILoggerFactory loggerFactory, ILogger logger, CancellationTokenSource stop)
+        Component root, ApplicationOptions options, ApplicationLifetime lifetime, ILoggerFactory loggerFactory, ILogger logger, CancellationTokenSource stop)
     {
-        var context = Context.CreateForRunner(loggerFactory);
+        var context = Context.CreateForRunner(loggerFactory, lifetime, options.Services);
         using var current = context.MakeCurrent();
         var exitCode = ExitSuccess;
         Exception? failure = null;
         var started = false;
+        var callbacksFailed = false; // A user's callback on a lifetime token threw: logged, and the exit code becomes 1.
 
         // Service tasks crash on other threads, possibly during teardown: the crash is kept apart and
         // folded into the exit code only once teardown is over.
@@ -113,6 +118,7 @@ public static class Application
             await context.StartComponentAsync(root, options.StartTimeout, options.RootAlias, stop.Token).ConfigureAwait(false);
             started = true;
             ApplicationLog.Started(logger);
+            callbacksFailed |= !Notify(lifetime.NotifyStarted, nameof(ApplicationLifetime.Started), logger);
             if (options.StartTimeout > TimeSpan.Zero && options.StartTimeout != Timeout.InfiniteTimeSpan)
             {
                 context.SlowResourceWaitWarning = options.StartTimeout; // From now on a long wait is no start-up wait: say so.
@@ -131,11 +137,13 @@ public static class Application
         catch (ComponentStartTimeoutException timeout)
         {
             ApplicationLog.StartTimedOut(logger, timeout.Message);
+            lifetime.ReportStartFailure(timeout.Message);
             (failure, exitCode) = (timeout, ExitFailure);
         }
         catch (ComponentStartException error)
         {
             ApplicationLog.StartFailed(logger, error);
+            lifetime.ReportStartFailure(ApplicationLog.StartFailureText(error));
             (failure, exitCode) = (error, ExitFailure);
         }
         catch (OperationCanceledException error) when (stop.IsCancellationRequested)
@@ -146,6 +154,7 @@ public static class Application
                 if (!started)
                 {
                     ApplicationLog.StartFailed(logger, crash); // The crash, not the cancellation it caused, is the cause.
+                    lifetime.ReportStartFailure(ApplicationLog.StartFailureText(crash));
                 }
 
                 (failure, exitCode) = (crash, ExitFailure);
@@ -166,11 +175,19 @@ public static class Application
             else
             {
                 ApplicationLog.StartFailed(logger, error);
+                lifetime.ReportStartFailure(ApplicationLog.StartFailureText(error));
             }
 
             (failure, exitCode) = (error, ExitFailure);
         }
 
+        // A component's stop request sets the exit code, unless a failure already made it 1.
+        if (lifetime.RequestedExitCode is { } requested)
+        {
+            exitCode = Math.Max(exitCode, NormalizeExitCodeCore(requested, logger));
+        }
+
+        callbacksFailed |= !Notify(lifetime.NotifyStopping, nameof(ApplicationLifetime.Stopping), logger);
         var teardownCode = await TearDownAsync(context, failure ?? Volatile.Read(ref crashed), options.StopTimeout, logger).ConfigureAwait(false);
         exitCode = Math.Max(exitCode, teardownCode);
         if (Volatile.Read(ref crashed) is not null)
@@ -178,8 +195,33 @@ public static class Application
             exitCode = ExitFailure;
         }
 
+        if (callbacksFailed)
+        {
+            exitCode = ExitFailure;
+        }
+
         ApplicationLog.Stopped(logger, exitCode);
+        if (!Notify(() => lifetime.NotifyStopped(exitCode), nameof(ApplicationLifetime.Stopped), logger))
+        {
+            exitCode = ExitFailure;
+        }
+
         return exitCode;
+    }
+
+    // Lifetime tokens run their callbacks inline: one that throws must not stop start-up's report or teardown.
+    private static bool Notify(Action notify, string token, ILogger logger)
+    {
+        try
+        {
+            notify();
+            return true;
+        }
+        catch (AggregateException error)
+        {
+            ApplicationLog.LifetimeCallbackFailed(logger, token, error.InnerExceptions.Count == 1 ? error.InnerExceptions[0] : error);
+            return false;
+        }
     }
 
     /// <summary>Maps a run-to-exit component's result to an exit code: null is 0, outside 0–127 is 1 with a warning.</summary>

@@ -46,11 +46,17 @@ internal static class ApplicationLog
     public static void StopTimedOut(ILogger logger, double seconds, string step) =>
         Write(logger, LogLevel.Error, new EventId(109, nameof(StopTimedOut)), "Teardown did not finish within {Seconds} s; still running: {Step}", null, seconds, step);
 
+    /// <summary>The text of <see cref="StartFailed"/>'s line, for whoever reports it elsewhere (a host's start exception).</summary>
+    public static string StartFailureText(Exception exception) => $"Start-up failed: {Cause(exception)}";
+
     // Our own exceptions name the component and the inner exception's type already.
     private static string Cause(Exception exception) =>
         exception is ComponentStartException or ServiceTaskFailedException
             ? exception.Message
             : $"{exception.GetType().Name}: {exception.Message}";
+
+    public static void LifetimeCallbackFailed(ILogger logger, string token, Exception exception) =>
+        Write(logger, LogLevel.Error, new EventId(120, nameof(LifetimeCallbackFailed)), "A callback on the lifetime's {Token} token failed; the application goes on and exits with 1", exception, token);
 
     public static void TeardownFailed(ILogger logger, int count) =>
         Write(logger, LogLevel.Error, new EventId(110, nameof(TeardownFailed)), "{Count} teardown step(s) failed; see the errors above", null, count);

@@ -52,4 +52,13 @@ public sealed class ApplicationOptions
 
     /// <summary>Whether SIGINT (Ctrl+C) and SIGTERM stop the application cleanly, with exit code 0 (default true).</summary>
     public bool HandleStopSignals { get; set; } = true;
+
+    /// <summary>
+    /// The lifetime the application reports to (states, tokens, health, stop requests); a new one when null.
+    /// Pass your own to watch or stop the application from outside (Asphalt.Hosting does).
+    /// </summary>
+    public ApplicationLifetime? Lifetime { get; set; }
+
+    /// <summary>The host's services, from which <see cref="FromServicesAttribute"/> parameters are resolved (<see cref="Context.Services"/>); none when null.</summary>
+    public IServiceProvider? Services { get; set; }
 }

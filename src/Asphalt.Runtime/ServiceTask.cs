@@ -76,6 +76,7 @@ public sealed class ServiceTask
         {
             var failure = new ServiceTaskFailedException(Name, Owner, error);
             Log.ServiceTaskCrashed(_logger, Name, Owner, error);
+            _context.Root.Lifetime.ReportCrash(failure); // Liveness and readiness fail from now on.
             if (_context.Root.ServiceTaskFailureHandler is { } handler)
             {
                 _crashReported = true;

@@ -467,6 +467,9 @@ namespace Asphalt.Generators.Components
                         case ParameterKind.LoggerFactory:
                             arguments.Add("context.LoggerFactory");
                             break;
+                        case ParameterKind.Service:
+                            arguments.Add(TakeService(writer, step, parameter));
+                            break;
                         default:
                             var local = "__" + parameter.Name;
                             var type = parameter.Type!.FullName;
@@ -489,6 +492,24 @@ namespace Asphalt.Generators.Components
                 }
 
                 return $"this.{step.Name}({string.Join(", ", arguments)})";
+            }
+
+            /// <summary>A <c>[FromServices]</c> parameter: required ones throw a ServiceNotFoundException naming the component, parameter and type.</summary>
+            private static string TakeService(SourceWriter writer, StepMethod step, InjectedParameter parameter)
+            {
+                var local = "__" + parameter.Name;
+                var type = parameter.Type!.FullName;
+                if (parameter.Optional)
+                {
+                    writer.WriteLine($"var {local} = global::Asphalt.ContextServices.GetOptional(context, typeof({type})) is {type} {FoundLocal(local)} ? {FoundLocal(local)} : {parameter.DefaultValue};");
+                }
+                else
+                {
+                    var described = Literals.String($"'{parameter.Name}' of {step.Name}");
+                    writer.WriteLine($"var {local} = ({type})global::Asphalt.ContextServices.GetRequired(context, typeof({type}), {described});");
+                }
+
+                return local;
             }
 
             // A parameter's local is "__" + its name, and an identifier never starts with a digit: locals

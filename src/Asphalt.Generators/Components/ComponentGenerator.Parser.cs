@@ -28,6 +28,8 @@ namespace Asphalt.Generators.Components
             private const string ComponentType = "Asphalt.Component";
             private const string CliComponentType = "Asphalt.CliApplicationComponent";
             private const string ContextType = "Asphalt.Context";
+            private const string FromServicesAttribute = "Asphalt.FromServicesAttribute";
+            private const string AspNetFromServicesAttribute = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
             private const string SignalType = "Asphalt.Signal<TEvent>";
             private const string ConfigurationType = "Microsoft.Extensions.Configuration.IConfiguration";
             private const string TypedLoggerType = "Microsoft.Extensions.Logging.ILogger<TCategoryName>";
@@ -647,8 +649,10 @@ namespace Asphalt.Generators.Components
                         return new InjectedParameter(parameter.Name, ParameterKind.CancellationToken, null, string.Empty, false, string.Empty, null);
                     }
 
-                    var resource = FindAttribute(new ImmutableAttributes(parameter.GetAttributes()), ResourceAttribute);
-                    switch (resource is null ? FrameworkService(type) : null)
+                    var attributes = new ImmutableAttributes(parameter.GetAttributes());
+                    var resource = FindAttribute(attributes, ResourceAttribute);
+                    var fromServices = FindAttribute(attributes, FromServicesAttribute) is not null || FindAttribute(attributes, AspNetFromServicesAttribute) is not null;
+                    switch (resource is null && !fromServices ? FrameworkService(type) : null)
                     {
                         case ConstructorArgumentKind.Logger:
                             return new InjectedParameter(parameter.Name, ParameterKind.Logger, LoggerCategory(type), string.Empty, false, string.Empty, null, IsTyped: IsTypedLogger(type));
@@ -675,6 +679,12 @@ namespace Asphalt.Generators.Components
                     {
                         optional = true;
                         defaultValue = DefaultValueExpression(parameter.Type, parameter.ExplicitDefaultValue);
+                    }
+
+                    if (fromServices)
+                    {
+                        // A host's service, resolved when the step runs: no resource, so no wiring edge.
+                        return new InjectedParameter(parameter.Name, ParameterKind.Service, TypeRefOf(type), string.Empty, optional, defaultValue, Where(location));
                     }
 
                     var name = ResourceKeyName;

@@ -163,6 +163,9 @@ namespace Asphalt.Generators.Models
 
         /// <summary>The context's <c>ILoggerFactory</c>.</summary>
         LoggerFactory,
+
+        /// <summary>A host service (<c>[FromServices]</c>), taken from <c>Context.Services</c>.</summary>
+        Service,
     }
 
     /// <summary>A step method parameter.</summary>

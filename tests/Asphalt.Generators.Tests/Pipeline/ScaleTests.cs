@@ -47,6 +47,6 @@ public sealed class ScaleTests(ITestOutputHelper output)
         output.WriteLine($"binding + wiring analyzer, 500 components: {stopwatch.ElapsedMilliseconds} ms, of which the analyzer itself: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms");
         Assert.Empty(diagnostics);
         Assert.Empty(generated.Output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
-        Assert.Equal(503, generated.Sources.Count); // 501 components, the registry and the root's plan.
+        Assert.Equal(504, generated.Sources.Count); // 501 components, the registry, the root's plan and the resource catalogs.
     }
 }

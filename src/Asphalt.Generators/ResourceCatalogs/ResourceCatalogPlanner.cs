@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Asphalt.Generators.Common;
+using Asphalt.Generators.Models;
+
+namespace Asphalt.Generators.ResourceCatalogs
+{
+    /// <summary>
+    /// Per component, the resources its tree declares in code: its own and those of its declared children,
+    /// recursively. A child whose model is not in this compilation (a referenced assembly's) is skipped,
+    /// and a resource named from an option is listed under its declared name (docs/hosting.md says so).
+    /// </summary>
+    internal static class ResourceCatalogPlanner
+    {
+        public static EquatableArray<ResourceCatalogModel> Plan(ImmutableArray<ComponentModel> models, CancellationToken cancellationToken)
+        {
+            var byType = new Dictionary<string, ComponentModel>();
+            foreach (var model in models)
+            {
+                byType[model.Type.FullName] = model;
+            }
+
+            var catalogs = new List<ResourceCatalogModel>();
+            foreach (var model in models.Where(m => !m.HasErrors).OrderBy(m => m.Type.FullName, System.StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var resources = new SortedSet<(string Type, string Name)>();
+                Collect(model, byType, resources, new HashSet<string>());
+                catalogs.Add(new ResourceCatalogModel(
+                    model.Namespace,
+                    model.ContainingTypes,
+                    model.Name,
+                    model.Type.FullName,
+                    resources.Select(r => new CatalogResource(r.Type, r.Name)).ToEquatableArray()));
+            }
+
+            return catalogs.ToEquatableArray();
+        }
+
+        // The visited set stops a cycle (reported elsewhere as a wiring error) from recursing forever.
+        private static void Collect(ComponentModel model, Dictionary<string, ComponentModel> byType, SortedSet<(string, string)> resources, HashSet<string> visited)
+        {
+            if (!visited.Add(model.Type.FullName))
+            {
+                return;
+            }
+
+            foreach (var published in model.AllPublished())
+            {
+                resources.Add((published.PublishedType.FullName, published.Name));
+            }
+
+            foreach (var child in model.Children)
+            {
+                if (byType.TryGetValue(child.Type.FullName, out var childModel))
+                {
+                    Collect(childModel, byType, resources, visited);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Asphalt.Hosting;
+
+/// <summary>What <c>AddAsphalt</c> returns: registers the tree's resources as keyed services.</summary>
+public sealed class AsphaltBuilder
+{
+    private readonly HashSet<(Type, string)> _registered = [];
+
+    internal AsphaltBuilder(IServiceCollection services, ApplicationLifetime lifetime)
+    {
+        Services = services;
+        Lifetime = lifetime;
+    }
+
+    /// <summary>The host's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The tree's lifetime (also registered as a service).</summary>
+    public ApplicationLifetime Lifetime { get; }
+
+    /// <summary>
+    /// Makes the resource of type <typeparamref name="T"/> named <paramref name="name"/> resolvable as a
+    /// keyed service (<c>[FromKeyedServices("name")] T value</c>, <c>GetRequiredKeyedService&lt;T&gt;("name")</c>).
+    /// Resolved from the tree's context once, on first use; resolving it before the tree started, or
+    /// when no component published it, throws an <see cref="InvalidOperationException"/> that says which.
+    /// Registering the same type and name again changes nothing.
+    /// </summary>
+    /// <typeparam name="T">The type the resource is published as.</typeparam>
+    /// <param name="name">The resource name (<c>default</c> unless the component names it).</param>
+    public AsphaltBuilder AddResource<T>(string name = "default")
+        where T : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (_registered.Add((typeof(T), name)))
+        {
+            var lifetime = Lifetime;
+            Services.AddKeyedSingleton(typeof(T), name, (_, _) => ResolveResource(lifetime, typeof(T), name));
+        }
+
+        return this;
+    }
+
+    private static object ResolveResource(ApplicationLifetime lifetime, Type type, string name)
+    {
+        if (lifetime.State == ApplicationState.Starting || lifetime.Context is not { } context)
+        {
+            throw new InvalidOperationException(
+                $"Resource {type.Name} '{name}' was asked for before the Asphalt tree started; resolve it once the host has started (in an endpoint or after IHostApplicationLifetime.ApplicationStarted).");
+        }
+
+        return context.TryGetResource(type, name, out var value)
+            ? value
+            : throw new InvalidOperationException(
+                $"Resource {type.Name} '{name}' is registered as a keyed service but no component of the Asphalt tree published it (the tree is {lifetime.State}); check the resource's name and type in the component that should publish it.");
+    }
+}
