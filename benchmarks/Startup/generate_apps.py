@@ -5,11 +5,17 @@ The shape: N components in a DAG. Component k consumes the resources of componen
 (when they exist) and provides resource R{k}. Every variant starts all N components, prints
 "ready" once and exits 0, so hyperfine measures start-to-exit of the same work.
 
-Variants:
+Variants (the synchronous shape: a step returns its resource):
   handwired        plain `new` and direct calls, the floor
   asphalt-runtime  Asphalt's Runtime used by hand (Component subclasses, GetResourceAsync/AddResource)
   asphalt          Asphalt attributes, wired by the source generator
   hosting          Microsoft.Extensions.Hosting: N singletons + N hosted services, empty builder
+The async shape (the docs' first example: `[return: Resource] public async Task<T> StartAsync(...)`):
+  handwired-async  plain `new` and `await` of each async StartAsync, the floor
+  asphalt-async    the same components wired by the source generator
+The full application (command line, a YAML configuration file, console logging at Information):
+  asphalt-cli      AsphaltCommandLine.RunAsync(args, App.Definition), run with `run -c app.yaml`
+  hosting-default  Host.CreateApplicationBuilder(args) with appsettings.json and its console logging
 
 usage: generate_apps.py OUT_DIR N [N ...]
 """
@@ -39,6 +45,7 @@ def csproj(extra_items, out_dir):
   </PropertyGroup>
   <ItemGroup>
 {items}
+    <None Update="app.yaml;appsettings.json" CopyToOutputDirectory="PreserveNewest" />
   </ItemGroup>
 </Project>
 """
@@ -52,7 +59,7 @@ def resources(n):
     return "\n".join(lines)
 
 
-def handwired(n):
+def handwired(n, awaited=False):
     body = []
     for k in range(n):
         args = ", ".join(f"r{d}" for d in deps(k))
@@ -61,9 +68,25 @@ def handwired(n):
     for k in range(n):
         params = ", ".join(f"R{d} r{d}" for d in deps(k))
         args = ", ".join(f"r{d}" for d in deps(k))
-        comps.append(f"public sealed class C{k} {{ public ValueTask<R{k}> StartAsync({params}) => ValueTask.FromResult(new R{k}({args})); }}")
+        if awaited:
+            comps.append(f"public sealed class C{k} {{ public async Task<R{k}> StartAsync({params}) {{ await Program.Opened(); return new R{k}({args}); }} }}")
+        else:
+            comps.append(f"public sealed class C{k} {{ public ValueTask<R{k}> StartAsync({params}) => ValueTask.FromResult(new R{k}({args})); }}")
     program = "\n".join(body) + '\nConsole.WriteLine("ready");\nreturn 0;\n'
+    if awaited:
+        program += OPENED
     return program + "\n" + "\n".join(comps) + "\n" + resources(n) + "\n", ""
+
+
+# What an async step awaits (opening a connection, say): here an already completed task, so the
+# figures measure the wiring, not a thread hop. NoInlining keeps the compiler from seeing that.
+OPENED = """
+static partial class Program
+{
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static Task Opened() => Task.CompletedTask;
+}
+"""
 
 
 def asphalt_runtime(n):
@@ -101,17 +124,26 @@ public sealed class App : CliApplicationComponent
     return program + "\n".join(comps) + "\n" + resources(n) + "\n", '    <ProjectReference Include="{runtime}" />'
 
 
-def asphalt_generated(n):
+def generated_components(n, awaited):
     comps = []
     for k in range(n):
         params = ", ".join(f"R{d} r{d}" for d in deps(k))
         args = ", ".join(f"r{d}" for d in deps(k))
+        step = (f"public async Task<R{k}> StartAsync({params}) {{ await Program.Opened(); return new R{k}({args}); }}" if awaited
+                else f"public R{k} StartAsync({params}) => new R{k}({args});")
         comps.append(f"""[Component("c{k}")]
 public sealed partial class C{k}
 {{
     [return: Resource]
-    public R{k} StartAsync({params}) => new R{k}({args});
+    {step}
 }}""")
+    return "\n".join(comps) + ("\n" + OPENED if awaited else "")
+
+
+GENERATOR = '    <ProjectReference Include="{runtime}" />\n    <ProjectReference Include="{generator}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />'
+
+
+def asphalt_generated(n, awaited=False):
     children = "\n".join(f'[ChildComponent<C{k}>("c{k}")]' for k in range(n))
     program = f"""using Asphalt;
 using Microsoft.Extensions.Logging;
@@ -129,8 +161,28 @@ public sealed partial class App : CliApplicationComponent
     }}
 }}
 """
-    generator = '    <ProjectReference Include="{generator}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />'
-    return program + "\n".join(comps) + "\n" + resources(n) + "\n", '    <ProjectReference Include="{runtime}" />\n' + generator
+    return program + generated_components(n, awaited) + "\n" + resources(n) + "\n", GENERATOR
+
+
+def asphalt_cli(n):
+    children = "\n".join(f'[ChildComponent<C{k}>("c{k}")]' for k in range(n))
+    program = f"""using Asphalt;
+using Asphalt.CommandLine;
+
+return await AsphaltCommandLine.RunAsync(args, App.Definition);
+
+[Component("app")]
+{children}
+public sealed partial class App : CliApplicationComponent
+{{
+    public int RunAsync()
+    {{
+        Console.WriteLine("ready");
+        return 0;
+    }}
+}}
+"""
+    return program + generated_components(n, awaited=True) + "\n" + resources(n) + "\n", GENERATOR
 
 
 def hosting(n):
@@ -159,7 +211,48 @@ return 0;
     return program + "\n".join(comps) + "\n" + resources(n) + "\n", '    <PackageReference Include="Microsoft.Extensions.Hosting" />'
 
 
-VARIANTS = {"handwired": handwired, "asphalt": asphalt_generated, "asphalt-runtime": asphalt_runtime, "hosting": hosting}
+def hosting_default(n):
+    regs = []
+    for k in range(n):
+        regs.append(f"builder.Services.AddSingleton<R{k}>();")
+        regs.append(f"builder.Services.AddHostedService<C{k}>();")
+    comps = []
+    for k in range(n):
+        comps.append(f"""public sealed class C{k}(R{k} resource) : IHostedService
+{{
+    public async Task StartAsync(CancellationToken cancellationToken) {{ GC.KeepAlive(resource); await Program.Opened(); }}
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}}""")
+    program = """using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+""" + "\n".join(regs) + """
+using var host = builder.Build();
+await host.StartAsync();
+Console.WriteLine("ready");
+await host.StopAsync();
+return 0;
+"""
+    return program + OPENED + "\n".join(comps) + "\n" + resources(n) + "\n", '    <PackageReference Include="Microsoft.Extensions.Hosting" />'
+
+
+# The configuration files the full-application variants read (both log at Information).
+FILES = {
+    "asphalt-cli": ("app.yaml", "component:\n  type: app\nlogging:\n  level: Information\n"),
+    "hosting-default": ("appsettings.json", '{\n  "Logging": { "LogLevel": { "Default": "Information" } }\n}\n'),
+}
+
+VARIANTS = {
+    "handwired": handwired,
+    "asphalt": asphalt_generated,
+    "asphalt-runtime": asphalt_runtime,
+    "hosting": hosting,
+    "handwired-async": lambda n: handwired(n, awaited=True),
+    "asphalt-async": lambda n: asphalt_generated(n, awaited=True),
+    "asphalt-cli": asphalt_cli,
+    "hosting-default": hosting_default,
+}
 
 
 def main():
@@ -173,6 +266,10 @@ def main():
                 f.write(source)
             with open(os.path.join(folder, f"{name.replace('-', '_')}_{n}.csproj"), "w") as f:
                 f.write(csproj(items, folder))
+            if name in FILES:
+                file_name, text = FILES[name]
+                with open(os.path.join(folder, file_name), "w") as f:
+                    f.write(text)
             print(folder)
 
 

@@ -6,18 +6,23 @@ one variant only. This runs the binaries round-robin, shuffled in every round, a
 one's median and its ratio to the first binary's median. Process spawn costs the same for all.
 
 usage: interleaved.py ROUNDS NAME=PATH [NAME=PATH ...]
+A PATH may carry arguments ("asphalt-cli=/bin/app run -c app.yaml"); each binary runs in its own
+folder, where the full-application variants find their configuration files.
 """
 import os
 import random
+import shlex
 import statistics
 import sys
 import time
 
 
-def run_once(path):
+def run_once(command):
+    path = command[0]
     devnull = os.open(os.devnull, os.O_WRONLY)
+    os.chdir(os.path.dirname(os.path.abspath(path)))  # the child starts in its binary's folder
     start = time.perf_counter_ns()
-    pid = os.posix_spawn(path, [path], os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
+    pid = os.posix_spawn(path, command, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
     _, status = os.waitpid(pid, 0)
     elapsed = time.perf_counter_ns() - start
     os.close(devnull)
@@ -28,7 +33,7 @@ def run_once(path):
 
 def main():
     rounds = int(sys.argv[1])
-    binaries = [arg.split("=", 1) for arg in sys.argv[2:]]
+    binaries = [(name, shlex.split(command)) for name, command in (arg.split("=", 1) for arg in sys.argv[2:])]
     times = {name: [] for name, _ in binaries}
     for _ in range(20):  # warm-up: page cache, CPU frequency
         for _, path in binaries:

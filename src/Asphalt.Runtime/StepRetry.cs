@@ -57,6 +57,24 @@ public static class StepRetry
             : component.InvokeStartAsync(context, cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Finishes a step whose user method returned a task that has not completed: awaits it, then
+    /// runs <paramref name="finish"/> (which publishes the task's result). Generated wiring uses it so
+    /// that an async step (<c>[return: Resource] async Task&lt;T&gt; StartAsync(…)</c>) costs no
+    /// async state machine of its own per component: one serves them all.
+    /// </summary>
+    /// <param name="step">The task the user's step method returned.</param>
+    /// <param name="component">The component whose step it is, passed to <paramref name="finish"/>.</param>
+    /// <param name="context">The context the step runs in, passed to <paramref name="finish"/>.</param>
+    /// <param name="finish">Publishes what the step produced; a static lambda, so nothing is allocated for it.</param>
+    public static async ValueTask AfterStepAsync(Task step, Component component, Context context, Action<Task, Component, Context> finish)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(finish);
+        await step.ConfigureAwait(false);
+        finish(step, component, context);
+    }
+
     /// <summary>The same for a resource type known at compile time.</summary>
     /// <inheritdoc cref="AfterResourceAsync(Component, Context, Type, string, ComponentPhase, CancellationToken)"/>
     public static ValueTask AfterResourceAsync<TResource>(

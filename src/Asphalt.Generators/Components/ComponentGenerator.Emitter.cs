@@ -207,7 +207,7 @@ namespace Asphalt.Generators.Components
 
                 // Signals go out before the step waits for anything, so only a prepare without waits
                 // (or without signals) can take the path that retries from the top.
-                if (IsSynchronous(model.Prepare, afterwards: false) && (signals.Count == 0 || !Waits(model.Prepare)))
+                if (signals.Count == 0 || !Waits(model.Prepare))
                 {
                     using (writer.Block(StepOverride(model.Prepare, "Prepare", isAsync: false)))
                     {
@@ -217,9 +217,10 @@ namespace Asphalt.Generators.Components
                             Publish(writer, model, signal, "this." + signal.Member);
                         }
 
-                        FinishSynchronously(writer, model, model.Prepare, call);
+                        FinishWithoutStateMachine(writer, model, model.Prepare, call, "Prepare", []);
                     }
 
+                    EmitFinishingMethod(writer, model, model.Prepare, "Prepare", []);
                     return;
                 }
 
@@ -262,14 +263,15 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
                 writer.WriteLine(Hidden);
-                if (model.Listeners.Count == 0 && IsSynchronous(model.Start, afterwards: members.Count > 0))
+                if (model.Listeners.Count == 0)
                 {
                     using (writer.Block(StepOverride(model.Start, "Start", isAsync: false)))
                     {
                         var call = TakeOrRetry(writer, model, model.Start, "StartAsync");
-                        FinishSynchronously(writer, model, model.Start, call, members);
+                        FinishWithoutStateMachine(writer, model, model.Start, call, "Start", members);
                     }
 
+                    EmitFinishingMethod(writer, model, model.Start, "Start", members);
                     return;
                 }
 
@@ -342,13 +344,17 @@ namespace Asphalt.Generators.Components
                 }
             }
 
-            // The synchronous overrides are sealed: StepRetry runs them again after a wait, which must not
-            // re-run a subclass's code around them.
-            // A step needs no async state machine of its own (a few KB of native code per component under
-            // NativeAOT) when nothing has to be awaited after the user's method returns.
-            private static bool IsSynchronous(StepMethod? step, bool afterwards) => step is null
-                || step.ReturnKind is ReturnKind.Void or ReturnKind.Value
-                || (step.ReturnKind is ReturnKind.Task or ReturnKind.ValueTask && step.Published is null && !afterwards);
+            // The prepare and start overrides are sealed: StepRetry runs them again after a wait, which
+            // must not re-run a subclass's code around them. They have no async state machine of their own
+            // (a few KB of native code per component under NativeAOT): what has to happen after an
+            // awaited step (publishing its result) is a generated finishing method, run at once when the
+            // step completed synchronously and by StepRetry.AfterStepAsync when it did not.
+            private static bool NeedsFinishingMethod(StepMethod? step, List<PublishedResource> members) =>
+                step is not null
+                && (step.ReturnKind is ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT
+                    || (step.ReturnKind is ReturnKind.Task or ReturnKind.ValueTask && members.Count > 0));
+
+            private static string FinishingMethod(string step) => "__" + step + "Finished";
 
             private static bool Waits(StepMethod? step) =>
                 step is not null && step.Parameters.Any(p => p.Kind == ParameterKind.Resource && !p.Optional);
@@ -372,9 +378,29 @@ namespace Asphalt.Generators.Components
                     writer.WriteLine($"var {local} = ({type}){FoundLocal(local)};");
                 });
 
-            private static void FinishSynchronously(
-                SourceWriter writer, ComponentModel model, StepMethod? step, string? call, List<PublishedResource>? members = null)
+            private static void FinishWithoutStateMachine(
+                SourceWriter writer, ComponentModel model, StepMethod? step, string? call, string stepName, List<PublishedResource> members)
             {
+                if (step is not null && call is not null && NeedsFinishingMethod(step, members))
+                {
+                    const string Step = GeneratedLocal + "step";
+                    var finishing = FinishingMethod(stepName);
+                    var generic = step.ReturnKind is ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT;
+                    writer.WriteLine($"var {Step} = {call};");
+                    using (writer.Block($"if (!{Step}.IsCompletedSuccessfully)"))
+                    {
+                        var task = step.ReturnKind is ReturnKind.ValueTask or ReturnKind.ValueTaskOfT ? Step + ".AsTask()" : Step;
+                        var finish = generic
+                            ? $"static (__0_task, __0_component, __0_context) => (({model.Type.FullName})__0_component).{finishing}(((global::System.Threading.Tasks.Task<{step.ResultType!.FullName}>)__0_task).Result, __0_context)"
+                            : $"static (__0_task, __0_component, __0_context) => (({model.Type.FullName})__0_component).{finishing}(__0_context)";
+                        writer.WriteLine($"return global::Asphalt.StepRetry.AfterStepAsync({task}, this, context, {finish});");
+                    }
+
+                    writer.WriteLine(generic ? $"this.{finishing}({Step}.Result, context);" : $"this.{finishing}(context);");
+                    writer.WriteLine("return default;");
+                    return;
+                }
+
                 var returned = false;
                 if (step is not null && call is not null)
                 {
@@ -402,7 +428,7 @@ namespace Asphalt.Generators.Components
                     }
                 }
 
-                foreach (var member in members ?? [])
+                foreach (var member in members)
                 {
                     Publish(writer, model, member, "this." + member.Member);
                 }
@@ -410,6 +436,32 @@ namespace Asphalt.Generators.Components
                 if (!returned)
                 {
                     writer.WriteLine("return default;");
+                }
+            }
+
+            /// <summary>Publishes what an awaited step returned, and the members published after it.</summary>
+            private static void EmitFinishingMethod(SourceWriter writer, ComponentModel model, StepMethod? step, string stepName, List<PublishedResource> members)
+            {
+                if (!NeedsFinishingMethod(step, members))
+                {
+                    return;
+                }
+
+                var generic = step!.ReturnKind is ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT;
+                var result = generic ? $"{step.ResultType!.FullName} {ResultLocal}, " : string.Empty;
+                writer.WriteLine();
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"private void {FinishingMethod(stepName)}({result}{Context} context)"))
+                {
+                    if (step.Published is { } published)
+                    {
+                        Publish(writer, model, published, ResultLocal);
+                    }
+
+                    foreach (var member in members)
+                    {
+                        Publish(writer, model, member, "this." + member.Member);
+                    }
                 }
             }
 
