@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Asphalt.Generators.Models;
 using Asphalt.Generators.Wiring;
+using Asphalt.Trees;
 
 namespace Asphalt.Generators.Configuration
 {
@@ -69,10 +70,20 @@ namespace Asphalt.Generators.Configuration
             AcceptsAnyKey = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
             var options = model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
             OptionsByMethod = model.Options.ToDictionary(o => o.BindMethod, o => o, StringComparer.Ordinal);
+            Tree = new TreeType(
+                entry.Alias,
+                TypeName,
+                entry.Children.Select(c => new KeyValuePair<string, string>(c.Alias, c.TypeAlias)).ToList(),
+                entry.Provides.Select(Resource).ToList(),
+                entry.Consumes.Select(Resource).ToList(),
+                this);
             Options = options?.BindMethod is { } method && OptionsByMethod.TryGetValue(method, out var type) ? type : null;
         }
 
         public RegistryEntry Entry { get; }
+
+        /// <summary>The type as the shared tree builder sees it.</summary>
+        public TreeType Tree { get; }
 
         public string Alias => Entry.Alias;
 
@@ -83,6 +94,9 @@ namespace Asphalt.Generators.Configuration
 
         /// <summary>The options type bound from the component's section, or null when it takes none.</summary>
         public OptionsType? Options { get; }
+
+        private static TreeResource Resource(RegistryResource resource) =>
+            new TreeResource(resource.Type, resource.Name, resource.IsSignal, resource.IsOptional, resource.NameOption);
 
         /// <summary>Nested options types by their bind method (how <see cref="ValueModel.BindMethod"/> names them).</summary>
         public Dictionary<string, OptionsType> OptionsByMethod { get; }

@@ -32,17 +32,17 @@ namespace Asphalt.Generators.Wiring
                     // One delegate for every component's factory to share: a method group at each call
                     // site would make the compiler cache it in a nested class per component.
                     writer.WriteLine("/// <summary><see cref=\"Create\"/> as a delegate, shared by every component's factory.</summary>");
-                    writer.WriteLine("public static readonly global::System.Func<string, global::Microsoft.Extensions.Configuration.IConfigurationSection, global::Asphalt.Component?> Factory = Create;");
+                    writer.WriteLine("public static readonly global::System.Func<string, global::Microsoft.Extensions.Configuration.IConfigurationSection, string, global::Asphalt.Component?> Factory = Create;");
                     writer.WriteLine();
-                    writer.WriteLine("/// <summary>Creates the component registered as <paramref name=\"alias\"/>, or returns null for an unknown alias.</summary>");
-                    using (writer.Block("public static global::Asphalt.Component? Create(string alias, global::Microsoft.Extensions.Configuration.IConfigurationSection configuration)"))
+                    writer.WriteLine("/// <summary>Creates the component registered as <paramref name=\"alias\"/> with its children, publishing its <c>\"default\"</c> resources as <paramref name=\"resourceName\"/>; null for an unknown alias.</summary>");
+                    using (writer.Block("public static global::Asphalt.Component? Create(string alias, global::Microsoft.Extensions.Configuration.IConfigurationSection configuration, string resourceName)"))
                     {
                         writer.WriteLine("switch (alias)");
                         using (writer.Block())
                         {
                             foreach (var entry in model.Registry)
                             {
-                                writer.WriteLine($"case {Literals.String(entry.Alias)}: return {entry.Type.FullName}.Create(configuration);");
+                                writer.WriteLine($"case {Literals.String(entry.Alias)}: return {entry.Type.FullName}.__CreateTree(configuration, resourceName);");
                             }
 
                             writer.WriteLine("default: return null;");

@@ -5,6 +5,7 @@ using System.Threading;
 using Asphalt.Generators.Common;
 using Asphalt.Generators.Diagnostics;
 using Asphalt.Generators.Models;
+using Asphalt.Trees;
 using Microsoft.CodeAnalysis;
 
 namespace Asphalt.Generators.Wiring
@@ -51,7 +52,10 @@ namespace Asphalt.Generators.Wiring
     /// </summary>
     internal static class WiringPlanner
     {
-        public const string RootAlias = "app";
+        public const string RootAlias = TreeRules.RootAlias;
+
+        /// <summary>The code's tree has no configuration.</summary>
+        private static readonly TreeSection NoConfiguration = new Configuration.YamlTreeSection(null, TreeRules.ComponentKey, 0, 0);
 
         public static WiringModel Plan(IEnumerable<ComponentModel> components, List<WiringProblem>? problems, CancellationToken cancellationToken)
         {
@@ -263,7 +267,6 @@ namespace Asphalt.Generators.Wiring
                 CheckUnused();
                 CheckCycles();
                 CheckOptionalRaces();
-                var stages = Stages();
                 var resources = _providers
                     .OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal)
                     .Select(p => new PlanResource(
@@ -275,9 +278,36 @@ namespace Asphalt.Generators.Wiring
                         p.Value[0].Resource.IsSignal))
                     .ToEquatableArray();
                 var components = _nodes.Select(n => new PlanComponent(n.Path, n.Type.DisplayName)).ToEquatableArray();
+
+                // Start stages and the graph text come from the builder the runtime's `graph` uses, on the
+                // tree as code declares it: `graph` and `graph --declared` print the same for the same tree.
+                var graph = TreeGraph.Analyze(DeclaredTree(rootNode), new List<TreeProblem>());
+                var stages = graph.Stages.Select(stage => stage.ToEquatableArray()).ToEquatableArray();
+                var drawn = graph.Components.Select(c => new GraphText.Component(c.Path, c.TypeName)).ToList();
                 return new TreePlan(
                     _root.Namespace, _root.ContainingTypes, _root.Name, _root.Type, components, resources, stages,
-                    GraphText.Mermaid(components, resources), GraphText.Dot(RootName, components, resources));
+                    GraphText.Mermaid(drawn, graph.Resources, graph.Stages), GraphText.Dot(drawn, graph.Resources, graph.Stages));
+            }
+
+            /// <summary>The tree as the shared builder sees it: the registry's view of each component.</summary>
+            private TreeNode DeclaredTree(Node node)
+            {
+                var typeName = node.Type.FullName.Replace("global::", string.Empty);
+                var entry = node.Model is null ? null : Entry(node.Model, _byType);
+                var type = entry is null
+                    ? null
+                    : new TreeType(entry.Alias, typeName, Array.Empty<KeyValuePair<string, string>>(), entry.Provides.Select(Resource).ToList(), entry.Consumes.Select(Resource).ToList(), entry);
+                var alias = node.Path.Substring(node.Path.LastIndexOf('/') + 1);
+                var tree = new TreeNode(node.Path, ChildAlias.Parse(alias), typeName, type, NoConfiguration);
+                foreach (var child in node.Children)
+                {
+                    tree.Children.Add(DeclaredTree(child));
+                }
+
+                return tree;
+
+                static TreeResource Resource(RegistryResource resource) =>
+                    new TreeResource(resource.Type, resource.Name, resource.IsSignal, resource.IsOptional, resource.NameOption);
             }
 
             private IEnumerable<string> ConsumersOf(Key key, bool listeners) =>
@@ -670,51 +700,6 @@ namespace Asphalt.Generators.Wiring
                             result.Add(component);
                         }
                     }
-                }
-            }
-
-            /// <summary>
-            /// Start stages: components grouped by when their start step can finish, from the longest
-            /// chain of waits in the start-up graph. Components in one stage start concurrently.
-            /// </summary>
-            private EquatableArray<EquatableArray<string>> Stages()
-            {
-                var outgoing = new List<Edge>[_nodes.Count * 2];
-                for (var i = 0; i < outgoing.Length; i++)
-                {
-                    outgoing[i] = new List<Edge>();
-                }
-
-                foreach (var edge in Edges())
-                {
-                    outgoing[edge.From].Add(edge);
-                }
-
-                var depth = new int?[outgoing.Length];
-                var visiting = new bool[outgoing.Length];
-                return _nodes
-                    .GroupBy(n => DepthOf(Id(n, Phase.Start)))
-                    .OrderBy(g => g.Key)
-                    .Select(g => g.Select(n => n.Path).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
-                    .ToEquatableArray();
-
-                int DepthOf(int id)
-                {
-                    if (depth[id] is { } known)
-                    {
-                        return known;
-                    }
-
-                    if (visiting[id])
-                    {
-                        return 0; // A cycle, reported as ASPH0003; break it here.
-                    }
-
-                    visiting[id] = true;
-                    var value = outgoing[id].Count == 0 ? 0 : outgoing[id].Max(e => DepthOf(e.To)) + 1;
-                    visiting[id] = false;
-                    depth[id] = value;
-                    return value;
                 }
             }
         }
