@@ -44,7 +44,7 @@ namespace Asphalt.Generators.Configuration
             var byAlias = new Dictionary<string, ComponentSchema>(StringComparer.Ordinal);
             foreach (var entry in wiring.Registry)
             {
-                if (byType.TryGetValue(entry.Type.FullName, out var model))
+                if (byType.TryGetValue(entry.Type.FullName, out var model) || entry.IsHandWritten)
                 {
                     byAlias[entry.Alias] = new ComponentSchema(entry, model);
                 }
@@ -61,21 +61,23 @@ namespace Asphalt.Generators.Configuration
     /// <summary>One registered component type as configuration sees it.</summary>
     internal sealed class ComponentSchema
     {
-        public ComponentSchema(RegistryEntry entry, ComponentModel model)
+        /// <param name="entry">The registry's entry.</param>
+        /// <param name="model">The component's model; null for a hand-written component (no options).</param>
+        public ComponentSchema(RegistryEntry entry, ComponentModel? model)
         {
             Entry = entry;
             TypeName = entry.Type.FullName.Replace("global::", string.Empty);
 
             // A constructor taking IConfiguration reads the section itself: any key may be meant for it.
-            AcceptsAnyKey = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
-            var options = model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
-            OptionsByMethod = model.Options.ToDictionary(o => o.BindMethod, o => o, StringComparer.Ordinal);
+            AcceptsAnyKey = model?.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration) ?? false;
+            var options = model?.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+            OptionsByMethod = model?.Options.ToDictionary(o => o.BindMethod, o => o, StringComparer.Ordinal) ?? new Dictionary<string, OptionsType>(StringComparer.Ordinal);
             Tree = new TreeType(
                 entry.Alias,
                 TypeName,
                 entry.Children.Select(c => new KeyValuePair<string, string>(c.Alias, c.TypeAlias)).ToList(),
-                entry.Provides.Select(Resource).ToList(),
-                entry.Consumes.Select(Resource).ToList(),
+                entry.Provides.Select(r => r.ToTree()).ToList(),
+                entry.Consumes.Select(r => r.ToTree()).ToList(),
                 this);
             Options = options?.BindMethod is { } method && OptionsByMethod.TryGetValue(method, out var type) ? type : null;
         }
@@ -94,9 +96,6 @@ namespace Asphalt.Generators.Configuration
 
         /// <summary>The options type bound from the component's section, or null when it takes none.</summary>
         public OptionsType? Options { get; }
-
-        private static TreeResource Resource(RegistryResource resource) =>
-            new TreeResource(resource.Type, resource.Name, resource.IsSignal, resource.IsOptional, resource.NameOption);
 
         /// <summary>Nested options types by their bind method (how <see cref="ValueModel.BindMethod"/> names them).</summary>
         public Dictionary<string, OptionsType> OptionsByMethod { get; }

@@ -42,7 +42,9 @@ namespace Asphalt.Generators.Wiring
                         {
                             foreach (var entry in model.Registry)
                             {
-                                writer.WriteLine($"case {Literals.String(entry.Alias)}: return {entry.Type.FullName}.__CreateTree(configuration, resourceName);");
+                                writer.WriteLine(entry.IsHandWritten
+                                    ? $"case {Literals.String(entry.Alias)}: global::Asphalt.ConfigurationValues.CheckNoOptions(configuration, {Literals.String(entry.Alias)}); return new {entry.Type.FullName}();"
+                                    : $"case {Literals.String(entry.Alias)}: return {entry.Type.FullName}.__CreateTree(configuration, resourceName);");
                             }
 
                             writer.WriteLine("default: return null;");
@@ -89,7 +91,10 @@ namespace Asphalt.Generators.Wiring
                     foreach (var entry in entries.Skip(chunk * ChunkSize).Take(ChunkSize))
                     {
                         var typeName = entry.Type.FullName.Replace("global::", string.Empty);
-                        writer.WriteLine($"types.Add(new global::Asphalt.Configuration.ComponentTypeInfo({Literals.String(entry.Alias)}, {Literals.String(typeName)}, static c => {entry.Type.FullName}.__CreateConfigured(c.Section, c.ResourceName))");
+                        var factory = entry.IsHandWritten
+                            ? $"static c => {{ global::Asphalt.ConfigurationValues.CheckNoOptions(c.Section, {Literals.String(typeName)}); return new {entry.Type.FullName}(); }}"
+                            : $"static c => {entry.Type.FullName}.__CreateConfigured(c.Section, c.ResourceName)";
+                        writer.WriteLine($"types.Add(new global::Asphalt.Configuration.ComponentTypeInfo({Literals.String(entry.Alias)}, {Literals.String(typeName)}, {factory})");
                         writer.WriteLine("{");
                         writer.Indentation++;
                         var children = string.Join(", ", entry.Children.Select(c => $"new global::System.Collections.Generic.KeyValuePair<string, string>({Literals.String(c.Alias)}, {Literals.String(c.TypeAlias)})"));
@@ -105,7 +110,15 @@ namespace Asphalt.Generators.Wiring
 
         private static string Declarations(EquatableArray<RegistryResource> resources) =>
             string.Join(", ", resources.Select(r =>
-                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)}{(r.NameOption is null ? string.Empty : ", NameOption = " + Literals.String(r.NameOption))} }}"));
+                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)}{(r.NameOption is null ? string.Empty : ", NameOption = " + Literals.String(r.NameOption))}{Step(r.Phase)} }}"));
+
+        // Only what differs from the default (StartAsync), to keep the registry short.
+        private static string Step(Phase phase) => phase switch
+        {
+            Phase.Prepare => ", InPrepare = true",
+            Phase.Run => ", InRun = true",
+            _ => string.Empty,
+        };
 
         public static string PlanHintName(TreePlan plan) => Literals.Identifier(plan.RootType.FullName) + ".Wiring.g.cs";
 

@@ -78,6 +78,18 @@ namespace Asphalt.Generators.Wiring
                 }
             }
 
+            // A hand-written child (a Component subclass without [Component]) is registered under its type
+            // name, so a tree built from the registry (the command line's) keeps it as generated Create does.
+            var handWritten = valid.SelectMany(c => c.Children)
+                .Where(c => c.Construction == ChildConstruction.New)
+                .Select(c => c.Type)
+                .GroupBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .Where(t => HandWrittenAlias(t).All(c => char.IsLetterOrDigit(c) || c is '_' or '.') && registry.All(e => e.Alias != HandWrittenAlias(t)));
+            registry.AddRange(handWritten.Select(t => new RegistryEntry(
+                HandWrittenAlias(t), t, EquatableArray<RegistryChild>.Empty, EquatableArray<RegistryResource>.Empty, EquatableArray<RegistryResource>.Empty, IsHandWritten: true)).ToList());
+            registry.Sort((a, b) => string.CompareOrdinal(a.Alias, b.Alias));
+
             CheckRecursion(valid, byType, problems);
             var referencedAsChild = new HashSet<string>(all.SelectMany(c => c.Children).Select(c => c.Type.FullName), StringComparer.Ordinal);
             var trees = new List<TreePlan>();
@@ -95,21 +107,25 @@ namespace Asphalt.Generators.Wiring
             return new WiringModel(registry.ToEquatableArray(), trees.ToEquatableArray());
         }
 
+        /// <summary>The registry alias of a hand-written component type: its full name (no alias of its own).</summary>
+        private static string HandWrittenAlias(TypeRef type) => TypeName(type);
+
+        private static string TypeName(TypeRef type) => type.FullName.Replace("global::", string.Empty);
+
         private static RegistryEntry Entry(ComponentModel model, Dictionary<string, ComponentModel> byType)
         {
-            static string TypeName(TypeRef type) => type.FullName.Replace("global::", string.Empty);
-
             var children = model.Children
-                .Where(c => c.Construction == ChildConstruction.Factory && byType.TryGetValue(c.Type.FullName, out var child) && !child.HasErrors)
-                .Select(c => new RegistryChild(c.Alias, byType[c.Type.FullName].Alias))
+                .Where(c => c.Construction == ChildConstruction.New
+                    || (byType.TryGetValue(c.Type.FullName, out var child) && !child.HasErrors))
+                .Select(c => new RegistryChild(c.Alias, c.Construction == ChildConstruction.New ? HandWrittenAlias(c.Type) : byType[c.Type.FullName].Alias))
                 .ToEquatableArray();
             var provides = model.AllPublished()
-                .Select(p => new RegistryResource(TypeName(p.PublishedType), p.Name, p.IsSignal, false))
+                .Select(p => new RegistryResource(TypeName(p.PublishedType), p.Name, p.IsSignal, false, null, p.Phase))
                 .ToEquatableArray();
             var consumes = new[] { model.Prepare, model.Start, model.Run }
                 .Where(s => s is not null)
-                .SelectMany(s => s!.Parameters.Where(p => p.Kind == ParameterKind.Resource))
-                .Select(p => new RegistryResource(TypeName(p.Type!), p.ResourceName, false, p.Optional, p.NameOptionKey))
+                .SelectMany(s => s!.Parameters.Where(p => p.Kind == ParameterKind.Resource).Select(p => (Step: s.Phase, Parameter: p)))
+                .Select(t => new RegistryResource(TypeName(t.Parameter.Type!), t.Parameter.ResourceName, false, t.Parameter.Optional, t.Parameter.NameOptionKey, t.Step))
                 .Concat(model.Listeners.Select(l => new RegistryResource(TypeName(l.SignalType), l.SignalName, true, false)))
                 .ToEquatableArray();
             return new RegistryEntry(model.Alias, model.Type, children, provides, consumes);
@@ -296,7 +312,7 @@ namespace Asphalt.Generators.Wiring
                 var entry = node.Model is null ? null : Entry(node.Model, _byType);
                 var type = entry is null
                     ? null
-                    : new TreeType(entry.Alias, typeName, Array.Empty<KeyValuePair<string, string>>(), entry.Provides.Select(Resource).ToList(), entry.Consumes.Select(Resource).ToList(), entry);
+                    : new TreeType(entry.Alias, typeName, Array.Empty<KeyValuePair<string, string>>(), entry.Provides.Select(r => r.ToTree()).ToList(), entry.Consumes.Select(r => r.ToTree()).ToList(), entry);
                 var alias = node.Path.Substring(node.Path.LastIndexOf('/') + 1);
                 var tree = new TreeNode(node.Path, ChildAlias.Parse(alias), typeName, type, NoConfiguration);
                 foreach (var child in node.Children)
@@ -305,9 +321,6 @@ namespace Asphalt.Generators.Wiring
                 }
 
                 return tree;
-
-                static TreeResource Resource(RegistryResource resource) =>
-                    new TreeResource(resource.Type, resource.Name, resource.IsSignal, resource.IsOptional, resource.NameOption);
             }
 
             private IEnumerable<string> ConsumersOf(Key key, bool listeners) =>

@@ -90,7 +90,7 @@ public static class ComponentTree
         return new WiringPlan(
             tree.Root.TypeName,
             [.. graph.Components.Select(c => new WiringComponent(c.Path, c.TypeName))],
-            [.. graph.Resources.Select(r => new WiringResource(r.Type, r.Name, r.Provider, r.Consumers, r.IsSignal))],
+            [.. graph.Resources.Select(r => new WiringResource(r.Type, r.Name, r.Provider, r.ConsumersAndListeners, r.IsSignal))],
             graph.Stages,
             GraphText.Mermaid(components, graph.Resources, graph.Stages),
             GraphText.Dot(components, graph.Resources, graph.Stages));

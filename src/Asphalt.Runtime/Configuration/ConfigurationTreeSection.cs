@@ -41,5 +41,6 @@ internal sealed class ConfigurationTreeSection(IConfigurationSection section, Lo
         type);
 
     private static TreeResource Resource(ResourceDeclaration declaration) =>
-        new(declaration.Type, declaration.Name, declaration.IsSignal, declaration.IsOptional, declaration.NameOption);
+        new(declaration.Type, declaration.Name, declaration.IsSignal, declaration.IsOptional, declaration.NameOption,
+            declaration.InPrepare ? TreeStep.Prepare : declaration.InRun ? TreeStep.Run : TreeStep.Start);
 }

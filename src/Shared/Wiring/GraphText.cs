@@ -54,6 +54,11 @@ namespace Asphalt.Trees
                 {
                     text.Append("  r").Append(Number(i)).Append(" --> ").Append(ids[consumer]).Append('\n');
                 }
+
+                foreach (var listener in resources[i].Listeners.Where(ids.ContainsKey))
+                {
+                    text.Append("  r").Append(Number(i)).Append(" -.-> ").Append(ids[listener]).Append('\n');
+                }
             }
 
             AppendStartOrder(text, "%%", stages);
@@ -86,6 +91,11 @@ namespace Asphalt.Trees
                 foreach (var consumer in resources[i].Consumers)
                 {
                     text.Append("  \"r").Append(Number(i)).Append("\" -> \"").Append(DotEscape(consumer)).Append("\";\n");
+                }
+
+                foreach (var listener in resources[i].Listeners)
+                {
+                    text.Append("  \"r").Append(Number(i)).Append("\" -> \"").Append(DotEscape(listener)).Append("\" [style=dotted];\n");
                 }
             }
 

@@ -8,12 +8,13 @@ namespace Asphalt.Trees
     /// <summary>A resource of the graph: its provider and consumers by path.</summary>
     internal sealed class GraphResource
     {
-        public GraphResource(string type, string name, string provider, IReadOnlyList<string> consumers, bool isSignal)
+        public GraphResource(string type, string name, string provider, IReadOnlyList<string> consumers, IReadOnlyList<string> listeners, bool isSignal)
         {
             Type = type;
             Name = name;
             Provider = provider;
             Consumers = consumers;
+            Listeners = listeners;
             IsSignal = isSignal;
         }
 
@@ -23,7 +24,14 @@ namespace Asphalt.Trees
 
         public string Provider { get; }
 
+        /// <summary>The components taking it (a step's parameter).</summary>
         public IReadOnlyList<string> Consumers { get; }
+
+        /// <summary>The components connecting a listener to it (<c>[SignalListener]</c>).</summary>
+        public IReadOnlyList<string> Listeners { get; }
+
+        /// <summary>Takers and listeners, sorted: the plan's consumers.</summary>
+        public IReadOnlyList<string> ConsumersAndListeners => Consumers.Concat(Listeners).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
 
         public bool IsSignal { get; }
     }
@@ -73,16 +81,20 @@ namespace Asphalt.Trees
             }
 
             var consumers = new Dictionary<(string Type, string Name), List<string>>();
-            var dependsOn = components.ToDictionary(c => c, _ => new HashSet<TreeNode>());
+            var listeners = new Dictionary<(string Type, string Name), List<string>>();
+            var waits = new List<(TreeNode Consumer, TreeStep Step, TreeNode Provider, TreeStep ProviderStep)>();
             foreach (var component in components)
             {
                 foreach (var declaration in component.Type?.Consumes ?? Array.Empty<TreeResource>())
                 {
                     var name = declaration.NameOption is { } option && component.Section.Value(option) is { Length: > 0 } configured ? configured : declaration.Name;
                     var key = (declaration.Type, name);
-                    if (!consumers.TryGetValue(key, out var list))
+
+                    // A taken signal is a listener's connection (a step's parameter is never marked a signal).
+                    var takers = declaration.IsSignal ? listeners : consumers;
+                    if (!takers.TryGetValue(key, out var list))
                     {
-                        consumers[key] = list = new List<string>();
+                        takers[key] = list = new List<string>();
                     }
 
                     if (!list.Contains(component.Path))
@@ -92,9 +104,10 @@ namespace Asphalt.Trees
 
                     if (published.TryGetValue(key, out var provider))
                     {
-                        if (provider.Provider != component)
+                        // Optional resources are taken without waiting; RunAsync waits after start-up.
+                        if (!declaration.IsOptional && declaration.Step != TreeStep.Run)
                         {
-                            dependsOn[component].Add(provider.Provider);
+                            waits.Add((component, declaration.Step, provider.Provider, provider.Declaration.Step));
                         }
                     }
                     else if (!declaration.IsOptional && component.Type is { } type)
@@ -107,7 +120,7 @@ namespace Asphalt.Trees
                 }
             }
 
-            var stages = StartStages(components, dependsOn, out var cyclic);
+            var stages = new StartOrder(components, waits).Stages(out var cyclic);
             if (cyclic.Count > 0)
             {
                 problems.Add(new TreeProblem(TreeProblemKind.Cycle, cyclic[0].Section, TreeMessages.Cycle(cyclic.Select(c => c.Path)), node: cyclic[0]));
@@ -116,31 +129,12 @@ namespace Asphalt.Trees
             var resources = published
                 .OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal)
                 .Select(p => new GraphResource(p.Key.Type, p.Key.Name, p.Value.Provider.Path,
-                    consumers.TryGetValue(p.Key, out var c) ? c.OrderBy(x => x, StringComparer.Ordinal).ToList() : new List<string>(), p.Value.Declaration.IsSignal))
+                    Sorted(consumers, p.Key), Sorted(listeners, p.Key), p.Value.Declaration.IsSignal))
                 .ToList();
             return new TreeGraph(components, resources, stages);
         }
 
-        /// <summary>Level sets: a stage holds every component whose providers are all in earlier stages.</summary>
-        private static List<IReadOnlyList<string>> StartStages(List<TreeNode> components, Dictionary<TreeNode, HashSet<TreeNode>> dependsOn, out List<TreeNode> cyclic)
-        {
-            var stages = new List<IReadOnlyList<string>>();
-            var done = new HashSet<TreeNode>();
-            while (done.Count < components.Count)
-            {
-                var ready = components.Where(c => !done.Contains(c) && dependsOn[c].All(done.Contains)).ToList();
-                if (ready.Count == 0)
-                {
-                    cyclic = components.Where(c => !done.Contains(c)).ToList();
-                    return stages;
-                }
-
-                stages.Add(ready.Select(c => c.Path).ToList());
-                done.UnionWith(ready);
-            }
-
-            cyclic = new List<TreeNode>();
-            return stages;
-        }
+        private static List<string> Sorted(Dictionary<(string Type, string Name), List<string>> paths, (string, string) key) =>
+            paths.TryGetValue(key, out var list) ? list.OrderBy(p => p, StringComparer.Ordinal).ToList() : new List<string>();
     }
 }

@@ -86,17 +86,34 @@ namespace Asphalt.Trees
         public object Origin { get; }
     }
 
+    /// <summary>The step that publishes or takes a resource.</summary>
+    internal enum TreeStep
+    {
+        /// <summary><c>PrepareAsync</c>: before the children start.</summary>
+        Prepare,
+
+        /// <summary><c>StartAsync</c>: after the children started.</summary>
+        Start,
+
+        /// <summary><c>RunAsync</c>: after start-up; it never delays the start.</summary>
+        Run,
+    }
+
     /// <summary>A resource (or signal) a type publishes or takes.</summary>
     internal sealed class TreeResource
     {
-        public TreeResource(string type, string name, bool isSignal, bool isOptional, string? nameOption)
+        public TreeResource(string type, string name, bool isSignal, bool isOptional, string? nameOption, TreeStep step)
         {
             Type = type;
             Name = name;
             IsSignal = isSignal;
             IsOptional = isOptional;
             NameOption = nameOption;
+            Step = step;
         }
+
+        /// <summary>The step that publishes it (a published resource) or waits for it (a taken one).</summary>
+        public TreeStep Step { get; }
 
         public string Type { get; }
 

@@ -25,6 +25,11 @@ public sealed class ConfiguredTreeAgreementTests
         }
         [Component("client")]
         public sealed partial class ClientComponent { public void StartAsync(Store store) { } }
+        [Component("fixed")]
+        public sealed partial class FixedComponent
+        {
+            [return: Resource("fixed")] public Store StartAsync() => new("fixed");
+        }
         [Component("app")]
         [ChildComponent<ServerComponent>("server")]
         public sealed partial class App : CliApplicationComponent { public int RunAsync(Store store) => 0; }
@@ -39,8 +44,8 @@ public sealed class ConfiguredTreeAgreementTests
         { "a bare alias is its own type", "component:\n  components:\n    client:\n", ["app", "app/server", "app/client"], null },
         { "alias/name runs a second instance", "component:\n  components:\n    server/backup:\n      port: 2\n", ["app", "app/server", "app/server_backup"], null },
         { "an explicit type", "component:\n  components:\n    extra:\n      type: client\n", ["app", "app/server", "app/extra"], null },
-        { "an unknown type", "component:\n  components:\n    extra:\n      type: nosuch\n", [], "unknown component type 'nosuch': registered types are app, client, server; set 'type:' to one of them" },
-        { "a child alias typo", "component:\n  components:\n    sever:\n      port: 1\n", [], "unknown component type 'sever' (did you mean 'server'?): registered types are app, client, server; set 'type:' to one of them" },
+        { "an unknown type", "component:\n  components:\n    extra:\n      type: nosuch\n", [], "unknown component type 'nosuch': registered types are app, client, fixed, server; set 'type:' to one of them" },
+        { "a child alias typo", "component:\n  components:\n    sever:\n      port: 1\n", [], "unknown component type 'sever' (did you mean 'server'?): registered types are app, client, fixed, server; set 'type:' to one of them" },
         { "an alias that is not an identifier", "component:\n  components:\n    bad-name:\n", [], "'bad-name' is not a valid child alias: use an identifier (letters, digits, '_'), or 'alias/resourceName' to publish a second instance's resources under another name" },
         { "a child that is a scalar", "component:\n  components:\n    client: 5\n", [], "a component's configuration must be a mapping of options or empty, not '5'" },
     };
@@ -123,6 +128,85 @@ public sealed class ConfiguredTreeAgreementTests
 
         Assert.Equal(built, commandLine);
         Assert.Contains("'app/server' and 'app/second'", built, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("component:\n  components:\n    second:\n      type: server\n")]
+    [InlineData("component:\n  components:\n    one:\n      type: fixed\n    two:\n      type: fixed\n")]
+    public async Task Following_the_advice_for_a_resource_published_twice_fixes_the_build_and_the_run(string yaml)
+    {
+        var assembly = await Built.Value;
+        var conflict = (await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("app.yaml", yaml)], Components)).Wiring.Single(d => d.Id == "ASPH0016").GetMessage();
+
+        // Do what the message says, as a user would.
+        var rename = System.Text.RegularExpressions.Regex.Match(conflict, "configure one of them as '(\\w+)/otherName'");
+        string fixedYaml;
+        if (rename.Success)
+        {
+            fixedYaml = yaml.Replace($"    {rename.Groups[1].Value}:\n", $"    {rename.Groups[1].Value}/other:\n", StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("remove one of the two components", conflict, StringComparison.Ordinal);
+            var second = System.Text.RegularExpressions.Regex.Match(conflict, "and 'app/(\\w+)'").Groups[1].Value;
+            fixedYaml = yaml.Replace($"    {second}:\n      type: fixed\n", string.Empty, StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(yaml, fixedYaml);
+        var rebuilt = await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("app.yaml", fixedYaml)], Components);
+        Assert.Empty(rebuilt.Wiring.Select(d => d.ToString()));
+
+        var loaded = Load(fixedYaml);
+        var types = Types(assembly);
+        Assert.Empty(ComponentTree.Check(loaded, types, "app").Select(e => e.ToString()));
+        var root = ComponentTree.Build(loaded, types, "app");
+        var context = new Context();
+        try
+        {
+            await context.StartComponentAsync(root, TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_option_key_typo_at_run_time_gets_the_builds_did_you_mean()
+    {
+        var assembly = await Built.Value;
+        var loader = new ConfigurationLoader { Environment = new Dictionary<string, string>() };
+        loader.Overrides.Add("component.components.server.prot=1");
+        var loaded = loader.Load();
+
+        var commandLine = ComponentTree.Check(loaded, Types(assembly), "app").Single().Message;
+        Assert.Contains("(did you mean 'port'?)", commandLine, StringComparison.Ordinal);
+
+        var created = Assert.Throws<TargetInvocationException>(() => assembly.GetType("Agree.App", throwOnError: true)!.GetMethod("Create")!.Invoke(null, [loaded.Component]));
+        Assert.Contains("(did you mean 'port'?)", created.InnerException!.Message, StringComparison.Ordinal);
+
+        var build = (await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("app.yaml", "component:\n  components:\n    server:\n      prot: 1\n")], Components))
+            .Wiring.Single(d => d.Id == "ASPH0013").GetMessage();
+        Assert.Contains("(did you mean 'port'?)", build, StringComparison.Ordinal);
+    }
+
+    private static ComponentTypes Types(Assembly assembly) =>
+        (ComponentTypes)assembly.GetType("Asphalt.Generated.ComponentRegistry", throwOnError: true)!.GetMethod("CreateTypes")!.Invoke(null, null)!;
+
+    private static LoadedConfiguration Load(string yaml)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"asphalt-agree-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        try
+        {
+            var loader = new ConfigurationLoader { Environment = new Dictionary<string, string>() };
+            loader.Files.Add(path);
+            return loader.Load();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static List<string> Paths(Component component, string path)
