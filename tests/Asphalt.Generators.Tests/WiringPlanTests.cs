@@ -20,8 +20,8 @@ public sealed class WiringPlanTests
         var (mermaid, dot, stages) = (text.Split("\n---\n")[0], text.Split("\n---\n")[1], text.Split("\n---\n")[2]);
         Assert.StartsWith("flowchart LR\n", mermaid);
         Assert.Contains("c2 --> r1\n", mermaid);                  // app/clock publishes IClock 'clock'
-        Assert.Contains("r1([\"IClock 'clock'\"])", mermaid);
-        Assert.Contains("r0{{\"Signal#lt;int#gt; 'ticks'\"}}", mermaid);
+        Assert.Contains("r1([\"Demo.IClock 'clock'\"])", mermaid);
+        Assert.Contains("r0{{\"Asphalt.Signal#lt;int#gt; 'ticks'\"}}", mermaid);
         Assert.Contains("r0 -.-> c3\n", mermaid);                 // app/web listens to the ticks
         Assert.StartsWith("digraph asphalt {", dot);
         Assert.Contains("\"app/store\" -> \"r3\";", dot);
@@ -79,7 +79,7 @@ public sealed class WiringPlanTests
             .RunGenerators(GeneratorHarness.Compile(TestSources.App)).GetRunResult().Results.Single();
         var graph = withGraph.GeneratedSources.Single(s => s.HintName == "Asphalt.Graph.g.cs").SourceText.ToString();
         Assert.Contains("// asphalt-graph-begin DemoApp mermaid\n//| flowchart LR\n", graph);
-        Assert.Contains("// asphalt-graph-begin DemoApp dot\n//| digraph \"DemoApp\" {\n", graph);
+        Assert.Contains("// asphalt-graph-begin DemoApp dot\n//| digraph asphalt {\n", graph);
     }
 
     private sealed class TestOptions(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider

@@ -180,14 +180,14 @@ public sealed class ConfiguredTreeAgreementTests
         var loaded = loader.Load();
 
         var commandLine = ComponentTree.Check(loaded, Types(assembly), "app").Single().Message;
-        Assert.Contains("(did you mean 'port'?)", commandLine, StringComparison.Ordinal);
+        Assert.Contains("(did you mean 'port'?)", commandLine, StringComparison.OrdinalIgnoreCase);
 
         var created = Assert.Throws<TargetInvocationException>(() => assembly.GetType("Agree.App", throwOnError: true)!.GetMethod("Create")!.Invoke(null, [loaded.Component]));
-        Assert.Contains("(did you mean 'port'?)", created.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Contains("(did you mean 'port'?)", created.InnerException!.Message, StringComparison.OrdinalIgnoreCase);
 
         var build = (await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("app.yaml", "component:\n  components:\n    server:\n      prot: 1\n")], Components))
             .Wiring.Single(d => d.Id == "ASPH0013").GetMessage();
-        Assert.Contains("(did you mean 'port'?)", build, StringComparison.Ordinal);
+        Assert.Contains("(did you mean 'port'?)", build, StringComparison.OrdinalIgnoreCase);
     }
 
     private static ComponentTypes Types(Assembly assembly) =>
