@@ -1,6 +1,4 @@
 #nullable enable
-using System;
-using System.Linq;
 
 // Shared as source by Asphalt.Runtime and Asphalt.Generators (netstandard2.0): the rules of the
 // configured tree live here once, so generated Create, the command line and the build agree.
@@ -30,8 +28,27 @@ namespace Asphalt.Trees
         /// <summary>The top-level keys the runner understands.</summary>
         public static readonly string[] TopLevelKeys = { ComponentKey, "logging", "startTimeout", "stopTimeout" };
 
-        /// <summary>Letters, digits and '_', at least one: a child alias, a resource name in <c>alias/name</c>.</summary>
-        public static bool IsIdentifier(string name) => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_');
+        /// <summary>
+        /// Letters, digits and '_', at least one: a component alias, a resource name (also in <c>alias/name</c>).
+        /// A loop, not LINQ: the Runtime checks every published resource's name with it, without allocating.
+        /// </summary>
+        public static bool IsIdentifier(string name)
+        {
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in name)
+            {
+                if (!char.IsLetterOrDigit(c) && c != '_')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>The type a <c>type:</c> value names: Asphalt reads only the part before '/'.</summary>
         public static string TypeAliasOf(string written)
