@@ -105,7 +105,7 @@ namespace Asphalt.Generators.Configuration
             if (services is null)
             {
                 ReportAt(DiagnosticDescriptors.ConfigurationSyntax, servicesEntry.Value,
-                    "the \"services\" key must be a mapping of service names to configurations, not " + servicesEntry.Value.Describe());
+                    ConfigurationText.ServicesNotMapping(servicesEntry.Value.Describe()));
                 return;
             }
 
@@ -201,7 +201,7 @@ namespace Asphalt.Generators.Configuration
             }
 
             ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, entry.Value, entry.Key,
-                $"{entry.Value.Describe()} is not a number of seconds (0 means no limit)");
+                ConfigurationText.NotSeconds(entry.Value.Describe()));
         }
 
         private void CheckLogging(YamlEntry? entry)
@@ -216,7 +216,7 @@ namespace Asphalt.Generators.Configuration
                 if (entry.Value is not YamlScalar { Value: null })
                 {
                     ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, entry.Value, entry.Key,
-                        $"'logging' must be a mapping such as 'logging: {{level: Debug}}', not {entry.Value.Describe()}");
+                        ConfigurationText.LoggingNotMapping(entry.Value.Describe()));
                 }
 
                 return;
@@ -227,13 +227,13 @@ namespace Asphalt.Generators.Configuration
                 var path = entry.Key + "." + setting.Key;
                 if (!string.Equals(setting.Key, "level", StringComparison.OrdinalIgnoreCase))
                 {
-                    ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, setting, path, "unknown logging setting: the only one is 'level'");
+                    ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, setting, path, ConfigurationText.UnknownLoggingSetting);
                 }
                 else if (setting.Value is not YamlScalar { Value: null } && setting.Value is not YamlScalar { IsSubstituted: true }
                     && !(setting.Value is YamlScalar { Value: { } level } && LogLevels.Contains(level.Trim(), StringComparer.OrdinalIgnoreCase)))
                 {
                     ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, setting.Value, path,
-                        $"{setting.Value.Describe()} is not a log level: use {string.Join(", ", LogLevels.Take(6))} or None");
+                        ConfigurationText.NotALogLevel(setting.Value.Describe()));
                 }
             }
         }

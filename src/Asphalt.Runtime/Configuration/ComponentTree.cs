@@ -115,7 +115,7 @@ public static class ComponentTree
     }
 
     private static void Report(List<TreeProblem> problems, LoadedConfiguration configuration, List<ConfigurationError> errors) =>
-        errors.AddRange(problems.Select(p => configuration.ErrorAt(((ConfigurationTreeSection)p.At).Section.Path, p.Message)));
+        errors.AddRange(problems.Select(p => configuration.ErrorAt(((ConfigurationTreeSection)p.At).Path, p.Message)));
 
     private static Component? Instantiate(TreeNode node, LoadedConfiguration configuration, List<ConfigurationError> errors)
     {
@@ -164,7 +164,7 @@ public static class ComponentTree
             }
             catch (ArgumentException failure)
             {
-                errors.Add(configuration.ErrorAt(((ConfigurationTreeSection)childNode.Section).Section.Path,
+                errors.Add(configuration.ErrorAt(((ConfigurationTreeSection)childNode.Section).Path,
                     $"cannot add '{childNode.Alias.TreeAlias}' to '{node.Path}': {failure.Message} (a factory must not add children itself; declare them in ComponentTypeInfo.Children)"));
             }
         }

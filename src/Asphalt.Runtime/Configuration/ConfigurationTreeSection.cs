@@ -3,21 +3,29 @@ using Microsoft.Extensions.Configuration;
 
 namespace Asphalt.Configuration;
 
-/// <summary>A loaded configuration section as the shared tree builder reads it.</summary>
-internal sealed class ConfigurationTreeSection(IConfigurationSection section, LoadedConfiguration? configuration) : TreeSection
+/// <summary>A configuration section (or a whole configuration, for generated <c>Create</c>) as the shared tree builder reads it.</summary>
+internal sealed class ConfigurationTreeSection(IConfiguration configuration, LoadedConfiguration? loaded) : TreeSection
 {
-    public IConfigurationSection Section { get; } = section;
+    public IConfiguration Configuration { get; } = configuration;
 
-    public override string KeyPath => Asphalt.Configuration.KeyPath.FromConfigurationPath(Section.Path);
+    /// <summary>The section's path with ':' (empty for a whole configuration).</summary>
+    public string Path => (Configuration as IConfigurationSection)?.Path ?? string.Empty;
+
+    /// <summary>The section, for a child (children are always sections).</summary>
+    public IConfigurationSection Section => (IConfigurationSection)Configuration;
+
+    public override string KeyPath => Asphalt.Configuration.KeyPath.FromConfigurationPath(Path);
+
+    private string? ScalarValue => (Configuration as IConfigurationSection)?.Value;
 
     public override SectionShape Shape =>
-        Section.Value is not null ? SectionShape.Other : Section.GetChildren().Any() ? SectionShape.Mapping : SectionShape.Empty;
+        ScalarValue is not null ? SectionShape.Other : Configuration.GetChildren().Any() ? SectionShape.Mapping : SectionShape.Empty;
 
-    public override string Describe() => $"'{Section.Value}'";
+    public override string Describe() => $"'{ScalarValue}'";
 
     public override TypeValueKind TypeValue(out string? text)
     {
-        text = Section[TreeRules.TypeKey];
+        text = Configuration[TreeRules.TypeKey];
         return text is { Length: > 0 } ? TypeValueKind.Text : TypeValueKind.Absent;
     }
 
@@ -25,11 +33,11 @@ internal sealed class ConfigurationTreeSection(IConfigurationSection section, Lo
 
     // Configuration returns keys sorted; take them in the order they were written instead.
     public override IEnumerable<string> Keys =>
-        Section.GetChildren().OrderBy(c => configuration?.LocationOf(c.Path).Line ?? 0).Select(c => c.Key);
+        Configuration.GetChildren().OrderBy(c => loaded?.LocationOf(c.Path).Line ?? 0).Select(c => c.Key);
 
-    public override TreeSection Child(string key) => new ConfigurationTreeSection(Section.GetSection(key), configuration);
+    public override TreeSection Child(string key) => new ConfigurationTreeSection(Configuration.GetSection(key), loaded);
 
-    public override string? Value(string key) => Section[key];
+    public override string? Value(string key) => Configuration[key];
 
     /// <summary>The shared builder's view of a registered type.</summary>
     public static TreeType TypeOf(ComponentTypeInfo type) => new(

@@ -44,26 +44,21 @@ public static class ConfiguredComponents
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(create);
         ArgumentNullException.ThrowIfNull(knownAliases);
-        if (configuration is not IConfigurationSection section)
+        if (configuration is null)
         {
-            if (configuration is null || !configuration.GetSection(ComponentsKey).GetChildren().Any())
-            {
-                return;
-            }
-
-            section = new ConfigurationRoot([]).GetSection(string.Empty); // Unreachable in practice: Create gets a section.
+            return;
         }
 
         // Declared children are already added (typed, by the generated code); the builder skips them
         // and reads the rest. Their own children are read by their own factories.
         var declared = declaredAliases.Select(a => new KeyValuePair<string, string>(a, a)).ToList();
         var parentType = new TreeType(string.Empty, string.Empty, declared, [], [], string.Empty);
-        var parentNode = new TreeNode(parent.Path ?? string.Empty, ChildAlias.Parse(TreeRules.RootAlias), string.Empty, parentType, new ConfigurationTreeSection(section, null));
+        var parentNode = new TreeNode(parent.Path ?? string.Empty, ChildAlias.Parse(TreeRules.RootAlias), string.Empty, parentType, new ConfigurationTreeSection(configuration, null));
         var tree = ConfiguredTree.ReadChildren(parentNode, alias => knownAliases.Contains(alias) ? Known(alias) : null, knownAliases);
         if (tree.Problems.Count > 0)
         {
             var problems = tree.Problems
-                .Select(p => new ConfigurationBindingException(((ConfigurationTreeSection)p.At).Section.Path, "a component tree", $"{p.KeyPath}: {p.Message}"))
+                .Select(p => new ConfigurationBindingException(((ConfigurationTreeSection)p.At).Path, "a component tree", $"{p.KeyPath}: {p.Message}"))
                 .ToList();
             throw problems.Count == 1 ? problems[0] : new ConfigurationBindingException(problems);
         }
