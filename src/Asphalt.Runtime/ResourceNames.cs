@@ -14,21 +14,5 @@ internal static class ResourceNames
         }
     }
 
-    public static bool IsIdentifier(string name)
-    {
-        if (name.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!char.IsLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsIdentifier(string name) => Trees.TreeRules.IsIdentifier(name);
 }

@@ -36,3 +36,26 @@ public sealed partial class GeneratedApp(GeneratedAppOptions options) : CliAppli
         return options.ExitCode;
     }
 }
+
+/// <summary>A hand-written component (no generator): its tree position is declared on the root below.</summary>
+public sealed class AuditComponent : Component
+{
+    private static int s_starts;
+
+    /// <summary>How many instances have started, in this process.</summary>
+    public static int Starts => Volatile.Read(ref s_starts);
+
+    public override ValueTask StartAsync(Context context, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref s_starts);
+        return ValueTask.CompletedTask;
+    }
+}
+
+[Component("auditedApp")]
+[ChildComponent<AuditComponent>("audit")]
+[ChildComponent<GeneratedGreeterComponent>("greeter")]
+public sealed partial class AuditedApp : CliApplicationComponent
+{
+    public int RunAsync(GeneratedGreeting greeting) => greeting.Text.Length > 0 ? 0 : 1;
+}

@@ -72,8 +72,23 @@ public sealed class SampleProcessTests : IDisposable
         Assert.Equal(0, code);
         Assert.StartsWith("digraph asphalt {", output, StringComparison.Ordinal);
         Assert.Contains("\"app/detector\" -> \"r1\";", output, StringComparison.Ordinal);
-        Assert.Contains("// 1. app/detector, app/mailer, app/demopage", output, StringComparison.Ordinal);
+        Assert.Contains("// 1. app/demopage, app/detector, app/mailer", output, StringComparison.Ordinal);
         Assert.Contains("// 2. app", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mermaid")]
+    [InlineData("dot")]
+    public async Task Graph_and_graph_declared_print_the_same_text_for_the_same_tree(string format)
+    {
+        // Without -c the configured tree is the tree the code declares (--set only gives the required URL): one builder draws both.
+        var configured = await RunSampleAsync("graph", "--format", format, "--set", "component.components.detector.url=http://127.0.0.1/");
+        var declared = await RunSampleAsync("graph", "--format", format, "--declared");
+
+        Assert.Equal(0, configured.ExitCode);
+        Assert.Equal(0, declared.ExitCode);
+        Assert.Contains("start order", configured.Output, StringComparison.Ordinal);
+        Assert.Equal(declared.Output, configured.Output);
     }
 
     [Fact]

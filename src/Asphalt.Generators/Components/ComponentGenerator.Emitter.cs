@@ -67,9 +67,18 @@ namespace Asphalt.Generators.Components
                     /// <exception cref="global::Asphalt.ConfigurationBindingException">An unknown key, a bad value or a missing required key.</exception>
                     {GeneratorInfo.GeneratedCodeAttribute}
                     """);
-                using (writer.Block($"public static {model.Type.FullName} Create({Configuration}? configuration = null)"))
+                writer.WriteLine($"public static {model.Type.FullName} Create({Configuration}? configuration = null) => __CreateTree(configuration, \"default\");");
+                writer.WriteLine();
+                writer.WriteLine("""
+                    /// <summary>
+                    /// <see cref="Create"/> for an instance configured as <c>alias/resourceName</c>: it publishes its
+                    /// <c>"default"</c> resources under <paramref name="resourceName"/>.
+                    /// </summary>
+                    """);
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"internal static {model.Type.FullName} __CreateTree({Configuration}? configuration, string resourceName)"))
                 {
-                    writer.WriteLine("var __component = __CreateConfigured(configuration, \"default\");");
+                    writer.WriteLine("var __component = __CreateConfigured(configuration, resourceName);");
                     foreach (var child in model.Children)
                     {
                         var create = child.Construction switch

@@ -107,8 +107,7 @@ namespace Asphalt.Generators.Components
                     ? "@" + name
                     : name;
 
-            private static bool IsIdentifier(string? name) =>
-                !string.IsNullOrEmpty(name) && name!.All(c => char.IsLetterOrDigit(c) || c == '_');
+            private static bool IsIdentifier(string? name) => name is not null && Asphalt.Trees.TreeRules.IsIdentifier(name);
 
             private static string DefaultAlias(string typeName)
             {

@@ -4,21 +4,23 @@ using System.Globalization;
 using System.Linq;
 using Asphalt.Generators.Diagnostics;
 using Asphalt.Generators.Models;
+using Asphalt.Trees;
 
 namespace Asphalt.Generators.Configuration
 {
     /// <summary>A component's options as the file writes them, against its options type (ASPH0013, ASPH0014, ASPH0018).</summary>
     internal sealed partial class ConfigurationChecker
     {
-        private void CheckOptions(ConfiguredNode node)
+        private void CheckOptions(TreeNode node)
         {
-            if (node.Schema is not { } schema)
+            if (node.Type?.Origin is not ComponentSchema schema)
             {
                 return;
             }
 
             var context = new OptionsContext(node, schema);
-            if (node.Section is { } section)
+            var written = (YamlTreeSection)node.Section;
+            if (written.Mapping is { } section)
             {
                 foreach (var entry in section.Entries)
                 {
@@ -31,12 +33,12 @@ namespace Asphalt.Generators.Configuration
                     var member = schema.Options?.Members.FirstOrDefault(m => string.Equals(m.Key, entry.Key, StringComparison.OrdinalIgnoreCase));
                     if (member is not null)
                     {
-                        CheckMember(entry.Value, member, node.KeyPath + "." + entry.Key, context);
+                        CheckMember(entry.Value, member, written.KeyPath + "." + entry.Key, context);
                     }
                     else if (!schema.AcceptsAnyKey)
                     {
                         var known = (schema.Options?.Members.Select(m => m.Key) ?? Enumerable.Empty<string>()).Concat(new[] { ComponentsKey, TypeKey }).ToList();
-                        ReportAtKey(DiagnosticDescriptors.UnknownOption, entry, node.KeyPath + "." + entry.Key, entry.Key, node.Path, schema.TypeName,
+                        ReportAtKey(DiagnosticDescriptors.UnknownOption, entry, written.KeyPath + "." + entry.Key, entry.Key, node.Path, schema.TypeName,
                             string.Join(", ", known), NearMatch.DidYouMean(entry.Key, known));
                     }
                 }
@@ -44,20 +46,20 @@ namespace Asphalt.Generators.Configuration
 
             if (schema.Options is { } options)
             {
-                CheckRequired(options, node.Section, node.KeyPath, node.Start, node.End, context);
+                CheckRequired(options, written.Mapping, written.KeyPath, written.KeyStart, written.KeyEnd, context);
             }
         }
 
         /// <summary>The component a value belongs to, for messages.</summary>
         private sealed class OptionsContext
         {
-            public OptionsContext(ConfiguredNode node, ComponentSchema schema)
+            public OptionsContext(TreeNode node, ComponentSchema schema)
             {
                 Node = node;
                 Schema = schema;
             }
 
-            public ConfiguredNode Node { get; }
+            public TreeNode Node { get; }
 
             public ComponentSchema Schema { get; }
         }

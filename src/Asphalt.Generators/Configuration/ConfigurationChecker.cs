@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Asphalt.Generators.Diagnostics;
 using Asphalt.Generators.Models;
+using Asphalt.Trees;
 using Microsoft.CodeAnalysis;
 
 namespace Asphalt.Generators.Configuration
@@ -16,14 +17,11 @@ namespace Asphalt.Generators.Configuration
     /// </summary>
     internal sealed partial class ConfigurationChecker
     {
-        private const string ComponentKey = "component";
+        private const string ComponentKey = TreeRules.ComponentKey;
         private const string ServicesKey = "services";
-        private const string TypeKey = "type";
-        private const string ComponentsKey = "components";
-        private const string DefaultName = "default";
-        private const int MaxDepth = 32;
-
-        private static readonly string[] TopLevelKeys = { ComponentKey, "logging", "startTimeout", "stopTimeout" };
+        private const string TypeKey = TreeRules.TypeKey;
+        private const string ComponentsKey = TreeRules.ComponentsKey;
+        private const string DefaultName = TreeRules.DefaultName;
         private static readonly string[] LogLevels = { "Trace", "Debug", "Information", "Warning", "Error", "Critical", "None" };
 
         private readonly ConfigurationSchema _schema;
@@ -107,7 +105,7 @@ namespace Asphalt.Generators.Configuration
             if (services is null)
             {
                 ReportAt(DiagnosticDescriptors.ConfigurationSyntax, servicesEntry.Value,
-                    "the \"services\" key must be a mapping of service names to configurations, not " + servicesEntry.Value.Describe());
+                    ConfigurationText.ServicesNotMapping(servicesEntry.Value.Describe()));
                 return;
             }
 
@@ -173,10 +171,9 @@ namespace Asphalt.Generators.Configuration
         {
             foreach (var entry in top.Entries)
             {
-                if (!TopLevelKeys.Contains(entry.Key, StringComparer.OrdinalIgnoreCase))
+                if (!TreeRules.TopLevelKeys.Contains(entry.Key, StringComparer.OrdinalIgnoreCase))
                 {
-                    ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, entry, entry.Key,
-                        $"unknown top-level key; the known keys are {string.Join(", ", TopLevelKeys)} (component options go under 'component:'){NearMatch.DidYouMean(entry.Key, TopLevelKeys)}");
+                    ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, entry, entry.Key, TreeMessages.UnknownTopLevelKey(entry.Key));
                 }
             }
 
@@ -204,7 +201,7 @@ namespace Asphalt.Generators.Configuration
             }
 
             ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, entry.Value, entry.Key,
-                $"{entry.Value.Describe()} is not a number of seconds (0 means no limit)");
+                ConfigurationText.NotSeconds(entry.Value.Describe()));
         }
 
         private void CheckLogging(YamlEntry? entry)
@@ -219,7 +216,7 @@ namespace Asphalt.Generators.Configuration
                 if (entry.Value is not YamlScalar { Value: null })
                 {
                     ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, entry.Value, entry.Key,
-                        $"'logging' must be a mapping such as 'logging: {{level: Debug}}', not {entry.Value.Describe()}");
+                        ConfigurationText.LoggingNotMapping(entry.Value.Describe()));
                 }
 
                 return;
@@ -230,244 +227,87 @@ namespace Asphalt.Generators.Configuration
                 var path = entry.Key + "." + setting.Key;
                 if (!string.Equals(setting.Key, "level", StringComparison.OrdinalIgnoreCase))
                 {
-                    ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, setting, path, "unknown logging setting: the only one is 'level'");
+                    ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, setting, path, ConfigurationText.UnknownLoggingSetting);
                 }
                 else if (setting.Value is not YamlScalar { Value: null } && setting.Value is not YamlScalar { IsSubstituted: true }
                     && !(setting.Value is YamlScalar { Value: { } level } && LogLevels.Contains(level.Trim(), StringComparer.OrdinalIgnoreCase)))
                 {
                     ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, setting.Value, path,
-                        $"{setting.Value.Describe()} is not a log level: use {string.Join(", ", LogLevels.Take(6))} or None");
+                        ConfigurationText.NotALogLevel(setting.Value.Describe()));
                 }
             }
         }
 
+        /// <summary>The tree under <c>component:</c>, read by the builder the runtime and generated <c>Create</c> share.</summary>
         private void CheckTree(YamlEntry component)
         {
-            YamlMapping? section;
-            switch (component.Value)
-            {
-                case YamlMapping mapping:
-                    section = mapping;
-                    break;
-                case YamlScalar { Value: null }:
-                    section = null;
-                    break;
-                default:
-                    ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, component.Value, component.Key,
-                        $"the root component's configuration must be a mapping of options, not {component.Value.Describe()}");
-                    return;
-            }
-
-            var typeEntry = section?.Find(TypeKey);
-            if (!TypeOf(typeEntry, component.Key, _rootType, out var typeAlias) || typeAlias is null)
+            var section = new YamlTreeSection(component.Value, component.Key, component.KeyStart, component.KeyEnd);
+            var tree = ReadTree(section);
+            Report(tree.Problems);
+            if (tree.Root is null)
             {
                 return; // Set only at run time, or the build cannot tell the root type: nothing to check against.
             }
 
-            var opaque = false;
-            var schema = Resolve(typeAlias, component.Key, typeEntry, component, ref opaque);
-            var root = new ConfiguredNode("app", "app", typeAlias, schema, DefaultName, section, component.Key, component.KeyStart, component.KeyEnd);
-            ReadChildren(root, 0, ref opaque);
-            foreach (var node in root.DescendantsAndSelf())
+            foreach (var node in tree.Root.DescendantsAndSelf())
             {
                 CheckOptions(node);
             }
 
-            if (!opaque)
+            if (!tree.IsIncomplete)
             {
-                CheckResources(root);
+                CheckResources(tree.Root, section);
             }
         }
 
-        /// <summary>The type alias a section asks for; false when it is known only at run time.</summary>
-        private bool TypeOf(YamlEntry? typeEntry, string keyPath, string? fallback, out string? typeAlias)
+        private ConfiguredTree ReadTree(YamlTreeSection root) =>
+            ConfiguredTree.Read(root, TreeRules.RootAlias, _rootType, alias => _schema.ByAlias.TryGetValue(alias, out var schema) ? schema.Tree : null, _schema.Aliases);
+
+        private void Report(IEnumerable<TreeProblem> problems)
         {
-            typeAlias = fallback;
-            if (typeEntry is null)
+            foreach (var problem in problems)
             {
-                return true;
-            }
-
-            switch (typeEntry.Value)
-            {
-                case YamlScalar { IsSubstituted: true }:
-                    return false;
-                case YamlScalar { Value: { } text }:
-                    typeAlias = text;
-                    return true;
-                case YamlScalar:
-                    return true;
-                default:
-                    ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, typeEntry.Value, keyPath + "." + typeEntry.Key,
-                        $"'type' must name a component type alias, not {typeEntry.Value.Describe()}");
-                    return false;
+                var at = (YamlTreeSection)problem.At;
+                var (start, end) = problem.AtValue ? (at.ValueStart, at.ValueEnd) : (at.KeyStart, at.KeyEnd);
+                switch (problem.Kind)
+                {
+                    case TreeProblemKind.Shape:
+                        Report(DiagnosticDescriptors.InvalidConfigurationShape, start, end, problem.KeyPath, problem.Message);
+                        break;
+                    case TreeProblemKind.UnknownType:
+                        Report(DiagnosticDescriptors.UnknownComponentType, start, end, problem.KeyPath, problem.Message);
+                        break;
+                    case TreeProblemKind.Conflict:
+                        Report(DiagnosticDescriptors.ConfiguredResourceConflict, start, end, problem.Message);
+                        break;
+                    case TreeProblemKind.Missing:
+                        Report(DiagnosticDescriptors.ConfiguredResourceMissing, start, end, problem.Message);
+                        break;
+                    default:
+                        break; // A cycle of the code's tree is ASPH0003; configuration cannot add one without adding a problem above.
+                }
             }
         }
-
-        private ComponentSchema? Resolve(string typeAlias, string keyPath, YamlEntry? typeEntry, YamlEntry? owner, ref bool opaque)
-        {
-            var slash = typeAlias.IndexOf('/');
-            if (slash >= 0)
-            {
-                typeAlias = typeAlias.Substring(0, slash); // Asphalt: only the part before '/' names the type.
-            }
-
-            if (_schema.ByAlias.TryGetValue(typeAlias, out var schema))
-            {
-                return schema;
-            }
-
-            opaque = true;
-            var hint = NearMatch.DidYouMean(typeAlias, _schema.Aliases);
-            var aliases = _schema.Aliases.Count == 0 ? "(none)" : string.Join(", ", _schema.Aliases);
-            if (typeEntry is not null && typeEntry.Value is YamlScalar { Value: not null })
-            {
-                ReportAt(DiagnosticDescriptors.UnknownComponentType, typeEntry.Value, keyPath + "." + typeEntry.Key, typeAlias, hint, aliases);
-            }
-            else if (owner is not null)
-            {
-                ReportAtKey(DiagnosticDescriptors.UnknownComponentType, owner, keyPath, typeAlias, hint, aliases);
-            }
-
-            return null;
-        }
-
-        private void ReadChildren(ConfiguredNode parent, int depth, ref bool opaque)
-        {
-            if (depth > MaxDepth)
-            {
-                Report(DiagnosticDescriptors.InvalidConfigurationShape, parent.Start, parent.End, parent.KeyPath,
-                    "the component tree is more than 32 levels deep: a component type probably declares itself as its own descendant");
-                opaque = true;
-                return;
-            }
-
-            var componentsEntry = parent.Section?.Find(ComponentsKey);
-            YamlMapping? configured = null;
-            if (componentsEntry is not null)
-            {
-                if (componentsEntry.Value is YamlMapping mapping)
-                {
-                    configured = mapping;
-                }
-                else if (componentsEntry.Value is not YamlScalar { Value: null })
-                {
-                    ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, componentsEntry.Value, parent.KeyPath + "." + componentsEntry.Key,
-                        $"'components' must be a mapping of child aliases to their configuration, not {componentsEntry.Value.Describe()}");
-                }
-            }
-
-            // Code first, in declaration order; then the children only configuration adds.
-            var aliases = new List<string>();
-            foreach (var child in parent.Schema?.Entry.Children ?? default)
-            {
-                aliases.Add(child.Alias);
-            }
-
-            foreach (var entry in configured?.Entries ?? new List<YamlEntry>())
-            {
-                if (!aliases.Contains(entry.Key, StringComparer.OrdinalIgnoreCase))
-                {
-                    aliases.Add(entry.Key);
-                }
-            }
-
-            var componentsPath = parent.KeyPath + "." + (componentsEntry?.Key ?? ComponentsKey);
-            foreach (var alias in aliases)
-            {
-                var entry = configured?.Find(alias);
-                var keyPath = componentsPath + "." + (entry?.Key ?? alias);
-                var slash = alias.IndexOf('/');
-                var baseAlias = slash < 0 ? alias : alias.Substring(0, slash);
-                var resourceName = slash < 0 ? DefaultName : alias.Substring(slash + 1);
-                if (!IsIdentifier(baseAlias) || !IsIdentifier(resourceName))
-                {
-                    if (entry is not null)
-                    {
-                        ReportAtKey(DiagnosticDescriptors.InvalidConfigurationShape, entry, keyPath,
-                            $"'{alias}' is not a valid child alias: use an identifier (letters, digits, '_'), or 'alias/resourceName' to publish a second instance's resources under another name");
-                    }
-
-                    continue;
-                }
-
-                YamlMapping? section = null;
-                if (entry is not null)
-                {
-                    if (entry.Value is YamlMapping mapping)
-                    {
-                        section = mapping;
-                    }
-                    else if (entry.Value is not YamlScalar { Value: null })
-                    {
-                        ReportAt(DiagnosticDescriptors.InvalidConfigurationShape, entry.Value, keyPath,
-                            $"a component's configuration must be a mapping of options or empty, not {entry.Value.Describe()}");
-                        opaque = true;
-                        continue;
-                    }
-                }
-
-                var declared = parent.Schema?.Entry.Children.FirstOrDefault(c => string.Equals(c.Alias, alias, StringComparison.OrdinalIgnoreCase))?.TypeAlias;
-                var typeEntry = section?.Find(TypeKey);
-                if (!TypeOf(typeEntry, keyPath, declared ?? baseAlias, out var typeAlias) || typeAlias is null)
-                {
-                    opaque = true;
-                    continue;
-                }
-
-                var schema = Resolve(typeAlias, keyPath, typeEntry, entry, ref opaque);
-                var start = entry?.KeyStart ?? parent.Start;
-                var end = entry?.KeyEnd ?? parent.End;
-                var child = new ConfiguredNode(parent.Path + "/" + alias.Replace('/', '_'), alias, typeAlias, schema, resourceName, section, keyPath, start, end);
-                if (parent.Children.Exists(c => c.Path == child.Path))
-                {
-                    Report(DiagnosticDescriptors.InvalidConfigurationShape, start, end, keyPath,
-                        $"two children of '{parent.Path}' would both be named '{child.Path.Substring(parent.Path.Length + 1)}'; rename one");
-                    continue;
-                }
-
-                parent.Children.Add(child);
-                ReadChildren(child, depth + 1, ref opaque);
-            }
-        }
-
-        private static bool IsIdentifier(string name) => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
         /// <summary>
-        /// The resource graph of the configured tree, as the runtime's <c>ResourceGraph</c> builds it;
-        /// reports only what the tree declared in code does not already have (ASPH0001/0002 cover that).
+        /// The resource graph of the configured tree, as the runtime builds it; reports only what the tree
+        /// declared in code does not already have (ASPH0001/0002 cover that).
         /// </summary>
-        private void CheckResources(ConfiguredNode root)
+        private void CheckResources(TreeNode root, YamlTreeSection rootSection)
         {
-            var configured = ConfiguredResources.Analyze(root);
-            var declaredRoot = new ConfiguredNode("app", "app", root.TypeAlias, root.Schema, DefaultName, null, root.KeyPath, root.Start, root.End);
-            var declaredOpaque = false;
-            ReadChildren(declaredRoot, 0, ref declaredOpaque);
-            var declared = ConfiguredResources.Analyze(declaredRoot);
-            var declaredMissing = new HashSet<string>(declared.Missing.Select(m => m.Node.Path + "|" + m.Resource.Type + "|" + m.Name), StringComparer.Ordinal);
-            var declaredConflicts = new HashSet<string>(declared.Conflicts.Select(c => c.Second.Path + "|" + c.Type + "|" + c.Name), StringComparer.Ordinal);
-
-            foreach (var (second, first, type, name) in configured.Conflicts)
+            var configured = new List<TreeProblem>();
+            TreeGraph.Analyze(root, configured);
+            var declaredTree = ReadTree(new YamlTreeSection(null, rootSection.KeyPath, rootSection.KeyStart, rootSection.KeyEnd));
+            var declared = new List<TreeProblem>();
+            if (declaredTree.Root is not null)
             {
-                if (!declaredConflicts.Contains(second.Path + "|" + type + "|" + name))
-                {
-                    Report(DiagnosticDescriptors.ConfiguredResourceConflict, second.Start, second.End, type, name, first.Path, second.Path, second.Alias.Split('/')[0]);
-                }
+                TreeGraph.Analyze(declaredTree.Root, declared);
             }
 
-            foreach (var (node, resource, name) in configured.Missing)
-            {
-                if (declaredMissing.Contains(node.Path + "|" + resource.Type + "|" + name))
-                {
-                    continue;
-                }
+            var known = new HashSet<string>(declared.Select(Identity), StringComparer.Ordinal);
+            Report(configured.Where(p => p.Kind is TreeProblemKind.Conflict or TreeProblemKind.Missing && !known.Contains(Identity(p))));
 
-                var others = configured.Published.Keys.Where(k => k.Type == resource.Type).Select(k => $"'{k.Name}'").ToList();
-                var hint = others.Count > 0
-                    ? $"; {resource.Type} is published as {string.Join(", ", others)}"
-                    : "; add a component that publishes it under 'components:'";
-                Report(DiagnosticDescriptors.ConfiguredResourceMissing, node.Start, node.End, node.Path, node.Schema!.TypeName, resource.Type, name, hint);
-            }
+            static string Identity(TreeProblem problem) => problem.Kind + "|" + problem.Node?.Path + "|" + problem.Subject;
         }
     }
 }

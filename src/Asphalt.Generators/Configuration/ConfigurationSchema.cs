@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Asphalt.Generators.Models;
 using Asphalt.Generators.Wiring;
+using Asphalt.Trees;
 
 namespace Asphalt.Generators.Configuration
 {
@@ -43,7 +44,7 @@ namespace Asphalt.Generators.Configuration
             var byAlias = new Dictionary<string, ComponentSchema>(StringComparer.Ordinal);
             foreach (var entry in wiring.Registry)
             {
-                if (byType.TryGetValue(entry.Type.FullName, out var model))
+                if (byType.TryGetValue(entry.Type.FullName, out var model) || entry.IsHandWritten)
                 {
                     byAlias[entry.Alias] = new ComponentSchema(entry, model);
                 }
@@ -60,19 +61,31 @@ namespace Asphalt.Generators.Configuration
     /// <summary>One registered component type as configuration sees it.</summary>
     internal sealed class ComponentSchema
     {
-        public ComponentSchema(RegistryEntry entry, ComponentModel model)
+        /// <param name="entry">The registry's entry.</param>
+        /// <param name="model">The component's model; null for a hand-written component (no options).</param>
+        public ComponentSchema(RegistryEntry entry, ComponentModel? model)
         {
             Entry = entry;
             TypeName = entry.Type.FullName.Replace("global::", string.Empty);
 
             // A constructor taking IConfiguration reads the section itself: any key may be meant for it.
-            AcceptsAnyKey = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
-            var options = model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
-            OptionsByMethod = model.Options.ToDictionary(o => o.BindMethod, o => o, StringComparer.Ordinal);
+            AcceptsAnyKey = model?.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration) ?? false;
+            var options = model?.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+            OptionsByMethod = model?.Options.ToDictionary(o => o.BindMethod, o => o, StringComparer.Ordinal) ?? new Dictionary<string, OptionsType>(StringComparer.Ordinal);
+            Tree = new TreeType(
+                entry.Alias,
+                TypeName,
+                entry.Children.Select(c => new KeyValuePair<string, string>(c.Alias, c.TypeAlias)).ToList(),
+                entry.Provides.Select(r => r.ToTree()).ToList(),
+                entry.Consumes.Select(r => r.ToTree()).ToList(),
+                this);
             Options = options?.BindMethod is { } method && OptionsByMethod.TryGetValue(method, out var type) ? type : null;
         }
 
         public RegistryEntry Entry { get; }
+
+        /// <summary>The type as the shared tree builder sees it.</summary>
+        public TreeType Tree { get; }
 
         public string Alias => Entry.Alias;
 

@@ -5,24 +5,21 @@ namespace Asphalt.Generators.Configuration
 {
     /// <summary>
     /// Bounds on hostile input, so a configuration file can never overflow the compiler's stack or make
-    /// it walk billions of values: the same numbers and wording as the runtime's
-    /// <c>Asphalt.Configuration.ConfigurationLimits</c> (a generator cannot reference the runtime), documented
+    /// it walk billions of values: the numbers and wording the runtime's
+    /// <c>Asphalt.Configuration.ConfigurationLimits</c> shares with it (<c>ConfigurationText</c>), documented
     /// in docs/configuration.md ("Limits").
     /// </summary>
     internal sealed partial class YamlParser
     {
         /// <summary>The deepest a value may be nested, counted in keys on its path (a list item is a level).</summary>
-        internal const int MaxDepth = 64;
+        internal const int MaxDepth = Asphalt.Trees.ConfigurationText.MaxDepth;
 
         /// <summary>The most values that aliases may copy in one file (an alias counts everything its anchor holds).</summary>
-        internal const int MaxAliasExpansion = 100000;
+        internal const int MaxAliasExpansion = Asphalt.Trees.ConfigurationText.MaxAliasExpansion;
 
-        private static readonly string TooDeep =
-            "the configuration is nested deeper than " + MaxDepth + " levels (the limit); flatten it";
+        private const string TooDeep = Asphalt.Trees.ConfigurationText.TooDeep;
 
-        private static readonly string TooManyAliasCopies =
-            "aliases in this file expand to more than " + MaxAliasExpansion + " values (the limit); "
-            + "an alias copies everything its anchor holds, so aliases of aliases multiply: write the values out or share fewer levels";
+        private const string TooManyAliasCopies = Asphalt.Trees.ConfigurationText.TooManyAliasCopies;
 
         // The size and height of each anchored node, measured once when it is anchored.
         private readonly Dictionary<string, (YamlNode Node, int Size, int Height)> _anchors = new(StringComparer.Ordinal);

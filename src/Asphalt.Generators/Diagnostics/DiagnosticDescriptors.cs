@@ -87,11 +87,11 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticSeverity.Error,
             WellKnownDiagnosticTags.CompilationEnd);
 
-        /// <summary>ASPH0012. Format: <c>{0}: unknown component type '{1}'{2}: registered types are {3}; set 'type:' to one of them</c>.</summary>
+        /// <summary>ASPH0012. Format: <c>{0}: {1}</c>, the key path and the shared tree builder's message (<c>unknown component type 'x' …</c>).</summary>
         public static readonly DiagnosticDescriptor UnknownComponentType = Create(
             DiagnosticIds.UnknownComponentType,
             "Unknown component type in configuration",
-            "{0}: unknown component type '{1}'{2}: registered types are {3}; set 'type:' to one of them",
+            "{0}: {1}",
             DiagnosticSeverity.Error,
             WellKnownDiagnosticTags.CompilationEnd);
 
@@ -111,19 +111,19 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticSeverity.Error,
             WellKnownDiagnosticTags.CompilationEnd);
 
-        /// <summary>ASPH0015. Format: <c>Component '{0}' ({1}) takes resource {2} '{3}', which no component of the tree this file configures publishes{4}</c>.</summary>
+        /// <summary>ASPH0015. Format: <c>{0}</c>, the shared tree builder's message (<c>component 'app/web' (…) takes resource …</c>).</summary>
         public static readonly DiagnosticDescriptor ConfiguredResourceMissing = Create(
             DiagnosticIds.ConfiguredResourceMissing,
             "Configured tree leaves a resource unprovided",
-            "Component '{0}' ({1}) takes resource {2} '{3}', which no component of the tree this file configures publishes{4}",
+            "{0}",
             DiagnosticSeverity.Error,
             WellKnownDiagnosticTags.CompilationEnd);
 
-        /// <summary>ASPH0016. Format: <c>Resource {0} '{1}' is published by both '{2}' and '{3}' in the tree this file configures; configure one of them as '{4}/otherName' to publish under another name</c>.</summary>
+        /// <summary>ASPH0016. Format: <c>{0}</c>, the shared tree builder's message (<c>resource T 'name' is published by both …</c>).</summary>
         public static readonly DiagnosticDescriptor ConfiguredResourceConflict = Create(
             DiagnosticIds.ConfiguredResourceConflict,
             "Configured tree publishes a resource twice",
-            "Resource {0} '{1}' is published by both '{2}' and '{3}' in the tree this file configures; configure one of them as '{4}/otherName' to publish under another name",
+            "{0}",
             DiagnosticSeverity.Error,
             WellKnownDiagnosticTags.CompilationEnd);
 

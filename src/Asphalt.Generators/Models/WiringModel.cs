@@ -10,18 +10,31 @@ namespace Asphalt.Generators.Models
     internal sealed record WiringModel(EquatableArray<RegistryEntry> Registry, EquatableArray<TreePlan> Trees);
 
     /// <summary>A registry alias, the component type it creates, and what the build knows of it (for configured trees).</summary>
+    /// <param name="Alias">The alias configuration uses (a hand-written type's full name).</param>
+    /// <param name="Type">The component type.</param>
+    /// <param name="Children">The children declared in code.</param>
+    /// <param name="Provides">What it publishes.</param>
+    /// <param name="Consumes">What it takes.</param>
+    /// <param name="IsHandWritten">A <c>Component</c> subclass without <c>[Component]</c>, declared as a child: created with <c>new</c>, takes no options.</param>
     internal sealed record RegistryEntry(
         string Alias,
         TypeRef Type,
         EquatableArray<RegistryChild> Children,
         EquatableArray<RegistryResource> Provides,
-        EquatableArray<RegistryResource> Consumes);
+        EquatableArray<RegistryResource> Consumes,
+        bool IsHandWritten = false);
 
     /// <summary>A child declared in code: its alias and its type's registry alias.</summary>
     internal sealed record RegistryChild(string Alias, string TypeAlias);
 
-    /// <summary>A resource a type publishes or takes, by type name and resource name.</summary>
-    internal sealed record RegistryResource(string Type, string Name, bool IsSignal, bool IsOptional, string? NameOption = null);
+    /// <summary>A resource a type publishes or takes, by type name and resource name, and the step that publishes or waits for it.</summary>
+    internal sealed record RegistryResource(string Type, string Name, bool IsSignal, bool IsOptional, string? NameOption = null, Phase Phase = Phase.Start)
+    {
+        /// <summary>The shared tree builder's view.</summary>
+        public Asphalt.Trees.TreeResource ToTree() =>
+            new Asphalt.Trees.TreeResource(Type, Name, IsSignal, IsOptional, NameOption,
+                Phase == Phase.Prepare ? Asphalt.Trees.TreeStep.Prepare : Phase == Phase.Run ? Asphalt.Trees.TreeStep.Run : Asphalt.Trees.TreeStep.Start);
+    }
 
     /// <summary>Facts about the compilation the emitted code depends on (selected, never the compilation itself).</summary>
     /// <param name="AssemblyName">The assembly's name, the application's name in its definition.</param>

@@ -33,17 +33,19 @@ namespace Asphalt.Generators.Wiring
                     // One delegate for every component's factory to share: a method group at each call
                     // site would make the compiler cache it in a nested class per component.
                     writer.WriteLine("/// <summary><see cref=\"Create\"/> as a delegate, shared by every component's factory.</summary>");
-                    writer.WriteLine("public static readonly global::System.Func<string, global::Microsoft.Extensions.Configuration.IConfigurationSection, global::Asphalt.Component?> Factory = Create;");
+                    writer.WriteLine("public static readonly global::System.Func<string, global::Microsoft.Extensions.Configuration.IConfigurationSection, string, global::Asphalt.Component?> Factory = Create;");
                     writer.WriteLine();
-                    writer.WriteLine("/// <summary>Creates the component registered as <paramref name=\"alias\"/>, or returns null for an unknown alias.</summary>");
-                    using (writer.Block("public static global::Asphalt.Component? Create(string alias, global::Microsoft.Extensions.Configuration.IConfigurationSection configuration)"))
+                    writer.WriteLine("/// <summary>Creates the component registered as <paramref name=\"alias\"/> with its children, publishing its <c>\"default\"</c> resources as <paramref name=\"resourceName\"/>; null for an unknown alias.</summary>");
+                    using (writer.Block("public static global::Asphalt.Component? Create(string alias, global::Microsoft.Extensions.Configuration.IConfigurationSection configuration, string resourceName)"))
                     {
                         writer.WriteLine("switch (alias)");
                         using (writer.Block())
                         {
                             foreach (var entry in model.Registry)
                             {
-                                writer.WriteLine($"case {Literals.String(entry.Alias)}: return {entry.Type.FullName}.Create(configuration);");
+                                writer.WriteLine(entry.IsHandWritten
+                                    ? $"case {Literals.String(entry.Alias)}: global::Asphalt.ConfigurationValues.CheckNoOptions(configuration, {Literals.String(entry.Alias)}); return new {entry.Type.FullName}();"
+                                    : $"case {Literals.String(entry.Alias)}: return {entry.Type.FullName}.__CreateTree(configuration, resourceName);");
                             }
 
                             writer.WriteLine("default: return null;");
@@ -90,7 +92,10 @@ namespace Asphalt.Generators.Wiring
                     foreach (var entry in entries.Skip(chunk * ChunkSize).Take(ChunkSize))
                     {
                         var typeName = entry.Type.FullName.Replace("global::", string.Empty);
-                        writer.WriteLine($"types.Add(new global::Asphalt.Configuration.ComponentTypeInfo({Literals.String(entry.Alias)}, {Literals.String(typeName)}, static c => {entry.Type.FullName}.__CreateConfigured(c.Section, c.ResourceName))");
+                        var factory = entry.IsHandWritten
+                            ? $"static c => {{ global::Asphalt.ConfigurationValues.CheckNoOptions(c.Section, {Literals.String(typeName)}); return new {entry.Type.FullName}(); }}"
+                            : $"static c => {entry.Type.FullName}.__CreateConfigured(c.Section, c.ResourceName)";
+                        writer.WriteLine($"types.Add(new global::Asphalt.Configuration.ComponentTypeInfo({Literals.String(entry.Alias)}, {Literals.String(typeName)}, {factory})");
                         writer.WriteLine("{");
                         writer.Indentation++;
                         var children = string.Join(", ", entry.Children.Select(c => $"new global::System.Collections.Generic.KeyValuePair<string, string>({Literals.String(c.Alias)}, {Literals.String(c.TypeAlias)})"));
@@ -106,7 +111,15 @@ namespace Asphalt.Generators.Wiring
 
         private static string Declarations(EquatableArray<RegistryResource> resources) =>
             string.Join(", ", resources.Select(r =>
-                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)}{(r.NameOption is null ? string.Empty : ", NameOption = " + Literals.String(r.NameOption))} }}"));
+                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)}{(r.NameOption is null ? string.Empty : ", NameOption = " + Literals.String(r.NameOption))}{Step(r.Phase)} }}"));
+
+        // Only what differs from the default (StartAsync), to keep the registry short.
+        private static string Step(Phase phase) => phase switch
+        {
+            Phase.Prepare => ", InPrepare = true",
+            Phase.Run => ", InRun = true",
+            _ => string.Empty,
+        };
 
         public static string PlanHintName(TreePlan plan) => Literals.Identifier(plan.RootType.FullName) + ".Wiring.g.cs";
 

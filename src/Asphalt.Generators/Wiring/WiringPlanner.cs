@@ -5,6 +5,7 @@ using System.Threading;
 using Asphalt.Generators.Common;
 using Asphalt.Generators.Diagnostics;
 using Asphalt.Generators.Models;
+using Asphalt.Trees;
 using Microsoft.CodeAnalysis;
 
 namespace Asphalt.Generators.Wiring
@@ -51,7 +52,10 @@ namespace Asphalt.Generators.Wiring
     /// </summary>
     internal static class WiringPlanner
     {
-        public const string RootAlias = "app";
+        public const string RootAlias = TreeRules.RootAlias;
+
+        /// <summary>The code's tree has no configuration.</summary>
+        private static readonly TreeSection NoConfiguration = new Configuration.YamlTreeSection(null, TreeRules.ComponentKey, 0, 0);
 
         public static WiringModel Plan(IEnumerable<ComponentModel> components, List<WiringProblem>? problems, CancellationToken cancellationToken)
         {
@@ -76,6 +80,18 @@ namespace Asphalt.Generators.Wiring
                 }
             }
 
+            // A hand-written child (a Component subclass without [Component]) is registered under its type
+            // name, so a tree built from the registry (the command line's) keeps it as generated Create does.
+            var handWritten = valid.SelectMany(c => c.Children)
+                .Where(c => c.Construction == ChildConstruction.New)
+                .Select(c => c.Type)
+                .GroupBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .Where(t => HandWrittenAlias(t).All(c => char.IsLetterOrDigit(c) || c is '_' or '.') && registry.All(e => e.Alias != HandWrittenAlias(t)));
+            registry.AddRange(handWritten.Select(t => new RegistryEntry(
+                HandWrittenAlias(t), t, EquatableArray<RegistryChild>.Empty, EquatableArray<RegistryResource>.Empty, EquatableArray<RegistryResource>.Empty, IsHandWritten: true)).ToList());
+            registry.Sort((a, b) => string.CompareOrdinal(a.Alias, b.Alias));
+
             CheckRecursion(valid, byType, problems);
             var referencedAsChild = new HashSet<string>(all.SelectMany(c => c.Children).Select(c => c.Type.FullName), StringComparer.Ordinal);
             var trees = new List<TreePlan>();
@@ -93,21 +109,25 @@ namespace Asphalt.Generators.Wiring
             return new WiringModel(registry.ToEquatableArray(), trees.ToEquatableArray());
         }
 
+        /// <summary>The registry alias of a hand-written component type: its full name (no alias of its own).</summary>
+        private static string HandWrittenAlias(TypeRef type) => TypeName(type);
+
+        private static string TypeName(TypeRef type) => type.FullName.Replace("global::", string.Empty);
+
         private static RegistryEntry Entry(ComponentModel model, Dictionary<string, ComponentModel> byType)
         {
-            static string TypeName(TypeRef type) => type.FullName.Replace("global::", string.Empty);
-
             var children = model.Children
-                .Where(c => c.Construction == ChildConstruction.Factory && byType.TryGetValue(c.Type.FullName, out var child) && !child.HasErrors)
-                .Select(c => new RegistryChild(c.Alias, byType[c.Type.FullName].Alias))
+                .Where(c => c.Construction == ChildConstruction.New
+                    || (byType.TryGetValue(c.Type.FullName, out var child) && !child.HasErrors))
+                .Select(c => new RegistryChild(c.Alias, c.Construction == ChildConstruction.New ? HandWrittenAlias(c.Type) : byType[c.Type.FullName].Alias))
                 .ToEquatableArray();
             var provides = model.AllPublished()
-                .Select(p => new RegistryResource(TypeName(p.PublishedType), p.Name, p.IsSignal, false))
+                .Select(p => new RegistryResource(TypeName(p.PublishedType), p.Name, p.IsSignal, false, null, p.Phase))
                 .ToEquatableArray();
             var consumes = new[] { model.Prepare, model.Start, model.Run }
                 .Where(s => s is not null)
-                .SelectMany(s => s!.Parameters.Where(p => p.Kind == ParameterKind.Resource))
-                .Select(p => new RegistryResource(TypeName(p.Type!), p.ResourceName, false, p.Optional, p.NameOptionKey))
+                .SelectMany(s => s!.Parameters.Where(p => p.Kind == ParameterKind.Resource).Select(p => (Step: s.Phase, Parameter: p)))
+                .Select(t => new RegistryResource(TypeName(t.Parameter.Type!), t.Parameter.ResourceName, false, t.Parameter.Optional, t.Parameter.NameOptionKey, t.Step))
                 .Concat(model.Listeners.Select(l => new RegistryResource(TypeName(l.SignalType), l.SignalName, true, false)))
                 .ToEquatableArray();
             return new RegistryEntry(model.Alias, model.Type, children, provides, consumes);
@@ -276,7 +296,6 @@ namespace Asphalt.Generators.Wiring
                 CheckUnused();
                 CheckCycles();
                 CheckOptionalRaces();
-                var stages = Stages();
                 var resources = _providers
                     .OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal)
                     .Select(p => new PlanResource(
@@ -288,9 +307,33 @@ namespace Asphalt.Generators.Wiring
                         p.Value[0].Resource.IsSignal))
                     .ToEquatableArray();
                 var components = _nodes.Select(n => new PlanComponent(n.Path, n.Type.DisplayName)).ToEquatableArray();
+
+                // Start stages and the graph text come from the builder the runtime's `graph` uses, on the
+                // tree as code declares it: `graph` and `graph --declared` print the same for the same tree.
+                var graph = TreeGraph.Analyze(DeclaredTree(rootNode), new List<TreeProblem>());
+                var stages = graph.Stages.Select(stage => stage.ToEquatableArray()).ToEquatableArray();
+                var drawn = graph.Components.Select(c => new GraphText.Component(c.Path, c.TypeName)).ToList();
                 return new TreePlan(
                     _root.Namespace, _root.ContainingTypes, _root.Name, _root.Type, components, resources, stages,
-                    GraphText.Mermaid(components, resources), GraphText.Dot(RootName, components, resources));
+                    GraphText.Mermaid(drawn, graph.Resources, graph.Stages), GraphText.Dot(drawn, graph.Resources, graph.Stages));
+            }
+
+            /// <summary>The tree as the shared builder sees it: the registry's view of each component.</summary>
+            private TreeNode DeclaredTree(Node node)
+            {
+                var typeName = node.Type.FullName.Replace("global::", string.Empty);
+                var entry = node.Model is null ? null : Entry(node.Model, _byType);
+                var type = entry is null
+                    ? null
+                    : new TreeType(entry.Alias, typeName, Array.Empty<KeyValuePair<string, string>>(), entry.Provides.Select(r => r.ToTree()).ToList(), entry.Consumes.Select(r => r.ToTree()).ToList(), entry);
+                var alias = node.Path.Substring(node.Path.LastIndexOf('/') + 1);
+                var tree = new TreeNode(node.Path, ChildAlias.Parse(alias), typeName, type, NoConfiguration);
+                foreach (var child in node.Children)
+                {
+                    tree.Children.Add(DeclaredTree(child));
+                }
+
+                return tree;
             }
 
             private IEnumerable<string> ConsumersOf(Key key, bool listeners) =>
@@ -686,51 +729,6 @@ namespace Asphalt.Generators.Wiring
                             result.Add(component);
                         }
                     }
-                }
-            }
-
-            /// <summary>
-            /// Start stages: components grouped by when their start step can finish, from the longest
-            /// chain of waits in the start-up graph. Components in one stage start concurrently.
-            /// </summary>
-            private EquatableArray<EquatableArray<string>> Stages()
-            {
-                var outgoing = new List<Edge>[_nodes.Count * 2];
-                for (var i = 0; i < outgoing.Length; i++)
-                {
-                    outgoing[i] = new List<Edge>();
-                }
-
-                foreach (var edge in Edges())
-                {
-                    outgoing[edge.From].Add(edge);
-                }
-
-                var depth = new int?[outgoing.Length];
-                var visiting = new bool[outgoing.Length];
-                return _nodes
-                    .GroupBy(n => DepthOf(Id(n, Phase.Start)))
-                    .OrderBy(g => g.Key)
-                    .Select(g => g.Select(n => n.Path).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
-                    .ToEquatableArray();
-
-                int DepthOf(int id)
-                {
-                    if (depth[id] is { } known)
-                    {
-                        return known;
-                    }
-
-                    if (visiting[id])
-                    {
-                        return 0; // A cycle, reported as ASPH0003; break it here.
-                    }
-
-                    visiting[id] = true;
-                    var value = outgoing[id].Count == 0 ? 0 : outgoing[id].Max(e => DepthOf(e.To)) + 1;
-                    visiting[id] = false;
-                    depth[id] = value;
-                    return value;
                 }
             }
         }

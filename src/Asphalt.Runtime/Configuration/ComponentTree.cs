@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Asphalt.Trees;
 
 namespace Asphalt.Configuration;
 
@@ -17,7 +17,7 @@ namespace Asphalt.Configuration;
 public static class ComponentTree
 {
     /// <summary>The top-level keys the runner understands.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = [LoadedConfiguration.ComponentKey, "logging", "startTimeout", "stopTimeout"];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = TreeRules.TopLevelKeys;
 
     /// <summary>Creates the root component and its whole tree.</summary>
     /// <param name="configuration">The loaded configuration; the root is configured under <c>component:</c>.</param>
@@ -28,8 +28,8 @@ public static class ComponentTree
     public static Component Build(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = "app")
     {
         var errors = new List<ConfigurationError>();
-        var root = Read(configuration, types, rootType, rootAlias, errors);
-        var component = Instantiate(root, configuration, errors);
+        var tree = Read(configuration, types, rootType, rootAlias, errors);
+        var component = tree.Root is null ? null : Instantiate(tree.Root, configuration, errors);
         if (errors.Count > 0 || component is null)
         {
             throw new ConfigurationException(InSourceOrder(errors));
@@ -52,15 +52,18 @@ public static class ComponentTree
         {
             if (!TopLevelKeys.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add(configuration.ErrorAt(section.Path,
-                    $"unknown top-level key; the known keys are {string.Join(", ", TopLevelKeys)} (component options go under 'component:')"));
+                errors.Add(configuration.ErrorAt(section.Path, TreeMessages.UnknownTopLevelKey(section.Key)));
             }
         }
 
         RunnerSettings.Read(configuration, errors);
-        var root = Read(configuration, types, rootType, rootAlias, errors);
-        Instantiate(root, configuration, errors);
-        ResourceGraph.Analyze(root, configuration, errors);
+        var tree = Read(configuration, types, rootType, rootAlias, errors);
+        if (tree.Root is not null)
+        {
+            Instantiate(tree.Root, configuration, errors);
+            Analyze(tree.Root, configuration, errors);
+        }
+
         return InSourceOrder(errors);
     }
 
@@ -76,130 +79,53 @@ public static class ComponentTree
     public static WiringPlan Plan(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = "app")
     {
         var errors = new List<ConfigurationError>();
-        var root = Read(configuration, types, rootType, rootAlias, errors);
-        if (errors.Count > 0)
+        var tree = Read(configuration, types, rootType, rootAlias, errors);
+        if (errors.Count > 0 || tree.Root is null)
         {
             throw new ConfigurationException(InSourceOrder(errors));
         }
 
-        return ResourceGraph.Analyze(root, configuration, errors);
+        var graph = Analyze(tree.Root, configuration, errors);
+        var components = graph.Components.Select(c => new GraphText.Component(c.Path, c.TypeName)).ToList();
+        return new WiringPlan(
+            tree.Root.TypeName,
+            [.. graph.Components.Select(c => new WiringComponent(c.Path, c.TypeName))],
+            [.. graph.Resources.Select(r => new WiringResource(r.Type, r.Name, r.Provider, r.ConsumersAndListeners, r.IsSignal))],
+            graph.Stages,
+            GraphText.Mermaid(components, graph.Resources, graph.Stages),
+            GraphText.Dot(components, graph.Resources, graph.Stages));
     }
 
-    internal static ConfiguredComponent Read(
-        LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias, List<ConfigurationError> errors)
+    /// <summary>The tree under <c>component:</c>, read by the builder the build and generated <c>Create</c> share.</summary>
+    private static ConfiguredTree Read(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias, List<ConfigurationError> errors)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(types);
-        var section = configuration.Component;
-        var typeAlias = section[ComponentConfiguration.TypeKey] ?? rootType;
-        var type = Resolve(typeAlias, section.Path, configuration, types, errors);
-        if (section.Value is not null)
-        {
-            errors.Add(configuration.ErrorAt(section.Path, $"the root component's configuration must be a mapping of options, not '{section.Value}'"));
-        }
-
-        var root = new ConfiguredComponent(rootAlias, rootAlias, type, typeAlias, ResourceKey.DefaultName, section);
-        ReadChildren(root, configuration, types, errors, depth: 0);
-        return root;
+        var tree = ConfiguredTree.Read(new ConfigurationTreeSection(configuration.Component, configuration), rootAlias, rootType, types.Find, types.Aliases);
+        Report(tree.Problems, configuration, errors);
+        return tree;
     }
 
-    private static void ReadChildren(ConfiguredComponent parent, LoadedConfiguration configuration, ComponentTypes types, List<ConfigurationError> errors, int depth)
+    private static TreeGraph Analyze(TreeNode root, LoadedConfiguration configuration, List<ConfigurationError> errors)
     {
-        if (depth > 32)
-        {
-            errors.Add(configuration.ErrorAt(parent.Section.Path,
-                "the component tree is more than 32 levels deep: a component type probably declares itself as its own descendant"));
-            return;
-        }
-
-        var componentsSection = parent.Section.GetSection(ComponentConfiguration.ComponentsKey);
-        if (componentsSection.Value is not null)
-        {
-            errors.Add(configuration.ErrorAt(componentsSection.Path,
-                $"'components' must be a mapping of child aliases to their configuration, not '{componentsSection.Value}'"));
-        }
-
-        // Code first, in declaration order; then children only configuration adds.
-        var aliases = new List<string>();
-        foreach (var (alias, _) in parent.Type?.Children ?? [])
-        {
-            aliases.Add(alias);
-        }
-
-        // Configuration returns keys sorted; take them in the order they were written instead.
-        foreach (var child in componentsSection.GetChildren().OrderBy(c => configuration.LocationOf(c.Path).Line))
-        {
-            if (!aliases.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                aliases.Add(child.Key);
-            }
-        }
-
-        foreach (var alias in aliases)
-        {
-            var childSection = componentsSection.GetSection(alias);
-            var slash = alias.IndexOf('/');
-            var baseAlias = slash < 0 ? alias : alias[..slash];
-            var resourceName = slash < 0 ? ResourceKey.DefaultName : alias[(slash + 1)..];
-            if (!IsIdentifier(baseAlias) || !IsIdentifier(resourceName))
-            {
-                errors.Add(configuration.ErrorAt(childSection.Path,
-                    $"'{alias}' is not a valid child alias: use an identifier (letters, digits, '_'), or 'alias/resourceName' to publish a second instance's resources under another name"));
-                continue;
-            }
-
-            if (childSection.Value is not null)
-            {
-                errors.Add(configuration.ErrorAt(childSection.Path,
-                    $"a component's configuration must be a mapping of options or empty, not '{childSection.Value}'"));
-                continue;
-            }
-
-            var declared = parent.Type?.Children.FirstOrDefault(c => string.Equals(c.Key, alias, StringComparison.OrdinalIgnoreCase)).Value;
-            var typeAlias = childSection[ComponentConfiguration.TypeKey] ?? declared ?? baseAlias;
-            var slashInType = typeAlias.IndexOf('/');
-            if (slashInType >= 0)
-            {
-                typeAlias = typeAlias[..slashInType]; // Asphalt: only the part before '/' names the type.
-            }
-
-            var typeInfo = Resolve(typeAlias, childSection.Path, configuration, types, errors);
-            var child = new ConfiguredComponent(parent.Path + "/" + alias.Replace('/', '_'), alias, typeInfo, typeAlias, resourceName, childSection);
-            if (parent.Children.Exists(c => c.TreeAlias == child.TreeAlias))
-            {
-                errors.Add(configuration.ErrorAt(childSection.Path, $"two children of '{parent.Path}' would both be named '{child.TreeAlias}'; rename one"));
-                continue;
-            }
-
-            parent.Children.Add(child);
-            ReadChildren(child, configuration, types, errors, depth + 1);
-        }
+        var problems = new List<TreeProblem>();
+        var graph = TreeGraph.Analyze(root, problems);
+        Report(problems, configuration, errors);
+        return graph;
     }
 
-    private static ComponentTypeInfo? Resolve(string typeAlias, string sectionPath, LoadedConfiguration configuration, ComponentTypes types, List<ConfigurationError> errors)
-    {
-        if (types.TryGet(typeAlias, out var type))
-        {
-            return type;
-        }
+    private static void Report(List<TreeProblem> problems, LoadedConfiguration configuration, List<ConfigurationError> errors) =>
+        errors.AddRange(problems.Select(p => configuration.ErrorAt(((ConfigurationTreeSection)p.At).Path, p.Message)));
 
-        var typePath = sectionPath + ":" + ComponentConfiguration.TypeKey;
-        var at = configuration.Configuration[typePath] is null ? sectionPath : typePath;
-        var near = types.Aliases.FirstOrDefault(a => string.Equals(a, typeAlias, StringComparison.OrdinalIgnoreCase));
-        var hint = near is null ? "" : $" (did you mean '{near}'?)";
-        errors.Add(configuration.ErrorAt(at,
-            $"unknown component type '{typeAlias}'{hint}: registered types are {string.Join(", ", types.Aliases)}; set 'type:' to one of them"));
-        return null;
-    }
-
-    private static Component? Instantiate(ConfiguredComponent node, LoadedConfiguration configuration, List<ConfigurationError> errors)
+    private static Component? Instantiate(TreeNode node, LoadedConfiguration configuration, List<ConfigurationError> errors)
     {
         Component? component = null;
-        if (node.Type is { } type)
+        var section = ((ConfigurationTreeSection)node.Section).Section;
+        if (node.Type?.Origin is ComponentTypeInfo type)
         {
             try
             {
-                component = type.Create(node.ToConfiguration());
+                component = type.Create(new ComponentConfiguration(node.Path, node.Alias.Written, node.TypeAlias, node.Alias.ResourceName, section));
             }
             catch (ConfigurationBindingException failure)
             {
@@ -217,7 +143,7 @@ public static class ComponentTree
                 }
                 else
                 {
-                    errors.Add(configuration.ErrorAt(node.Section.Path,
+                    errors.Add(configuration.ErrorAt(section.Path,
                         $"creating component '{node.Path}' ({type.TypeName}) failed: {failure.Message}"));
                 }
             }
@@ -234,12 +160,12 @@ public static class ComponentTree
 
             try
             {
-                component.AddComponent(childNode.TreeAlias, child);
+                component.AddComponent(childNode.Alias.TreeAlias, child);
             }
             catch (ArgumentException failure)
             {
-                errors.Add(configuration.ErrorAt(childNode.Section.Path,
-                    $"cannot add '{childNode.TreeAlias}' to '{node.Path}': {failure.Message} (a factory must not add children itself; declare them in ComponentTypeInfo.Children)"));
+                errors.Add(configuration.ErrorAt(((ConfigurationTreeSection)childNode.Section).Path,
+                    $"cannot add '{childNode.Alias.TreeAlias}' to '{node.Path}': {failure.Message} (a factory must not add children itself; declare them in ComponentTypeInfo.Children)"));
             }
         }
 
@@ -250,6 +176,4 @@ public static class ComponentTree
     private static string Strip(string message, string path) =>
         message.Replace($" at '{path}'", "", StringComparison.Ordinal)
             .Replace($"'{path}'", $"'{path[(path.LastIndexOf(':') + 1)..]}'", StringComparison.Ordinal);
-
-    private static bool IsIdentifier(string name) => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using Asphalt.Trees;
 
 namespace Asphalt.Configuration;
 
@@ -20,6 +21,7 @@ public sealed class ComponentTypes : IEnumerable<ComponentTypeInfo>
 {
     private readonly Dictionary<string, ComponentTypeInfo> _byAlias = new(StringComparer.Ordinal);
     private readonly List<ComponentTypeInfo> _ordered = [];
+    private Dictionary<string, TreeType>? _trees;
 
     /// <summary>The registered aliases, sorted.</summary>
     public IReadOnlyList<string> Aliases => [.. _byAlias.Keys.Order(StringComparer.Ordinal)];
@@ -46,6 +48,23 @@ public sealed class ComponentTypes : IEnumerable<ComponentTypeInfo>
 
     /// <summary>Looks up an alias (exact case, as Asphalt's entry points).</summary>
     public bool TryGet(string alias, [MaybeNullWhen(false)] out ComponentTypeInfo type) => _byAlias.TryGetValue(alias, out type);
+
+    /// <summary>The shared tree builder's view of an alias's type, or null.</summary>
+    internal TreeType? Find(string alias)
+    {
+        if (!_byAlias.TryGetValue(alias, out var type))
+        {
+            return null;
+        }
+
+        _trees ??= new(StringComparer.Ordinal);
+        if (!_trees.TryGetValue(alias, out var tree))
+        {
+            _trees[alias] = tree = ConfigurationTreeSection.TypeOf(type);
+        }
+
+        return tree;
+    }
 
     /// <inheritdoc />
     public IEnumerator<ComponentTypeInfo> GetEnumerator() => _ordered.GetEnumerator();

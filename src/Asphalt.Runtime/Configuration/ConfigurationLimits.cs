@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Asphalt.Configuration;
 
 /// <summary>
@@ -13,10 +11,10 @@ public static class ConfigurationLimits
     /// The deepest a value may be nested: the number of keys on its path (<c>a.b.c</c> is 3; a list item
     /// counts as a level). Applies to files, <c>--set</c> keys and values, and environment variables.
     /// </summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = Trees.ConfigurationText.MaxDepth;
 
     /// <summary>The most values (scalars, lists and mappings) that aliases (<c>*name</c>) may copy in one file.</summary>
-    public const int MaxAliasExpansion = 100_000;
+    public const int MaxAliasExpansion = Trees.ConfigurationText.MaxAliasExpansion;
 
     /// <summary>
     /// The largest configuration file read, in bytes (1 MiB, hundreds of times a real one): it bounds the
@@ -25,11 +23,8 @@ public static class ConfigurationLimits
     public const long MaxFileSize = 1024 * 1024;
 
     /// <summary>The message for a value nested deeper than <see cref="MaxDepth"/>.</summary>
-    internal static string TooDeep { get; } = string.Create(CultureInfo.InvariantCulture,
-        $"the configuration is nested deeper than {MaxDepth} levels (the limit); flatten it");
+    internal const string TooDeep = Trees.ConfigurationText.TooDeep;
 
     /// <summary>The message for aliases copying more than <see cref="MaxAliasExpansion"/> values.</summary>
-    internal static string TooManyAliasCopies { get; } = string.Create(CultureInfo.InvariantCulture,
-        $"aliases in this file expand to more than {MaxAliasExpansion} values (the limit); ")
-        + "an alias copies everything its anchor holds, so aliases of aliases multiply: write the values out or share fewer levels";
+    internal const string TooManyAliasCopies = Trees.ConfigurationText.TooManyAliasCopies;
 }

@@ -23,6 +23,15 @@ public sealed record ResourceDeclaration(string Type, string Name = ResourceKey.
     /// </summary>
     public string? NameOption { get; init; }
 
+    /// <summary>
+    /// Whether <c>PrepareAsync</c> publishes it (before the children start) or, for a taken resource,
+    /// waits for it; otherwise <c>StartAsync</c> does. Drawn in the start order.
+    /// </summary>
+    public bool InPrepare { get; init; }
+
+    /// <summary>For a taken resource: whether only <c>RunAsync</c> takes it, after start-up (it never delays the start).</summary>
+    public bool InRun { get; init; }
+
     /// <summary>Formats as <c>Type 'name'</c>, like <see cref="ResourceKey"/>.</summary>
     public override string ToString() => $"{Type} '{Name}'";
 }

@@ -36,14 +36,14 @@ public static class RunnerSettings
         var logging = root.GetSection("logging");
         if (logging.Value is not null)
         {
-            errors.Add(configuration.ErrorAt("logging", $"'logging' must be a mapping such as 'logging: {{level: Debug}}', not '{logging.Value}'"));
+            errors.Add(configuration.ErrorAt("logging", Trees.ConfigurationText.LoggingNotMapping($"'{logging.Value}'")));
         }
 
         foreach (var key in logging.GetChildren())
         {
             if (!string.Equals(key.Key, "level", StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add(configuration.ErrorAt(key.Path, "unknown logging setting: the only one is 'level'"));
+                errors.Add(configuration.ErrorAt(key.Path, Trees.ConfigurationText.UnknownLoggingSetting));
             }
         }
 
@@ -56,7 +56,7 @@ public static class RunnerSettings
             else
             {
                 errors.Add(configuration.ErrorAt("logging:level",
-                    $"'{text}' is not a log level: use Trace, Debug, Information, Warning, Error, Critical or None"));
+                    Trees.ConfigurationText.NotALogLevel($"'{text}'")));
             }
         }
 
@@ -74,7 +74,7 @@ public static class RunnerSettings
                 return seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
             }
 
-            errors.Add(configuration.ErrorAt(key, $"'{value}' is not a number of seconds (0 means no limit)"));
+            errors.Add(configuration.ErrorAt(key, Trees.ConfigurationText.NotSeconds($"'{value}'")));
             return null;
         }
     }

@@ -45,7 +45,7 @@ public static class ServiceSelector
         if (servicesNode is not ConfigMapping services)
         {
             errors.Add(new ConfigurationError(servicesLocation, ServicesKey,
-                $"The \"services\" key must be a mapping of service names to configurations, not {ConfigScalar.Describe(servicesNode)}"));
+                Trees.ConfigurationText.ServicesNotMapping(ConfigScalar.Describe(servicesNode))));
             return null;
         }
 

@@ -240,7 +240,7 @@ public static class ConfigurationValues
             {
                 var expected = knownKeys.Length == 0 ? "(none)" : string.Join(", ", knownKeys);
                 problems.Add(new ConfigurationBindingException(child.Path, expected,
-                    $"Unknown configuration key '{child.Path}': {typeName} has no such option. Known keys: {expected}."));
+                    $"Unknown configuration key '{child.Path}': {typeName} has no such option{Asphalt.Trees.NearMatch.DidYouMean(child.Key, knownKeys)}. Known keys: {expected}."));
             }
         }
     }

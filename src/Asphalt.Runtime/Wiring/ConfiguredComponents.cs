@@ -1,21 +1,25 @@
 using System.ComponentModel;
+using Asphalt.Configuration;
+using Asphalt.Trees;
 using Microsoft.Extensions.Configuration;
 
 namespace Asphalt;
 
 /// <summary>
-/// Adds the child components a configuration declares under <c>components:</c> (each with a
-/// <c>type</c> key naming a registered component alias), next to those declared in code.
+/// Adds the child components a configuration declares under <c>components:</c>, next to those declared
+/// in code, by the same tree builder the command line and the build use: a child's type is its
+/// <c>type:</c>, else its alias; <c>alias/resourceName</c> runs another instance publishing its
+/// default resources as <c>resourceName</c>.
 /// </summary>
 /// <remarks>Public so generated code can call it; the generated <c>ComponentRegistry</c> supplies <c>create</c>.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConfiguredComponents
 {
     /// <summary>The configuration key under which child components are configured.</summary>
-    public const string ComponentsKey = "components";
+    public const string ComponentsKey = TreeRules.ComponentsKey;
 
     /// <summary>The key naming a configured child's component type (a registered alias).</summary>
-    public const string TypeKey = "type";
+    public const string TypeKey = TreeRules.TypeKey;
 
     /// <summary>
     /// Adds to <paramref name="parent"/> every child configured under <c>components:</c> whose alias is
@@ -23,46 +27,55 @@ public static class ConfiguredComponents
     /// </summary>
     /// <param name="parent">The component being built.</param>
     /// <param name="configuration">The parent's configuration section, or null.</param>
-    /// <param name="create">Creates a component from its registered alias and its section; null for an unknown alias.</param>
-    /// <param name="knownAliases">The registered aliases, for the error message.</param>
+    /// <param name="create">
+    /// Creates a component with its children from its registered alias, its section and the name it publishes
+    /// its default resources under; null for an unknown alias.
+    /// </param>
+    /// <param name="knownAliases">The registered aliases, sorted.</param>
     /// <param name="declaredAliases">The aliases of the children declared in code.</param>
+    /// <exception cref="ConfigurationBindingException">Every problem of the configured children (bad alias, unknown type …).</exception>
     public static void Add(
         Component parent,
         IConfiguration? configuration,
-        Func<string, IConfigurationSection, Component?> create,
+        Func<string, IConfigurationSection, string, Component?> create,
         IReadOnlyList<string> knownAliases,
         params string[] declaredAliases)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(knownAliases);
         if (configuration is null)
         {
             return;
         }
 
-        foreach (var child in configuration.GetSection(ComponentsKey).GetChildren())
+        // Declared children are already added (typed, by the generated code); the builder skips them
+        // and reads the rest. Their own children are read by their own factories.
+        var declared = declaredAliases.Select(a => new KeyValuePair<string, string>(a, a)).ToList();
+        var parentType = new TreeType(string.Empty, string.Empty, declared, [], [], string.Empty);
+        var parentNode = new TreeNode(parent.Path ?? string.Empty, ChildAlias.Parse(TreeRules.RootAlias), string.Empty, parentType, new ConfigurationTreeSection(configuration, null));
+        var tree = ConfiguredTree.ReadChildren(parentNode, alias => knownAliases.Contains(alias) ? Known(alias) : null, knownAliases);
+        if (tree.Problems.Count > 0)
         {
-            if (declaredAliases.Contains(child.Key))
+            var problems = tree.Problems
+                .Select(p => new ConfigurationBindingException(((ConfigurationTreeSection)p.At).Path, "a component tree", $"{p.KeyPath}: {p.Message}"))
+                .ToList();
+            throw problems.Count == 1 ? problems[0] : new ConfigurationBindingException(problems);
+        }
+
+        foreach (var child in parentNode.Children)
+        {
+            if (declaredAliases.Contains(child.Alias.Written, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            if (child.Key.Length == 0 || !child.Key.All(c => char.IsLetterOrDigit(c) || c == '_'))
-            {
-                throw new ConfigurationBindingException(child.Path, "an identifier",
-                    $"Configured component '{child.Path}' has an alias that is not an identifier (letters, digits, '_'); "
-                    + "for 'alias/resourceName' build the tree with Asphalt.Configuration.ComponentTree.");
-            }
-
-            var typePath = child.Path + ":" + TypeKey;
-            var known = string.Join(", ", knownAliases);
-            var type = child[TypeKey]
-                ?? throw new ConfigurationBindingException(typePath, known,
-                    $"Configured component '{child.Path}' has no '{TypeKey}' key: set it to one of: {known}.");
-            var component = create(type, child)
-                ?? throw new ConfigurationBindingException(typePath, known,
-                    $"Unknown component type '{type}' at '{typePath}': registered types are: {known}.");
-            parent.AddComponent(child.Key, component);
+            var childSection = ((ConfigurationTreeSection)child.Section).Section;
+            var component = create(child.TypeAlias, childSection, child.Alias.ResourceName)
+                ?? throw new InvalidOperationException($"The registry lists '{child.TypeAlias}' but does not create it.");
+            parent.AddComponent(child.Alias.TreeAlias, component);
         }
     }
+
+    private static TreeType Known(string alias) => new(alias, alias, [], [], [], alias);
 }

@@ -351,7 +351,7 @@ public sealed class ConfigurationDiagnosticsTests
               components:
                 store: {path: a.db}
                 stats:
-            """, "ASPH0015", 4, "stats", "Component 'app/stats' (Demo.StatsComponent) takes resource Demo.Store 'metrics'", "Demo.Store is published as 'default'");
+            """, "ASPH0015", 4, "stats", "component 'app/stats' (Demo.StatsComponent) takes resource Demo.Store 'metrics'", "Demo.Store is published as 'default'");
     }
 
     [Fact]

@@ -1,7 +1,8 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 
-namespace Asphalt.Generators.Configuration
+namespace Asphalt.Trees
 {
     /// <summary>"Did you mean" hints for typed names: aliases, option keys, top-level keys.</summary>
     internal static class NearMatch

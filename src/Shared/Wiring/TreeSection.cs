@@ -1,0 +1,221 @@
+#nullable enable
+using System.Collections.Generic;
+
+namespace Asphalt.Trees
+{
+    /// <summary>What a section's value is: absent or empty (<c>mailer:</c>), a mapping, or anything else.</summary>
+    internal enum SectionShape
+    {
+        Empty,
+        Mapping,
+        Other,
+    }
+
+    /// <summary>What a <c>type:</c> key says.</summary>
+    internal enum TypeValueKind
+    {
+        /// <summary>No <c>type:</c> (or an empty one): the declared type, else the alias.</summary>
+        Absent,
+
+        /// <summary>A type alias.</summary>
+        Text,
+
+        /// <summary>Known only at run time (<c>${env:…}</c>); the build cannot judge the subtree.</summary>
+        Unknown,
+
+        /// <summary>Not a scalar: a shape error.</summary>
+        Invalid,
+    }
+
+    /// <summary>
+    /// A component's configuration section as the tree builder reads it: its shape, its <c>type:</c>,
+    /// its <c>components:</c>. The Runtime adapts <c>IConfigurationSection</c>, the build its YAML nodes.
+    /// </summary>
+    internal abstract class TreeSection
+    {
+        /// <summary>The dotted key path as errors show it (<c>component.components.mailer</c>).</summary>
+        public abstract string KeyPath { get; }
+
+        public abstract SectionShape Shape { get; }
+
+        /// <summary>The value as messages quote it, when it is not a mapping (<c>'5'</c>, <c>a list</c>).</summary>
+        public abstract string Describe();
+
+        /// <summary>The <c>type:</c> key; <paramref name="text"/> is the alias for <see cref="TypeValueKind.Text"/>.</summary>
+        public abstract TypeValueKind TypeValue(out string? text);
+
+        /// <summary>The <c>components:</c> section (an empty one when the key is absent).</summary>
+        public abstract TreeSection Components { get; }
+
+        /// <summary>The keys of a mapping, in the order they were written.</summary>
+        public abstract IEnumerable<string> Keys { get; }
+
+        /// <summary>The child section under <paramref name="key"/> (case-insensitive); an empty one located here when absent.</summary>
+        public abstract TreeSection Child(string key);
+
+        /// <summary>A scalar option's value as the build or the run sees it; null when absent or unknown.</summary>
+        public abstract string? Value(string key);
+    }
+
+    /// <summary>A registered component type as the tree builder needs it.</summary>
+    internal sealed class TreeType
+    {
+        public TreeType(string alias, string typeName, IReadOnlyList<KeyValuePair<string, string>> children, IReadOnlyList<TreeResource> provides, IReadOnlyList<TreeResource> consumes, object origin)
+        {
+            Alias = alias;
+            TypeName = typeName;
+            Children = children;
+            Provides = provides;
+            Consumes = consumes;
+            Origin = origin;
+        }
+
+        public string Alias { get; }
+
+        /// <summary>The full type name, for messages and the graph.</summary>
+        public string TypeName { get; }
+
+        /// <summary>The children declared in code: alias → type alias.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Children { get; }
+
+        public IReadOnlyList<TreeResource> Provides { get; }
+
+        public IReadOnlyList<TreeResource> Consumes { get; }
+
+        /// <summary>The caller's own description of the type (the Runtime's <c>ComponentTypeInfo</c>, the build's schema).</summary>
+        public object Origin { get; }
+    }
+
+    /// <summary>The step that publishes or takes a resource.</summary>
+    internal enum TreeStep
+    {
+        /// <summary><c>PrepareAsync</c>: before the children start.</summary>
+        Prepare,
+
+        /// <summary><c>StartAsync</c>: after the children started.</summary>
+        Start,
+
+        /// <summary><c>RunAsync</c>: after start-up; it never delays the start.</summary>
+        Run,
+    }
+
+    /// <summary>A resource (or signal) a type publishes or takes.</summary>
+    internal sealed class TreeResource
+    {
+        public TreeResource(string type, string name, bool isSignal, bool isOptional, string? nameOption, TreeStep step)
+        {
+            Type = type;
+            Name = name;
+            IsSignal = isSignal;
+            IsOptional = isOptional;
+            NameOption = nameOption;
+            Step = step;
+        }
+
+        /// <summary>The step that publishes it (a published resource) or waits for it (a taken one).</summary>
+        public TreeStep Step { get; }
+
+        public string Type { get; }
+
+        public string Name { get; }
+
+        public bool IsSignal { get; }
+
+        public bool IsOptional { get; }
+
+        /// <summary>The option whose configured value replaces <see cref="Name"/> for a taken resource.</summary>
+        public string? NameOption { get; }
+    }
+
+    /// <summary>One component of the configured tree.</summary>
+    internal sealed class TreeNode
+    {
+        public TreeNode(string path, ChildAlias alias, string typeAlias, TreeType? type, TreeSection section)
+        {
+            Path = path;
+            Alias = alias;
+            TypeAlias = typeAlias;
+            Type = type;
+            Section = section;
+        }
+
+        /// <summary>The path in the tree (<c>app/detector_backup</c>).</summary>
+        public string Path { get; }
+
+        public ChildAlias Alias { get; }
+
+        public string TypeAlias { get; }
+
+        /// <summary>Null when the type is unknown (reported) or known only at run time.</summary>
+        public TreeType? Type { get; }
+
+        public TreeSection Section { get; }
+
+        public string TypeName => Type?.TypeName ?? TypeAlias;
+
+        public List<TreeNode> Children { get; } = new List<TreeNode>();
+
+        public IEnumerable<TreeNode> DescendantsAndSelf()
+        {
+            yield return this;
+            foreach (var child in Children)
+            {
+                foreach (var descendant in child.DescendantsAndSelf())
+                {
+                    yield return descendant;
+                }
+            }
+        }
+    }
+
+    internal enum TreeProblemKind
+    {
+        /// <summary>A bad shape (ASPH0017).</summary>
+        Shape,
+
+        /// <summary>An unknown type (ASPH0012).</summary>
+        UnknownType,
+
+        /// <summary>A resource published twice (ASPH0016).</summary>
+        Conflict,
+
+        /// <summary>A resource nobody publishes (ASPH0015).</summary>
+        Missing,
+
+        /// <summary>Components waiting for each other.</summary>
+        Cycle,
+    }
+
+    /// <summary>A problem of the configured tree, at a section (or its <c>type:</c> key) of the configuration.</summary>
+    internal sealed class TreeProblem
+    {
+        public TreeProblem(TreeProblemKind kind, TreeSection at, string message, bool atValue = false, TreeNode? node = null, string? subject = null)
+        {
+            Kind = kind;
+            At = at;
+            KeyPath = at.KeyPath;
+            Message = message;
+            AtValue = atValue;
+            Node = node;
+            Subject = subject;
+        }
+
+        public TreeProblemKind Kind { get; }
+
+        public TreeSection At { get; }
+
+        /// <summary>The dotted key path of the offending key (a section's, or its <c>type</c>'s).</summary>
+        public string KeyPath { get; }
+
+        public string Message { get; }
+
+        /// <summary>Whether the value written is wrong (located at the value), rather than the key.</summary>
+        public bool AtValue { get; }
+
+        /// <summary>For resource problems: the resource (<c>type|name</c>).</summary>
+        public string? Subject { get; }
+
+        /// <summary>The component the problem is about, for resource problems.</summary>
+        public TreeNode? Node { get; }
+    }
+}
