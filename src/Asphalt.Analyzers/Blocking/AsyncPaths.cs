@@ -28,6 +28,8 @@ namespace Asphalt.Analyzers.Blocking
                 {
                     case INameOfOperation:
                         return null;
+                    case IConditionalOperation conditional when IsSyncModeBranch(conditional, current):
+                        return null;
                     case IAnonymousFunctionOperation lambda:
                         if (lambda.Symbol.IsAsync)
                         {
@@ -61,6 +63,42 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// True when <paramref name="branch"/> is the synchronous half of a dual-mode method
+        /// (<c>if (async) await s.ReadAsync(b); else s.Read(b);</c>, <c>isAsync ? await F() : G()</c>):
+        /// the other branch awaits, so the condition chose sync I/O and this branch runs only for a
+        /// caller that asked to block.
+        /// </summary>
+        private static bool IsSyncModeBranch(IConditionalOperation conditional, IOperation branch)
+        {
+            var other = branch == conditional.WhenTrue ? conditional.WhenFalse : branch == conditional.WhenFalse ? conditional.WhenTrue : null;
+            if (other is null)
+            {
+                return false;
+            }
+
+            var stack = new System.Collections.Generic.Stack<IOperation>();
+            stack.Push(other);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                if (current is IAwaitOperation)
+                {
+                    return true;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
