@@ -46,4 +46,36 @@ public class DualModeTests
             }
         }
         """);
+
+    [Fact]
+    public Task Code_the_mode_flag_reserves_for_sync_callers_is_not_reported() => AnalyzeAsync("""
+        enum IOBehavior { Synchronous, Asynchronous }
+
+        class Converter
+        {
+            ValueTask<int> ReadAsObject(bool async, Stream s, byte[] b)
+            {
+                if (!async)
+                    return new(s.Read(b, 0, b.Length));
+                return s.ReadAsync(b.AsMemory());
+            }
+
+            ValueTask Write(bool async, Stream s, byte[] b)
+            {
+                if (async)
+                    return s.WriteAsync(b.AsMemory());
+                Pause();
+                s.Write(b, 0, b.Length);
+                return default;
+            }
+
+            Task Flush(IOBehavior io, Stream s)
+            {
+                if (io == IOBehavior.Synchronous) { Pause(); return Task.CompletedTask; }
+                return s.FlushAsync();
+            }
+
+            void Pause() => Thread.Sleep(1);
+        }
+        """);
 }
