@@ -28,7 +28,7 @@ namespace Asphalt.Analyzers.Blocking
         /// <summary>Makes a plan for one diagnostic, or null when no fix compiles.</summary>
         public delegate Plan? Planner(Diagnostic diagnostic, SyntaxNode node, SemanticModel model, string? cancellationToken, CancellationToken ct);
 
-        private enum ReturnShape
+        internal enum ReturnShape
         {
             AlreadyAsync,
             NonGeneric,
@@ -93,8 +93,10 @@ namespace Asphalt.Analyzers.Blocking
         /// <summary>
         /// The method, local function or lambda an await would land in, or null where an await
         /// cannot go (lock body, sync lambda, query clause, property, method with ref parameters).
+        /// Methods in <paramref name="becomesAsync"/> (made async by another part of the same fix)
+        /// host an await as they are.
         /// </summary>
-        private static SyntaxNode? FindAwaitHost(SyntaxNode node, SemanticModel model, out ReturnShape shape, CancellationToken cancellationToken)
+        internal static SyntaxNode? FindAwaitHost(SyntaxNode node, SemanticModel model, out ReturnShape shape, CancellationToken cancellationToken, ISet<IMethodSymbol>? becomesAsync = null)
         {
             shape = ReturnShape.AlreadyAsync;
             foreach (var ancestor in node.Ancestors())
@@ -117,7 +119,7 @@ namespace Asphalt.Analyzers.Blocking
                             return null;
                         }
 
-                        if (method.IsAsync)
+                        if (method.IsAsync || (becomesAsync is not null && becomesAsync.Contains(method.OriginalDefinition)))
                         {
                             return ancestor;
                         }
@@ -141,7 +143,7 @@ namespace Asphalt.Analyzers.Blocking
         }
 
         /// <summary>A CancellationToken parameter or local in scope, preferring the usual names.</summary>
-        private static string? CancellationTokenInScope(SyntaxNode node, SemanticModel model)
+        internal static string? CancellationTokenInScope(SyntaxNode node, SemanticModel model)
         {
             var candidates = model.LookupSymbols(node.SpanStart)
                 .Where(s => s is IParameterSymbol or ILocalSymbol)
@@ -173,7 +175,7 @@ namespace Asphalt.Analyzers.Blocking
         public static ExpressionSyntax Qualified(string text) =>
             SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation);
 
-        private static SyntaxNode MakeAsync(SyntaxNode function, ReturnShape shape)
+        internal static SyntaxNode MakeAsync(SyntaxNode function, ReturnShape shape)
         {
             var rewritten = new ReturnRewriter(shape).Visit(function) ?? function;
             switch (rewritten)
@@ -187,7 +189,8 @@ namespace Asphalt.Analyzers.Blocking
             }
         }
 
-        private static SyntaxNode AddAsync(
+        /// <summary>Adds <c>async</c> to a declaration's modifiers, keeping its indentation in front.</summary>
+        internal static SyntaxNode AddAsync(
             SyntaxNode node, SyntaxTokenList modifiers, TypeSyntax returnType,
             Func<SyntaxNode, SyntaxTokenList, SyntaxNode> withModifiers, Func<SyntaxNode, TypeSyntax, SyntaxNode> withReturnType,
             ArrowExpressionClauseSyntax? expressionBody, ReturnShape shape)

@@ -28,6 +28,10 @@ namespace Asphalt.Analyzers.Blocking
                 {
                     case INameOfOperation:
                         return null;
+                    case IConditionalOperation conditional when IsSyncModeBranch(conditional, current):
+                        return null;
+                    case IBlockOperation block when FollowsAsyncModeReturn(block, current):
+                        return null;
                     case IAnonymousFunctionOperation lambda:
                         if (lambda.Symbol.IsAsync)
                         {
@@ -61,6 +65,129 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// True after <c>if (async) return ReadAsync(…);</c> (or <c>if (ioBehavior == IOBehavior.Asynchronous) { …; return …; }</c>)
+        /// in the same block: what follows runs only in the sync mode.
+        /// </summary>
+        private static bool FollowsAsyncModeReturn(IBlockOperation block, IOperation statement)
+        {
+            foreach (var earlier in block.Operations)
+            {
+                if (earlier == statement)
+                {
+                    return false;
+                }
+
+                if (earlier is IConditionalOperation { WhenFalse: null } guard && AsyncWhenTrue(guard.Condition) == true && EndsInJump(guard.WhenTrue))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool EndsInJump(IOperation operation) => operation switch
+        {
+            IReturnOperation or IBranchOperation or IThrowOperation => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBlockOperation { Operations.Length: > 0 } block => EndsInJump(block.Operations[block.Operations.Length - 1]),
+            _ => false,
+        };
+
+        /// <summary>
+        /// Whether a condition tests a dual-mode method's mode: true when it holds in the async mode
+        /// (<c>async</c>, <c>isAsync</c>, <c>io == IOBehavior.Asynchronous</c>), false when it holds in
+        /// the sync mode (<c>!async</c>, <c>io == IOBehavior.Synchronous</c>), null for anything else.
+        /// </summary>
+        private static bool? AsyncWhenTrue(IOperation condition)
+        {
+            switch (BlockingCatalog.Strip(condition))
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return !AsyncWhenTrue(not.Operand);
+                case IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean } parameter }:
+                    return IsModeName(parameter.Name) ? true : null;
+                case ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local }:
+                    return IsModeName(local.Name) ? true : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                    var equals = binary.OperatorKind == BinaryOperatorKind.Equals;
+                    var mode = ModeValue(binary.LeftOperand) ?? ModeValue(binary.RightOperand);
+                    var flag = AsyncWhenTrue(binary.LeftOperand) ?? AsyncWhenTrue(binary.RightOperand);
+                    var literal = (BlockingCatalog.Strip(binary.LeftOperand).ConstantValue is { HasValue: true, Value: bool l } ? l : (bool?)null)
+                        ?? (BlockingCatalog.Strip(binary.RightOperand).ConstantValue is { HasValue: true, Value: bool r } ? r : (bool?)null);
+                    if (mode is { } asyncMode)
+                    {
+                        return equals ? asyncMode : !asyncMode;
+                    }
+
+                    if (flag is { } asyncFlag && literal is { } value)
+                    {
+                        return equals == value ? asyncFlag : !asyncFlag;
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><c>IOBehavior.Asynchronous</c> → true, <c>IOBehavior.Synchronous</c> → false: an enum member naming the mode.</summary>
+        private static bool? ModeValue(IOperation operand) =>
+            BlockingCatalog.Strip(operand) is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } member }
+                ? member.Name switch { "Asynchronous" or "Async" => true, "Synchronous" or "Sync" => false, _ => null }
+                : null;
+
+        private static bool IsModeName(string name) =>
+            name.TrimStart('_', '@').ToLowerInvariant() is "async" or "isasync" or "useasync" or "runasync";
+
+        /// <summary>
+        /// True when <paramref name="branch"/> is the synchronous half of a dual-mode method: its
+        /// condition tests the mode (<c>if (!async)</c>, <c>ioBehavior == IOBehavior.Synchronous</c>),
+        /// or the other branch awaits (<c>if (x) await s.ReadAsync(b); else s.Read(b);</c>), so this
+        /// branch runs only for a caller that asked to block.
+        /// </summary>
+        private static bool IsSyncModeBranch(IConditionalOperation conditional, IOperation branch)
+        {
+            var other = branch == conditional.WhenTrue ? conditional.WhenFalse : branch == conditional.WhenFalse ? conditional.WhenTrue : null;
+            if (branch != conditional.WhenTrue && branch != conditional.WhenFalse)
+            {
+                return false;
+            }
+
+            // The condition names the mode: the branch where it says "sync".
+            if (AsyncWhenTrue(conditional.Condition) is { } asyncWhenTrue)
+            {
+                return asyncWhenTrue == (branch == conditional.WhenFalse);
+            }
+
+            if (other is null)
+            {
+                return false;
+            }
+
+            var stack = new System.Collections.Generic.Stack<IOperation>();
+            stack.Push(other);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                if (current is IAwaitOperation)
+                {
+                    return true;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Asphalt.Analyzers.Blocking
 {
@@ -36,6 +38,9 @@ namespace Asphalt.Analyzers.Blocking
                     operationContext => Analyze(operationContext, catalog, summaries.Locks),
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
+                start.RegisterOperationAction(
+                    operationContext => AnalyzeLock(operationContext, catalog, summaries.Locks),
+                    OperationKind.Lock);
             });
         }
 
@@ -80,6 +85,35 @@ namespace Asphalt.Analyzers.Blocking
                 properties,
                 member.Display,
                 advice));
+        }
+
+        /// <summary>
+        /// A <c>lock (field)</c> statement on an async path whose lock some critical section in the
+        /// compilation holds across blocking work: waiting for it blocks this thread as long. Only
+        /// with a section to name; a lock on anything but a field is not reported (its sections are unknown).
+        /// </summary>
+        private static void AnalyzeLock(OperationAnalysisContext context, BlockingCatalog catalog, LockSections locks)
+        {
+            var operation = (ILockOperation)context.Operation;
+            if (operation.Syntax is not LockStatementSyntax statement
+                || AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out _) is null)
+            {
+                return;
+            }
+
+            var verdict = locks.Judge(operation, context.CancellationToken);
+            if (!verdict.Blocks || verdict.Section is null)
+            {
+                return;
+            }
+
+            var header = TextSpan.FromBounds(statement.LockKeyword.SpanStart, statement.CloseParenToken.Span.End);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.BlockingCallInAsyncPath,
+                Location.Create(statement.SyntaxTree, header),
+                ImmutableDictionary<string, string?>.Empty.Add(FixKey, FixKinds.None),
+                "lock (" + statement.Expression + ")",
+                verdict.Section + "; keep blocking work out of the lock, or guard it with SemaphoreSlim.WaitAsync"));
         }
     }
 

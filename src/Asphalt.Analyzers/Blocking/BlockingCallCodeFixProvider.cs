@@ -74,8 +74,9 @@ namespace Asphalt.Analyzers.Blocking
             };
         }
 
-        // One planner for every diagnostic: the kind travels in the diagnostic's properties.
-        private static AsyncFixes.Plan? Plan(Diagnostic diagnostic, SyntaxNode node, SemanticModel model, string? token, CancellationToken ct)
+        // One planner for every diagnostic: the kind travels in the diagnostic's properties (ASPH1002's
+        // carry its leaf's, so "make the chain async" rewrites the leaf the same way).
+        internal static AsyncFixes.Plan? Plan(Diagnostic diagnostic, SyntaxNode node, SemanticModel model, string? token, CancellationToken ct)
         {
             diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.FixKey, out var kind);
             diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.AsyncNameKey, out var asyncName);
@@ -192,7 +193,7 @@ namespace Asphalt.Analyzers.Blocking
             return returnType.IsGenericType && SymbolEqualityComparer.Default.Equals(returnType.TypeArguments[0], sync.ReturnType);
         }
 
-        private static InvocationExpressionSyntax Rename(InvocationExpressionSyntax invocation, string newName, string? cancellationToken)
+        internal static InvocationExpressionSyntax Rename(InvocationExpressionSyntax invocation, string newName, string? cancellationToken)
         {
             SimpleNameSyntax Renamed(SimpleNameSyntax name) => name switch
             {

@@ -13,11 +13,12 @@ namespace Asphalt.Analyzers.Blocking
     /// <summary>A chain of sync calls that ends in a blocking call.</summary>
     internal sealed class BlockingChain
     {
-        public BlockingChain(ImmutableArray<string> hops, BlockingMember leaf, Location leafLocation, ImmutableArray<IParameterSymbol> unlessInMemory)
+        public BlockingChain(ImmutableArray<string> hops, BlockingMember leaf, Location leafLocation, string leafFix, ImmutableArray<IParameterSymbol> unlessInMemory)
         {
             Hops = hops;
             Leaf = leaf;
             LeafLocation = leafLocation;
+            LeafFix = leafFix;
             UnlessInMemory = unlessInMemory;
         }
 
@@ -26,15 +27,18 @@ namespace Asphalt.Analyzers.Blocking
         public BlockingMember Leaf { get; }
         public Location LeafLocation { get; }
 
+        /// <summary>The ASPH1001 rewrite of the leaf (<see cref="FixKinds"/>), which "make the chain async" applies to it.</summary>
+        public string LeafFix { get; }
+
         /// <summary>
         /// Parameters of the summarized method: the chain blocks unless every argument passed for
         /// them is in memory (a helper writing to its <c>Stream</c> parameter). Empty: it always blocks.
         /// </summary>
         public ImmutableArray<IParameterSymbol> UnlessInMemory { get; }
 
-        public BlockingChain Prepend(string hop) => new BlockingChain(Hops.Insert(0, hop), Leaf, LeafLocation, UnlessInMemory);
+        public BlockingChain Prepend(string hop) => new BlockingChain(Hops.Insert(0, hop), Leaf, LeafLocation, LeafFix, UnlessInMemory);
 
-        public BlockingChain With(ImmutableArray<IParameterSymbol> unlessInMemory) => new BlockingChain(Hops, Leaf, LeafLocation, unlessInMemory);
+        public BlockingChain With(ImmutableArray<IParameterSymbol> unlessInMemory) => new BlockingChain(Hops, Leaf, LeafLocation, LeafFix, unlessInMemory);
     }
 
     /// <summary>Code an operation runs synchronously: a source method, accessor, constructor or lambda.</summary>
@@ -539,7 +543,7 @@ namespace Asphalt.Analyzers.Blocking
                     if (verdict.Blocks)
                     {
                         var display = verdict.Section is null ? leaf.Display : leaf.Display + " (" + verdict.Section + ")";
-                        chains.Add(new BlockingChain(ImmutableArray.Create(display), leaf, operation.Syntax.GetLocation(), unlessInMemory));
+                        chains.Add(new BlockingChain(ImmutableArray.Create(display), leaf, operation.Syntax.GetLocation(), FixKinds.For(operation, leaf), unlessInMemory));
                     }
                 }
             }

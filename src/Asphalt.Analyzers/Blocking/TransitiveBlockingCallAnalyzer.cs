@@ -116,10 +116,15 @@ namespace Asphalt.Analyzers.Blocking
                 var first = callee.Display;
                 var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
                 first = arrow > 0 ? first.Substring(0, arrow) : first;
+                // The leaf's rewrite travels with the diagnostic, as ASPH1001's does, for "make the chain async".
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(BlockingCallAnalyzer.FixKey, chain.LeafFix)
+                    .Add(BlockingCallAnalyzer.AsyncNameKey, chain.Leaf.AsyncName);
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.TransitiveBlockingCall,
                     operation.Syntax.GetLocation(),
                     additionalLocations: new[] { chain.LeafLocation },
+                    properties: properties,
                     messageArgs: new object[]
                     {
                         first,

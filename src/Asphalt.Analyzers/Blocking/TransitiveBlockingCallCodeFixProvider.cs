@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Composition;
@@ -12,9 +13,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Asphalt.Analyzers.Blocking
 {
     /// <summary>
-    /// Fixes ASPH1002 by moving the blocking call off the async path explicitly:
-    /// <c>Load()</c> → <c>await Offload.RunAsync(() =&gt; Load(), ct)</c> (or <c>Task.Run</c> when
-    /// the Asphalt runtime is not referenced); the containing method is made async when needed.
+    /// Fixes ASPH1002 in one of two ways. "Make the chain async" (<see cref="AsyncChainFix"/>):
+    /// <c>Load()</c> → <c>await LoadAsync()</c> with <c>LoadAsync</c> awaiting the blocking call's
+    /// twin, offered when every method on the chain can change. Offload: <c>Load()</c> →
+    /// <c>await Offload.RunAsync(() =&gt; Load(), ct)</c> (or <c>Task.Run</c> when the Asphalt runtime
+    /// is not referenced). Either makes the containing method async when needed.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TransitiveBlockingCallCodeFixProvider)), Shared]
     public sealed class TransitiveBlockingCallCodeFixProvider : CodeFixProvider
@@ -22,8 +25,13 @@ namespace Asphalt.Analyzers.Blocking
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TransitiveBlockingCall);
 
+        /// <summary>Equivalence key of "make the chain async"; the offload fix's is the diagnostic ID.</summary>
+        public const string MakeChainAsyncKey = DiagnosticIds.TransitiveBlockingCall + ".MakeChainAsync";
+
+        private static readonly FixAllProvider OffloadFixAll = AsyncFixes.FixAll(Plan);
+
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => AsyncFixes.FixAll(Plan);
+        public override FixAllProvider GetFixAllProvider() => new ChainOrOffloadFixAll();
 
         /// <inheritdoc />
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -37,6 +45,14 @@ namespace Asphalt.Analyzers.Blocking
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var solution = context.Document.Project.Solution;
+            if (await AsyncChainFix.PlanAsync(solution, new[] { diagnostic }, context.CancellationToken).ConfigureAwait(false) is { } chain)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(chain.Title, ct => AsyncChainFix.ApplyAsync(solution, chain, ct), MakeChainAsyncKey),
+                    diagnostic);
+            }
+
             if (!AsyncFixes.CanAwait(node, model, context.CancellationToken) || Plan(diagnostic, node, model, null, context.CancellationToken) is null)
             {
                 return;
@@ -88,5 +104,41 @@ namespace Asphalt.Analyzers.Blocking
         private static bool HasRefArguments(ExpressionSyntax expression) =>
             expression is InvocationExpressionSyntax invocation
             && invocation.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None));
+    
+        /// <summary>
+        /// Fix All for either fix: the offload fix per document; "make the chain async" once over
+        /// every diagnostic in scope, so methods shared by several chains change once.
+        /// </summary>
+        private sealed class ChainOrOffloadFixAll : FixAllProvider
+        {
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+                new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+            {
+                if (fixAllContext.CodeActionEquivalenceKey != MakeChainAsyncKey)
+                {
+                    return await OffloadFixAll.GetFixAsync(fixAllContext).ConfigureAwait(false);
+                }
+
+                var solution = fixAllContext.Solution;
+                var documents = fixAllContext.Scope switch
+                {
+                    FixAllScope.Document => fixAllContext.Document is null ? Enumerable.Empty<Document>() : new[] { fixAllContext.Document },
+                    FixAllScope.Project => fixAllContext.Project.Documents,
+                    _ => solution.Projects.SelectMany(p => p.Documents),
+                };
+                var diagnostics = new List<Diagnostic>();
+                foreach (var document in documents)
+                {
+                    diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
+                }
+
+                var plan = await AsyncChainFix.PlanAsync(solution, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
+                return plan is null
+                    ? null
+                    : CodeAction.Create(plan.Title, ct => AsyncChainFix.ApplyAsync(solution, plan, ct), MakeChainAsyncKey);
+            }
+        }
     }
 }

@@ -194,7 +194,7 @@ public class CodeFixTests
                 string Load() => File.ReadAllText("a");
                 void Pause() => Thread.Sleep(1);
             }
-            """);
+            """, DiagnosticIds.TransitiveBlockingCall);
 
     [Fact]
     public Task Transitive_call_uses_Offload_when_the_runtime_is_there() =>
@@ -212,7 +212,7 @@ public class CodeFixTests
                 async Task<string> M(CancellationToken ct) { await Task.Yield(); return await Asphalt.Offload.RunAsync(() => Load(), ct); }
                 string Load() => File.ReadAllText("a");
             }
-            """);
+            """, DiagnosticIds.TransitiveBlockingCall);
 
     [Fact]
     public Task Result_in_a_returned_call_leaves_no_stray_return() => Fix("""

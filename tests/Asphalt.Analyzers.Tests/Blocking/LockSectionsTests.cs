@@ -154,4 +154,60 @@ public class LockSectionsTests
             public void Save() { _lock.EnterWriteLock(); try { File.WriteAllText("s", _text); } finally { _lock.ExitWriteLock(); } }
         }
         """, Chain());
+
+    [Fact]
+    public Task Lock_statement_is_reported_when_another_section_of_the_same_lock_does_IO() => AnalyzeAsync("""
+        class Journal
+        {
+            private readonly object _gate = new();
+            private int _count;
+
+            public async Task AddAsync()
+            {
+                await Task.Yield();
+                {|#0:lock (_gate)|} { _count++; }
+            }
+
+            public void Flush()
+            {
+                lock (_gate) { File.WriteAllText("journal.txt", _count.ToString()); }
+            }
+        }
+        """,
+        new DiagnosticResult(DiagnosticDescriptors.BlockingCallInAsyncPath).WithLocation(0).WithArguments(
+            "lock (_gate)",
+            "its critical section in 'Journal.Flush()' (Test0.cs:26) calls 'File.WriteAllText(string, string)'; keep blocking work out of the lock, or guard it with SemaphoreSlim.WaitAsync"));
+
+    [Fact]
+    public Task Lock_statement_held_across_a_blocking_call_on_the_async_path_is_reported_with_the_call() => AnalyzeAsync("""
+        class Journal
+        {
+            private readonly object _gate = new();
+
+            public async Task SaveAsync(string text)
+            {
+                await Task.Yield();
+                {|ASPH1001:lock (_gate)|} { {|ASPH1001:File.AppendAllText("journal.txt", text)|}; }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Lock_statements_with_short_sections_or_not_on_a_field_are_not_reported() => AnalyzeAsync("""
+        class Counter
+        {
+            private readonly object _gate = new();
+            private int _count;
+
+            public async Task AddAsync()
+            {
+                await Task.Yield();
+                lock (_gate) { _count++; }
+                var local = new object();
+                lock (local) { _count--; }
+            }
+
+            public int Read() { lock (_gate) { return _count; } }
+        }
+        """);
 }
