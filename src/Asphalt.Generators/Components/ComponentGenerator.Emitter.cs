@@ -76,7 +76,8 @@ namespace Asphalt.Generators.Components
                     /// </summary>
                     """);
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
-                using (writer.Block($"internal static {model.Type.FullName} __CreateTree({Configuration}? configuration, string resourceName)"))
+                writer.WriteLine(Hidden); // Public: the registry of an application that references this assembly calls it.
+                using (writer.Block($"public static {model.Type.FullName} __CreateTree({Configuration}? configuration, string resourceName)"))
                 {
                     writer.WriteLine("var __component = __CreateConfigured(configuration, resourceName);");
                     foreach (var child in model.Children)

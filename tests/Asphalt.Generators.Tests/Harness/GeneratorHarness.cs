@@ -91,12 +91,13 @@ internal static class GeneratorHarness
     {
         var program = await AnalyzeAsync(Compile("TestApp", libraries.Select(l => l.Reference), sources), []);
         program.AssertClean();
-        return Load(program);
+        return Load(program, libraries);
     }
 
     /// <summary>Emits and loads a program that has no compiler errors (it may have wiring warnings).</summary>
-    public static Assembly Load(GeneratedProgram program)
+    public static Assembly Load(GeneratedProgram program, IReadOnlyList<ComponentLibrary>? libraries = null)
     {
+        libraries ??= [];
         using var stream = new MemoryStream();
         var emit = program.Generated.Output.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
