@@ -5,7 +5,7 @@ namespace Asphalt.AspNetCore;
 /// <summary>
 /// A request's service provider: keyed lookups with a string key are answered from the request's
 /// <see cref="Context"/> (the key is the resource name), everything else from the server's own
-/// provider. This is what <see cref="FromResourceAttribute"/> parameters resolve through, by type
+/// provider. This is what <c>[FromResource(name)]</c> parameters resolve through, by type
 /// object and name: no reflection and no registration per resource type.
 /// </summary>
 internal sealed class ResourceServiceProvider(Context context, IServiceProvider services) : IKeyedServiceProvider

@@ -39,7 +39,7 @@ public sealed class WebEndpoints
 
     /// <summary>
     /// Maps endpoints: <c>routes.MapGet(…)</c>, <c>MapPost</c>, <c>MapGroup</c> and the rest of
-    /// ASP.NET Core's routing API. Handler parameters marked <see cref="FromResourceAttribute"/> get
+    /// ASP.NET Core's routing API. Handler parameters marked <c>[FromResource(name)]</c> get
     /// Asphalt resources.
     /// </summary>
     /// <exception cref="InvalidOperationException">The server has already started.</exception>

@@ -1,4 +1,5 @@
 using Asphalt;
+using Asphalt.AspNetCore;
 using Microsoft.Extensions.Logging;
 
 namespace ChatServer.Components;
@@ -14,6 +15,8 @@ namespace ChatServer.Components;
 [ChildComponent<HistoryComponent>("history")]
 [ChildComponent<StatsComponent>("stats")]
 [ChildComponent<TcpListenerComponent>("listener")]
+[ChildComponent<WebComponent>("web")]
+[ChildComponent<ChatApiComponent>("api")]
 public sealed partial class ChatServerApp
 {
     /// <summary>Announces where the server listens once everything started.</summary>

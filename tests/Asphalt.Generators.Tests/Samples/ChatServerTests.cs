@@ -318,6 +318,7 @@ public sealed class ChatServerTests
                 .AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["components:listener:port"] = "0",
+                    ["components:web:port"] = "0",
                     ["components:store:path"] = database,
                 })
                 .Build();
