@@ -20,7 +20,7 @@ namespace Asphalt.AspNetCore;
 /// </code></example>
 public sealed class WebEndpoints
 {
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly List<Action<IApplicationBuilder>> _middleware = [];
     private readonly List<Action<IEndpointRouteBuilder>> _endpoints = [];

@@ -20,7 +20,7 @@ public sealed class ChatServerHttpTests
         try
         {
             using var server = await ChatServerProcess.StartAsync(database);
-            await server.WaitForOutputAsync("listening on http://", Timeout);
+            Assert.Contains($"HTTP API on http://127.0.0.1:{server.WebPort}", server.Output);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.WebPort}"), Timeout = Timeout };
 
             using var tcp = new TcpClient();

@@ -20,6 +20,7 @@ namespace ChatServer.Components;
 public sealed partial class ChatServerApp
 {
     /// <summary>Announces where the server listens once everything started.</summary>
-    public void StartAsync(ListenerEndpoint endpoint, Context context) =>
-        context.LoggerFactory.CreateLogger<ChatServerApp>().LogInformation("Chat server listening on {EndPoint}", endpoint.EndPoint);
+    public void StartAsync(ListenerEndpoint endpoint, WebServer web, Context context) =>
+        context.LoggerFactory.CreateLogger<ChatServerApp>().LogInformation(
+            "Chat server listening on {EndPoint}, HTTP API on {Address}", endpoint.EndPoint, web.Addresses[0]);
 }
