@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -61,7 +60,10 @@ public sealed partial class WebComponent(WebOptions options)
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
             kestrel.Limits.MaxConcurrentConnections = options.MaxConcurrentConnections;
         });
-        builder.Services.Replace(ServiceDescriptor.Singleton(context.LoggerFactory));
+        builder.Services.AddSingleton<IHostLifetime, ComponentHostLifetime>();
+        builder.Logging.AddProvider(new ContextLoggerProvider(context.LoggerFactory));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.DrainTimeout));
         if (options.RequestTimeout > 0)
