@@ -44,10 +44,7 @@ public sealed partial class WebComponent(WebOptions options)
         return server;
     }
 
-    private WebApplication Build(
-        Context context,
-        WebServer server,
-        (List<Action<IServiceCollection>> Services, List<Action<IApplicationBuilder>> Middleware, List<Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>> Endpoints) contributions)
+    private WebApplication Build(Context context, WebServer server, WebContributions contributions)
     {
         // The empty builder reads no configuration files or environment variables and adds no logging
         // providers: the component's options are the whole configuration, and the application's

@@ -63,12 +63,18 @@ public sealed class WebEndpoints
     }
 
     // Taken once, by the web component, right before it builds the server.
-    internal (List<Action<IServiceCollection>> Services, List<Action<IApplicationBuilder>> Middleware, List<Action<IEndpointRouteBuilder>> Endpoints) Seal()
+    internal WebContributions Seal()
     {
         lock (_gate)
         {
             _applied = true;
-            return (_services, _middleware, _endpoints);
+            return new WebContributions(_services, _middleware, _endpoints);
         }
     }
 }
+
+/// <summary>Everything contributed to a <see cref="WebEndpoints"/>, in the order it was contributed.</summary>
+internal sealed record WebContributions(
+    IReadOnlyList<Action<IServiceCollection>> Services,
+    IReadOnlyList<Action<IApplicationBuilder>> Middleware,
+    IReadOnlyList<Action<IEndpointRouteBuilder>> Endpoints);
