@@ -49,15 +49,41 @@ public sealed class MessageStore : IAsyncDisposable
             await using var select = _connection.CreateCommand();
             select.CommandText = "SELECT user, text, at FROM (SELECT * FROM messages ORDER BY id DESC LIMIT $count) ORDER BY id";
             select.Parameters.AddWithValue("$count", count);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            var messages = new List<ChatMessage>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                messages.Add(new ChatMessage(reader.GetString(0), reader.GetString(1),
-                    DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture)));
-            }
+            return await ReadAsync(select, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
-            return messages;
+    private static async Task<IReadOnlyList<ChatMessage>> ReadAsync(SqliteCommand select, CancellationToken cancellationToken)
+    {
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var messages = new List<ChatMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new ChatMessage(reader.GetString(0), reader.GetString(1),
+                DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return messages;
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> messages received after <paramref name="since"/>, oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> SinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Times are stored as UTC round-trip text, which sorts as the times do.
+            await using var select = _connection.CreateCommand();
+            select.CommandText = "SELECT user, text, at FROM messages WHERE at > $since ORDER BY id LIMIT $limit";
+            select.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            select.Parameters.AddWithValue("$limit", limit);
+            return await ReadAsync(select, cancellationToken);
         }
         finally
         {

@@ -104,6 +104,18 @@ internal sealed class ComponentNode
         return node;
     }
 
+    /// <summary>How many components this node's tree has, itself included.</summary>
+    public int CountNodes()
+    {
+        var count = 1;
+        foreach (var child in Children)
+        {
+            count += child.CountNodes();
+        }
+
+        return count;
+    }
+
     /// <summary>The nodes that have not started, parents before children.</summary>
     public void CollectPending(List<PendingComponent> pending)
     {

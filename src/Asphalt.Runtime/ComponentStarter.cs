@@ -12,6 +12,7 @@ internal static class ComponentStarter
     public static async Task StartAsync(Context context, Component root, string rootAlias, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         var rootNode = ComponentNode.Build(root, rootAlias);
+        var preparation = context.TrackPreparation(rootNode.CountNodes());
         var logger = context.LoggerFactory.CreateLogger("Asphalt.Component");
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -25,7 +26,7 @@ internal static class ComponentStarter
             () =>
             {
                 running.SetResult();
-                return StartNodeAsync(rootNode, context, logger, abandon.Token);
+                return StartNodeAsync(rootNode, context, preparation, logger, abandon.Token);
             },
             CancellationToken.None);
         var limit = timeout is { } value && value != Timeout.InfiniteTimeSpan ? value : (TimeSpan?)null;
@@ -70,7 +71,7 @@ internal static class ComponentStarter
             TaskScheduler.Default);
     }
 
-    private static async Task StartNodeAsync(ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)
+    private static async Task StartNodeAsync(ComponentNode node, Context context, PreparationProgress preparation, ILogger logger, CancellationToken cancellationToken)
     {
         // Both flow only into this component's own calls: an async method restores AsyncLocals when it
         // returns. Each write copies the execution context, so the context is only set when it differs.
@@ -83,12 +84,13 @@ internal static class ComponentStarter
         node.Phase = ComponentPhase.Preparing;
         LogStep(logger, "Preparing", node);
         await RunPhaseAsync(node, context, cancellationToken).ConfigureAwait(false);
+        preparation.OnePrepared();
 
         if (node.Children.Count > 0)
         {
             node.Phase = ComponentPhase.StartingChildren;
             LogStep(logger, "Starting the children of", node);
-            await StartChildrenAsync(node, context, logger, cancellationToken).ConfigureAwait(false);
+            await StartChildrenAsync(node, context, preparation, logger, cancellationToken).ConfigureAwait(false);
         }
 
         node.Phase = ComponentPhase.Starting;
@@ -98,7 +100,7 @@ internal static class ComponentStarter
         LogStep(logger, "Started", node);
     }
 
-    private static async Task StartChildrenAsync(ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)
+    private static async Task StartChildrenAsync(ComponentNode node, Context context, PreparationProgress preparation, ILogger logger, CancellationToken cancellationToken)
     {
         using var siblings = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ExceptionDispatchInfo? firstFailure = null;
@@ -122,7 +124,7 @@ internal static class ComponentStarter
         {
             try
             {
-                await StartNodeAsync(child, context, logger, siblings.Token).ConfigureAwait(false);
+                await StartNodeAsync(child, context, preparation, logger, siblings.Token).ConfigureAwait(false);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using Asphalt;
+using Asphalt.AspNetCore;
 using Microsoft.Extensions.Logging;
 
 namespace ChatServer.Components;
@@ -14,9 +15,12 @@ namespace ChatServer.Components;
 [ChildComponent<HistoryComponent>("history")]
 [ChildComponent<StatsComponent>("stats")]
 [ChildComponent<TcpListenerComponent>("listener")]
+[ChildComponent<WebComponent>("web")]
+[ChildComponent<ChatApiComponent>("api")]
 public sealed partial class ChatServerApp
 {
     /// <summary>Announces where the server listens once everything started.</summary>
-    public void StartAsync(ListenerEndpoint endpoint, Context context) =>
-        context.LoggerFactory.CreateLogger<ChatServerApp>().LogInformation("Chat server listening on {EndPoint}", endpoint.EndPoint);
+    public void StartAsync(ListenerEndpoint endpoint, WebServer web, Context context) =>
+        context.LoggerFactory.CreateLogger<ChatServerApp>().LogInformation(
+            "Chat server listening on {EndPoint}, HTTP API on {Address}", endpoint.EndPoint, web.Addresses[0]);
 }

@@ -80,7 +80,7 @@ namespace Asphalt.Generators.Diagnostics
                 var diagnostics = new List<Diagnostic>();
                 if (ComponentGenerator.Parser.Parse(type, diagnostics, cancellationToken) is { } model)
                 {
-                    models.Add(model);
+                    models.Add(model with { HandlerParameters = EndpointHandlerParameters.Find(type, compilation, cancellationToken) });
                 }
 
                 componentDiagnostics[type] = diagnostics;

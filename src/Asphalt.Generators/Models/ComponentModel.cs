@@ -48,6 +48,12 @@ namespace Asphalt.Generators.Models
         bool IsPublic = false,
         bool IsReferenced = false)
     {
+        /// <summary>
+        /// Resources its endpoint handlers take (<c>[FromResource]</c> parameters); filled by the analyzer
+        /// only (<see cref="Diagnostics.EndpointHandlerParameters"/>), empty in the generator's pipeline.
+        /// </summary>
+        public EquatableArray<InjectedParameter> HandlerParameters { get; init; }
+
         public EquatableArray<PublishedResource> AllPublished()
         {
             var all = new System.Collections.Generic.List<PublishedResource>(Published);

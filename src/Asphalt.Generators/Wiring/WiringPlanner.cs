@@ -400,6 +400,13 @@ namespace Asphalt.Generators.Wiring
                     }
                 }
 
+                // Endpoint handlers take resources per request, after start-up: checked, never waited for.
+                foreach (var parameter in model.HandlerParameters)
+                {
+                    _consumptions.Add(new Consumption(node, new Key(parameter.Type!.FullName, parameter.ResourceName), parameter.Type.DisplayName,
+                        $"parameter '{parameter.Name}' of an endpoint handler", Phase.Run, parameter.Optional, parameter.Location, false));
+                }
+
                 foreach (var listener in model.Listeners)
                 {
                     _consumptions.Add(new Consumption(node, new Key(listener.SignalType.FullName, listener.SignalName), listener.SignalType.DisplayName,

@@ -12,14 +12,18 @@ internal sealed class ChatServerProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
 
-    private ChatServerProcess(Process process, int port)
+    private ChatServerProcess(Process process, int port, int webPort)
     {
         _process = process;
         Port = port;
+        WebPort = webPort;
     }
 
     /// <summary>The port the server listens on.</summary>
     public int Port { get; }
+
+    /// <summary>The port of the HTTP API (the <c>web</c> component).</summary>
+    public int WebPort { get; }
 
     /// <summary>Everything printed so far (standard output and error).</summary>
     public string Output
@@ -37,6 +41,7 @@ internal sealed class ChatServerProcess : IDisposable
     public static async Task<ChatServerProcess> StartAsync(string database, params string[] settings)
     {
         var port = FreePort();
+        var webPort = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -46,6 +51,7 @@ internal sealed class ChatServerProcess : IDisposable
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatServer.dll"));
         info.ArgumentList.Add($"components:listener:port={port}");
+        info.ArgumentList.Add($"components:web:port={webPort}");
         info.ArgumentList.Add($"components:store:path={database}");
         foreach (var setting in settings)
         {
@@ -53,7 +59,7 @@ internal sealed class ChatServerProcess : IDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var server = new ChatServerProcess(process, port);
+        var server = new ChatServerProcess(process, port, webPort);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();

@@ -278,9 +278,9 @@ public sealed class ChatServerTests
     public void Wiring_plan_starts_independent_components_together()
     {
         var plan = ChatServerApp.WiringPlan;
-        Assert.Equal(6, plan.Components.Count);
+        Assert.Equal(8, plan.Components.Count);
         Assert.Equal(
-            ["app/room,app/stats,app/store", "app/history,app/listener", "app"],
+            ["app/room,app/stats,app/store,app/web", "app/history,app/listener", "app/api", "app"],
             plan.StartStages.Select(stage => string.Join(",", stage)));
         var messages = Assert.Single(plan.Resources, r => r.Name == "messages");
         Assert.True(messages.IsSignal);
@@ -318,6 +318,7 @@ public sealed class ChatServerTests
                 .AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["components:listener:port"] = "0",
+                    ["components:web:port"] = "0",
                     ["components:store:path"] = database,
                 })
                 .Build();

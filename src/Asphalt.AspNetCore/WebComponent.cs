@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Asphalt.AspNetCore;
+
+/// <summary>
+/// Runs Kestrel inside the component tree (asphalt-web's web component). In its prepare step it
+/// publishes <see cref="WebEndpoints"/>, to which other components add endpoints and middleware in
+/// their own prepare steps; its start step waits until every prepare step of the tree has returned,
+/// maps what was contributed, starts accepting and publishes <see cref="WebServer"/>. Each request
+/// runs in a child <see cref="Context"/>. Teardown stops accepting, lets requests in flight finish
+/// for up to <see cref="WebOptions.DrainTimeout"/> seconds, then stops.
+/// </summary>
+[Component("web")]
+public sealed partial class WebComponent(WebOptions options)
+{
+    /// <summary>Publishes what the other components contribute to.</summary>
+    [return: Resource]
+    public WebEndpoints PrepareAsync() => new(this.Path ?? "web");
+
+    /// <summary>Builds the server from every contribution, starts accepting, and publishes it.</summary>
+    [return: Resource]
+    public async Task<WebServer> StartAsync(WebEndpoints endpoints, Context context, CancellationToken cancellationToken)
+    {
+        await context.AllPrepared.WaitAsync(cancellationToken);
+        var server = new WebServer(this.Path ?? "web");
+        var contributions = endpoints.Seal();
+        var app = Build(context, server, contributions);
+        context.AddTeardown(() => DrainAsync(app, server, context.LoggerFactory.CreateLogger<WebComponent>()), "stop the web server");
+
+        await app.StartAsync(cancellationToken);
+        server.Addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Select(a => new Uri(a)).ToList();
+        server.State = WebServerState.Accepting;
+        context.LoggerFactory.CreateLogger<WebComponent>()
+            .LogInformation("Web server '{Path}' listening on {Addresses}", server.ComponentPath, string.Join(", ", server.Addresses));
+        return server;
+    }
+
+    private WebApplication Build(Context context, WebServer server, WebContributions contributions)
+    {
+        // The empty builder reads no configuration files or environment variables and adds no logging
+        // providers: the component's options are the whole configuration, and the application's
+        // logging (redacted by the runner) is the server's.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(options.Host, options.Port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
+            kestrel.Limits.MaxConcurrentConnections = options.MaxConcurrentConnections;
+        });
+        builder.Services.AddSingleton<IHostLifetime, ComponentHostLifetime>();
+        builder.Logging.AddProvider(new ContextLoggerProvider(context.LoggerFactory));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.Services.AddRoutingCore();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.DrainTimeout));
+        if (options.RequestTimeout > 0)
+        {
+            builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(options.RequestTimeout) });
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddCheck("web", new WebServerHealthCheck(server, readiness: false), tags: [WebServerHealthCheck.LiveTag])
+            .AddCheck("web-ready", new WebServerHealthCheck(server, readiness: true), tags: [WebServerHealthCheck.ReadyTag]);
+        foreach (var configure in contributions.Services)
+        {
+            configure(builder.Services);
+        }
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestContextMiddleware>(context);
+        app.UseRouting();
+        if (options.RequestTimeout > 0)
+        {
+            app.UseRequestTimeouts();
+        }
+
+        foreach (var configure in contributions.Middleware)
+        {
+            configure(app);
+        }
+
+        MapProbe(app, options.HealthPath, WebServerHealthCheck.LiveTag);
+        MapProbe(app, options.ReadyPath, WebServerHealthCheck.ReadyTag);
+        foreach (var map in contributions.Endpoints)
+        {
+            map(app);
+        }
+
+        return app;
+    }
+
+    private static void MapProbe(WebApplication app, string path, string tag)
+    {
+        if (path.Length > 0)
+        {
+            app.MapHealthChecks(path, new HealthCheckOptions { Predicate = check => check.Tags.Contains(tag) });
+        }
+    }
+
+    // Kestrel's stop closes the listening socket first (new connections are refused), then waits for
+    // the requests in flight until the token fires, then aborts what is left.
+    private async ValueTask DrainAsync(WebApplication app, WebServer server, ILogger logger)
+    {
+        server.State = WebServerState.Draining;
+        logger.LogInformation("Web server '{Path}' draining: requests in flight get up to {Seconds} s", server.ComponentPath, options.DrainTimeout);
+        try
+        {
+            using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(options.DrainTimeout));
+            await app.StopAsync(drain.Token);
+        }
+        finally
+        {
+            server.State = WebServerState.Stopped;
+            await app.DisposeAsync();
+        }
+    }
+}

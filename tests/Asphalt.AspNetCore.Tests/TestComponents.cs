@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Asphalt.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+
+namespace Asphalt.AspNetCore.Tests;
+
+/// <summary>A counter published by <see cref="CounterComponent"/>.</summary>
+public sealed class Counter
+{
+    private int _value;
+
+    public int Increment() => Interlocked.Increment(ref _value);
+}
+
+/// <summary>What was torn down, in order.</summary>
+public sealed class TeardownLog
+{
+    public ConcurrentQueue<string> Entries { get; } = new();
+}
+
+/// <summary>Made once per request by a resource factory; disposed with the request's context.</summary>
+public sealed class RequestScoped(TeardownLog log) : IDisposable
+{
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+
+    public void Dispose() => log.Entries.Enqueue($"scoped {Id}");
+}
+
+/// <summary>Added to the request's context by a handler; disposed when the request ends.</summary>
+public sealed class AddedDuringRequest(TeardownLog log, string id) : IDisposable
+{
+    public void Dispose() => log.Entries.Enqueue($"added {id}");
+}
+
+/// <summary>Publishes the counter, the log, and a factory of <see cref="RequestScoped"/>.</summary>
+[Component("counter")]
+public sealed partial class CounterComponent
+{
+    [Resource]
+    public Counter Counter { get; } = new();
+
+    [Resource]
+    public TeardownLog Log { get; } = new();
+
+    public void PrepareAsync(Context context) => context.AddResourceFactory(_ => new RequestScoped(Log));
+}
+
+/// <summary>The endpoints under test, contributed in the prepare step.</summary>
+[Component("api")]
+public sealed partial class ApiComponent
+{
+    public void PrepareAsync(WebEndpoints web) => web.MapEndpoints(routes =>
+    {
+        routes.MapGet("/count", ([FromResource] Counter counter) => counter.Increment().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        routes.MapGet("/scoped", ([FromResource] RequestScoped scoped) => scoped.Id);
+        routes.MapGet("/context", ([FromResource] TeardownLog log) =>
+        {
+            var request = Context.Current;
+            var id = Guid.NewGuid().ToString("N");
+            request.AddResource(new AddedDuringRequest(log, id), "added", owned: true);
+            var application = request.Parent!;
+            return $"{id} {application.TryGetResource<Counter>(out _)} {ReferenceEquals(request.Root, application)}";
+        });
+    });
+}
+
+[Component("webTest")]
+[ChildComponent<WebComponent>("web")]
+[ChildComponent<CounterComponent>("counter")]
+[ChildComponent<ApiComponent>("api")]
+public sealed partial class WebTestApp;
+
+/// <summary>Tries to map an endpoint once the server runs: too late.</summary>
+[Component("late")]
+public sealed partial class LateContributorComponent
+{
+    public void StartAsync(WebServer server, WebEndpoints web) =>
+        web.MapEndpoints(routes => routes.MapGet("/late", () => "late"));
+}
+
+[Component("lateTest")]
+[ChildComponent<WebComponent>("web")]
+[ChildComponent<LateContributorComponent>("late")]
+public sealed partial class LateTestApp;
