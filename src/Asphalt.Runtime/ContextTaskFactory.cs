@@ -62,15 +62,15 @@ public sealed class ContextTaskFactory
     }
 
     /// <summary>
-    /// Starts <paramref name="work"/> on the thread pool. The returned task completes when the work
-    /// ends and never faults: a failure goes to the policy.
+    /// Starts <paramref name="work"/> on the thread pool. A failure goes to the policy; teardown
+    /// cancels the token and waits for the work to end.
     /// </summary>
     /// <param name="name">The task's name, used in log messages (a client's address, say).</param>
     /// <param name="work">The work; it should end when the token is cancelled.</param>
     /// <param name="failurePolicy">This task's policy (<see cref="TaskFailurePolicy.StopApplication"/> or
     /// <see cref="TaskFailurePolicy.Log"/>); the factory's when null.</param>
     /// <exception cref="InvalidOperationException">Teardown has already closed the factory.</exception>
-    public Task StartTask(string name, Func<CancellationToken, Task> work, TaskFailurePolicy? failurePolicy = null)
+    public FactoryTask StartTask(string name, Func<CancellationToken, Task> work, TaskFailurePolicy? failurePolicy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(work);
@@ -107,7 +107,7 @@ public sealed class ContextTaskFactory
         }
 
         registered.SetResult(); // Only now: the set holds the task before it can end and remove itself.
-        return task;
+        return new FactoryTask(name, task);
     }
 
     private async Task RunAsync(string name, Func<CancellationToken, Task> work, TaskFailurePolicy policy)

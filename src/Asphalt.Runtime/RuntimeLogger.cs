@@ -24,6 +24,9 @@ internal static class RuntimeLogger
     private static Action<ILogger, LogLevel, EventId, string, Exception?, object?[]>? _forward;
     private static Func<ILogger, string, IDisposable?>? _beginScope;
 
+    // The component path of the innermost scope begun here, flowing as the logging scopes do.
+    private static readonly AsyncLocal<string?> ScopedPath = new();
+
     /// <summary>
     /// Writes one record from a message template (<c>"Application stopped (exit code {ExitCode})"</c>)
     /// and one value per <c>{Name}</c>, in order. The console gets the finished text; structured
@@ -99,8 +102,21 @@ internal static class RuntimeLogger
     /// that factory, carries it (JSON console output with scopes, OpenTelemetry logs, ...). Null, at
     /// no cost, for the runtime's own console and null logging, which have no scopes.
     /// </summary>
-    public static IDisposable? BeginComponentScope(ILogger logger, string path) =>
-        HasScopes(ref logger) && Volatile.Read(ref _beginScope) is { } begin ? begin(logger, path) : null;
+    /// <remarks>
+    /// A task started from a step inherits the step's scope with its execution context; beginning the
+    /// same component's scope again there is skipped, so a line never carries one path twice.
+    /// </remarks>
+    public static IDisposable? BeginComponentScope(ILogger logger, string path)
+    {
+        if (!HasScopes(ref logger) || Volatile.Read(ref _beginScope) is not { } begin || ScopedPath.Value == path)
+        {
+            return null;
+        }
+
+        var scope = new ComponentScopeHandle(begin(logger, path), ScopedPath.Value);
+        ScopedPath.Value = path;
+        return scope;
+    }
 
     /// <summary>Whether <see cref="BeginComponentScope"/> does anything for <paramref name="logger"/>.</summary>
     public static bool HasScopes(ILogger logger) => HasScopes(ref logger) && Volatile.Read(ref _beginScope) is not null;
@@ -159,6 +175,16 @@ internal static class RuntimeLogger
 
         public static void Write(ILogger logger, LogLevel level, EventId eventId, string template, Exception? exception, object?[] values) =>
             logger.Log(level, eventId, new Message(template, values), exception, FormatMessage);
+    }
+
+    /// <summary>Ends a component's log scope and restores the path of the one around it.</summary>
+    private sealed class ComponentScopeHandle(IDisposable? scope, string? outerPath) : IDisposable
+    {
+        public void Dispose()
+        {
+            scope?.Dispose();
+            ScopedPath.Value = outerPath;
+        }
     }
 
     /// <summary>

@@ -139,13 +139,13 @@ public sealed class TaskModelTests
         }));
         await context.StartComponentAsync(root, Generous);
 
-        await factory!.StartTask("client 1", _ => throw new InvalidDataException("bad frame"));
+        await factory!.StartTask("client 1", _ => throw new InvalidDataException("bad frame")).Completion;
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await factory.StartTask("client 2", _ =>
         {
             second.SetResult();
             return Task.CompletedTask;
-        });
+        }).Completion;
         await context.CloseAsync();
 
         var failure = Assert.Single(_logs.Records, r => r.Level == LogLevel.Error);
