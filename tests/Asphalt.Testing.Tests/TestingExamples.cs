@@ -31,7 +31,7 @@ public sealed class TestingExamples
     {
         // ThermometerComponent publishes the real IThermometer; the override wins.
         await using var app = await ComponentHarness.StartAsync(
-            new WeatherStation(),
+            WeatherStation.Create(),
             h => h.Override<IThermometer>(new FakeThermometer(21)));
 
         var line = await app.WaitForLogAsync(l => l.Message.StartsWith("It is"));
@@ -46,7 +46,7 @@ public sealed class TestingExamples
     public async Task Without_the_override_the_station_fails_to_start_naming_the_component()
     {
         var error = await Assert.ThrowsAsync<ComponentStartException>(
-            () => ComponentHarness.StartAsync(new WeatherStation()));
+            () => ComponentHarness.StartAsync(WeatherStation.Create()));
 
         Assert.Equal("app/monitor", error.Path);
         Assert.IsType<IOException>(error.InnerException);
