@@ -64,11 +64,17 @@ public static class AsphaltTelemetry
     internal static readonly ActivitySource SignalSource = new(SignalSourceName);
     internal static readonly Meter Meter = new(MeterName);
 
+    // Buckets in seconds, from a millisecond to a start timeout's worth: the SDK's defaults are for milliseconds.
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    };
+
     internal static readonly Histogram<double> StartDuration =
-        Meter.CreateHistogram<double>(ComponentStartDuration, "s", "How long each component took to start, from prepare to started.");
+        Meter.CreateHistogram(ComponentStartDuration, "s", "How long each component took to start, from prepare to started.", tags: null, advice: SecondsBuckets);
 
     internal static readonly Histogram<double> WaitDuration =
-        Meter.CreateHistogram<double>(ResourceWaitDuration, "s", "How long a wait for a resource lasted.");
+        Meter.CreateHistogram(ResourceWaitDuration, "s", "How long a wait for a resource lasted.", tags: null, advice: SecondsBuckets);
 
     internal static readonly Counter<long> Dispatches = Meter.CreateCounter<long>(SignalDispatches, "{event}", "Events dispatched by signals.");
 
