@@ -176,6 +176,7 @@ public sealed partial class Context
             {
                 RunningTeardown = entry.Owner is null ? entry.Description : $"{entry.Description} of component '{entry.Owner}'";
                 using var stepSpan = AsphaltTelemetry.StartTeardownActivity(entry.Description, entry.Owner);
+                using var scope = entry.Owner is null ? null : RuntimeLogger.BeginComponentScope(_logger, entry.Owner);
                 try
                 {
                     await entry.RunAsync(exception).ConfigureAwait(false);

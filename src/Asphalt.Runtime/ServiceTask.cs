@@ -101,7 +101,9 @@ public sealed class ServiceTask
             }
             catch (Exception) when (_stop.IsCancellationRequested || _stopping)
             {
-                // Stopped by teardown: a normal end, whatever it threw on the way out.
+                // Stopped by teardown: a normal end, whatever it threw on the way out. A step still
+                // waiting for it to be ready is being abandoned too; it must not wait forever.
+                _status.Fail(new OperationCanceledException($"Service task '{Name}' of {Owner} was stopped before it said it was ready."));
                 return;
             }
             catch (Exception error)
