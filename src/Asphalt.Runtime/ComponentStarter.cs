@@ -32,7 +32,6 @@ internal static class ComponentStarter
     private static async Task StartTreeAsync(
         Context context, ComponentNode rootNode, ILogger logger, CancellationTokenSource abandon, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-
         // The steps run on the thread pool, never on the caller's thread: a step that blocks its
         // thread (Thread.Sleep, .Result) then holds only that thread, and the caller's clock and
         // stop token still act on time.

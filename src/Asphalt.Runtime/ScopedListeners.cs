@@ -9,13 +9,9 @@ namespace Asphalt;
 /// </summary>
 internal static class ScopedListeners
 {
-    /// <summary>A logger of the factory the connecting code logs through: the scope must be pushed there.</summary>
-    public static ILogger LoggerOfCurrentContext() =>
-        (Context.CurrentOrNull?.LoggerFactory ?? RuntimeLogging.Factory).CreateLogger("Asphalt.Signal");
-
-    public static Action<TEvent> Wrap<TEvent>(Action<TEvent> listener, ILogger logger, string? owner)
+    public static Action<TEvent> Wrap<TEvent>(Action<TEvent> listener, string? owner)
     {
-        if (owner is null || !RuntimeLogger.HasScopes(logger))
+        if (owner is null || ScopingLogger() is not { } logger)
         {
             return listener;
         }
@@ -27,9 +23,9 @@ internal static class ScopedListeners
         };
     }
 
-    public static Func<TEvent, ValueTask> Wrap<TEvent>(Func<TEvent, ValueTask> listener, ILogger logger, string? owner)
+    public static Func<TEvent, ValueTask> Wrap<TEvent>(Func<TEvent, ValueTask> listener, string? owner)
     {
-        if (owner is null || !RuntimeLogger.HasScopes(logger))
+        if (owner is null || ScopingLogger() is not { } logger)
         {
             return listener;
         }
@@ -39,5 +35,13 @@ internal static class ScopedListeners
             using var scope = RuntimeLogger.BeginComponentScope(logger, owner);
             await listener(e).ConfigureAwait(false);
         };
+    }
+
+    // A logger of the factory the connecting component logs through (the scope must be pushed
+    // there), or null when that logging has no scopes.
+    private static ILogger? ScopingLogger()
+    {
+        var logger = (Context.CurrentOrNull?.LoggerFactory ?? RuntimeLogging.Factory).CreateLogger("Asphalt.Signal");
+        return RuntimeLogger.HasScopes(logger) ? logger : null;
     }
 }

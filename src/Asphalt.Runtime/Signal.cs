@@ -65,7 +65,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     {
         ArgumentNullException.ThrowIfNull(listener);
         var owner = ComponentNode.Current?.Path;
-        Add(new Listener(listener, ScopedListeners.Wrap(listener, ScopedListeners.LoggerOfCurrentContext(), owner), null, name, owner));
+        Add(new Listener(listener, ScopedListeners.Wrap(listener, owner), null, name, owner));
     }
 
     /// <summary>Connects an asynchronous listener. Connecting the same delegate twice has no effect.</summary>
@@ -76,7 +76,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     {
         ArgumentNullException.ThrowIfNull(listener);
         var owner = ComponentNode.Current?.Path;
-        Add(new Listener(listener, null, ScopedListeners.Wrap(listener, ScopedListeners.LoggerOfCurrentContext(), owner), name, owner));
+        Add(new Listener(listener, null, ScopedListeners.Wrap(listener, owner), name, owner));
     }
 
     /// <summary>Disconnects a listener; returns false if it was not connected.</summary>
