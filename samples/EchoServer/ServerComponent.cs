@@ -26,23 +26,28 @@ public sealed partial class ServerComponent(EchoServerOptions options, TextWrite
         listener.Start();
         var endpoint = (IPEndPoint)listener.LocalEndpoint;
 
-        // Teardown runs last-registered first: the accept loop is cancelled before the socket closes.
+        // Teardown runs last-registered first: the accept loop is cancelled, then the connections
+        // still open are cancelled and awaited, then the socket closes.
         context.AddTeardown(() =>
         {
             listener.Stop();
             logger.LogInformation("Echo server stopped listening on {Endpoint}", endpoint);
         }, "stop of the echo listener");
-        context.StartServiceTask("echo server", ct => ServeAsync(listener, logger, ct));
+
+        // One task per connection, bound to the context: a connection that fails is logged and the
+        // server goes on; none outlives the application.
+        var connections = context.CreateTaskFactory("echo connections", TaskFailurePolicy.Log);
+        context.StartServiceTask("echo server", ct => ServeAsync(listener, connections, logger, ct));
         logger.LogInformation("Echo server listening on {Endpoint}", endpoint);
         return endpoint;
     }
 
-    private async Task ServeAsync(TcpListener listener, ILogger logger, CancellationToken cancellationToken)
+    private async Task ServeAsync(TcpListener listener, ContextTaskFactory connections, ILogger logger, CancellationToken cancellationToken)
     {
         while (true)
         {
             var client = await listener.AcceptTcpClientAsync(cancellationToken);
-            _ = HandleAsync(client, logger, cancellationToken);
+            connections.StartTask($"connection from {client.Client.RemoteEndPoint}", ct => HandleAsync(client, logger, ct));
         }
     }
 

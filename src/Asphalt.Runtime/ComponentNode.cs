@@ -11,6 +11,7 @@ internal sealed class ComponentNode
 
     // Every wait in progress, in start order: a step may await several resources at once.
     private readonly List<ResourceKey> _waits = [];
+    private List<string>? _taskWaits; // Under _waits' lock.
 
     private ComponentNode(Component component, string path, int depth)
     {
@@ -46,6 +47,34 @@ internal sealed class ComponentNode
             {
                 return _waits.Count == 0 ? null : _waits[^1];
             }
+        }
+    }
+
+    /// <summary>The service task this component's step waits to get ready, for the start-timeout report.</summary>
+    public string? WaitingForTask
+    {
+        get
+        {
+            lock (_waits)
+            {
+                return _taskWaits is { Count: > 0 } ? _taskWaits[^1] : null;
+            }
+        }
+    }
+
+    public void BeginTaskWait(string task)
+    {
+        lock (_waits)
+        {
+            (_taskWaits ??= []).Add(task);
+        }
+    }
+
+    public void EndTaskWait(string task)
+    {
+        lock (_waits)
+        {
+            _taskWaits?.Remove(task);
         }
     }
 
@@ -124,7 +153,7 @@ internal sealed class ComponentNode
             return;
         }
 
-        pending.Add(new PendingComponent(Path, ComponentType, Phase, WaitingFor, Depth));
+        pending.Add(new PendingComponent(Path, ComponentType, Phase, WaitingFor, Depth) { WaitingForTask = WaitingForTask });
         foreach (var child in Children)
         {
             child.CollectPending(pending);

@@ -39,6 +39,11 @@ public sealed class ComponentStartTimeoutException : TimeoutException
                 text.Append(", waiting for resource ").Append(key);
             }
 
+            if (component.WaitingForTask is { } task)
+            {
+                text.Append(", waiting for service task '").Append(task).Append("' to be ready");
+            }
+
             text.AppendLine();
         }
 
@@ -54,16 +59,19 @@ public sealed class ComponentStartTimeoutException : TimeoutException
 /// <param name="Depth">Its depth in the tree (0 for the root).</param>
 public sealed record PendingComponent(string Path, string ComponentType, ComponentPhase Phase, ResourceKey? WaitingFor, int Depth)
 {
+    /// <summary>The service task whose readiness it was waiting for, if any.</summary>
+    public string? WaitingForTask { get; init; }
+
     /// <summary>The component, its phase and what it waits for, as the timeout report words it.</summary>
     // Written out rather than the record's generated members, which format and compare the enum
     // through Enum.ToString and EqualityComparer<ComponentPhase>, and so bring enum reflection
     // metadata and formatting into every NativeAOT application.
     public bool Equals(PendingComponent? other) =>
         other is not null && Path == other.Path && ComponentType == other.ComponentType && Phase == other.Phase
-        && Nullable.Equals(WaitingFor, other.WaitingFor) && Depth == other.Depth;
+        && Nullable.Equals(WaitingFor, other.WaitingFor) && Depth == other.Depth && WaitingForTask == other.WaitingForTask;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Path, ComponentType, (int)Phase, WaitingFor, Depth);
+    public override int GetHashCode() => HashCode.Combine(Path, ComponentType, (int)Phase, WaitingFor, Depth, WaitingForTask);
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,22 @@ internal static class ComponentStarter
         var logger = context.LoggerFactory.CreateLogger("Asphalt.Component");
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
+        // Current while the start-up runs, so every component's span is its child (Task.Run below flows it).
+        using var span = AsphaltTelemetry.StartActivity("asphalt.start", rootAlias);
+        try
+        {
+            await StartTreeAsync(context, rootNode, logger, abandon, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            AsphaltTelemetry.Fail(span, error);
+            throw;
+        }
+    }
+
+    private static async Task StartTreeAsync(
+        Context context, ComponentNode rootNode, ILogger logger, CancellationTokenSource abandon, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
         // The steps run on the thread pool, never on the caller's thread: a step that blocks its
         // thread (Thread.Sleep, .Result) then holds only that thread, and the caller's clock and
         // stop token still act on time.
@@ -81,23 +98,55 @@ internal static class ComponentStarter
             context.MakeCurrent();
         }
 
-        node.Phase = ComponentPhase.Preparing;
-        LogStep(logger, "Preparing", node);
-        await RunPhaseAsync(node, context, cancellationToken).ConfigureAwait(false);
-        preparation.OnePrepared();
-
-        if (node.Children.Count > 0)
+        // The children's spans nest under this one, as the tree is; nothing is measured when nobody listens.
+        using var span = AsphaltTelemetry.StartComponentActivity("asphalt.component", node);
+        var startedAt = AsphaltTelemetry.StartDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
+        try
         {
-            node.Phase = ComponentPhase.StartingChildren;
-            LogStep(logger, "Starting the children of", node);
-            await StartChildrenAsync(node, context, preparation, logger, cancellationToken).ConfigureAwait(false);
+            node.Phase = ComponentPhase.Preparing;
+            LogStep(logger, "Preparing", node);
+            await RunTracedPhaseAsync("asphalt.component.prepare", node, context, logger, cancellationToken).ConfigureAwait(false);
+            preparation.OnePrepared();
+
+            if (node.Children.Count > 0)
+            {
+                node.Phase = ComponentPhase.StartingChildren;
+                LogStep(logger, "Starting the children of", node);
+                await StartChildrenAsync(node, context, preparation, logger, cancellationToken).ConfigureAwait(false);
+            }
+
+            node.Phase = ComponentPhase.Starting;
+            LogStep(logger, "Starting", node);
+            await RunTracedPhaseAsync("asphalt.component.start", node, context, logger, cancellationToken).ConfigureAwait(false);
+            node.Phase = ComponentPhase.Started;
+            LogStep(logger, "Started", node);
+        }
+        catch (Exception error)
+        {
+            AsphaltTelemetry.Fail(span, error);
+            throw;
         }
 
-        node.Phase = ComponentPhase.Starting;
-        LogStep(logger, "Starting", node);
-        await RunPhaseAsync(node, context, cancellationToken).ConfigureAwait(false);
-        node.Phase = ComponentPhase.Started;
-        LogStep(logger, "Started", node);
+        if (startedAt != 0)
+        {
+            AsphaltTelemetry.RecordStartDuration(node, Stopwatch.GetElapsedTime(startedAt));
+        }
+    }
+
+    // A step inside its own span, which is Activity.Current for the step's code: what it traces is its child.
+    private static async ValueTask RunTracedPhaseAsync(string spanName, ComponentNode node, Context context, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var span = AsphaltTelemetry.StartComponentActivity(spanName, node);
+        using var scope = RuntimeLogger.BeginComponentScope(logger, node.Path);
+        try
+        {
+            await RunPhaseAsync(node, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            AsphaltTelemetry.Fail(span, error);
+            throw;
+        }
     }
 
     private static async Task StartChildrenAsync(ComponentNode node, Context context, PreparationProgress preparation, ILogger logger, CancellationToken cancellationToken)

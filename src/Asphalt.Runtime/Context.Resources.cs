@@ -296,6 +296,7 @@ public sealed partial class Context
     {
         var name = key.Name;
         var node = ComponentNode.Current;
+        var waitStarted = AsphaltTelemetry.WaitDuration.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : null;
         using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         var token = linked?.Token ?? cancellationToken;
@@ -352,6 +353,11 @@ public sealed partial class Context
             {
                 node.EndWait(key);
                 Log.GotResource(_logger, node.Path, key);
+            }
+
+            if (waitStarted != 0)
+            {
+                AsphaltTelemetry.RecordWait(key, node?.Path, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
             }
         }
     }
@@ -458,6 +464,17 @@ public sealed partial class Context
             }
 
             ThrowIfNotOpen("publish a resource");
+            types = WithoutOverridden(types, name, publisher);
+            if (types.Length == 0)
+            {
+                if (owned)
+                {
+                    AddDisposal(value, $"disposal of resource {TypeNames.Display(value.GetType())} '{name}' (overridden)");
+                }
+
+                return;
+            }
+
             PublishLocked(types, value, name, owned, publisher, out woken);
         }
 
@@ -517,6 +534,11 @@ public sealed partial class Context
         lock (_gate)
         {
             ThrowIfNotOpen("add a resource factory");
+            if (_overrides is not null && WithoutOverridden([factory.Key.Type], factory.Key.Name, factory.Publisher.AsFactory).Length == 0)
+            {
+                return;
+            }
+
             ThrowIfTaken(factory.Key, factory.Publisher);
             _factories = new Dictionary<ResourceKey, ResourceFactory>(_factories ?? []) { [factory.Key] = factory };
             woken = TakeWaiters([factory.Key.Type], factory.Key.Name);

@@ -11,11 +11,66 @@ public sealed partial class Context
     /// </summary>
     /// <param name="name">The task's name, used in log messages.</param>
     /// <param name="work">The work; it should end when the token is cancelled.</param>
-    public ServiceTask StartServiceTask(string name, Func<CancellationToken, Task> work)
+    public ServiceTask StartServiceTask(string name, Func<CancellationToken, Task> work) => StartServiceTask(name, work, null);
+
+    /// <summary>
+    /// Starts a long-running task bound to this context, stopped and handled as <paramref name="options"/> say
+    /// (teardown action, failure policy: see <see cref="TaskFailurePolicy"/>).
+    /// </summary>
+    /// <param name="name">The task's name, used in log messages.</param>
+    /// <param name="work">The work; it should end when the token is cancelled (or when its teardown action asks).</param>
+    /// <param name="options">Teardown action and failure policy; the defaults when null.</param>
+    public ServiceTask StartServiceTask(string name, Func<CancellationToken, Task> work, ServiceTaskOptions? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(work);
-        return ServiceTask.Start(this, name, work);
+        return ServiceTask.Start(this, name, (_, token) => work(token), options, readyAtOnce: true);
+    }
+
+    /// <summary>
+    /// Starts a service task that says when it is ready (Asphalt 5's <c>task_status.started()</c>), and
+    /// completes once it has called <see cref="ServiceTaskStatus.SetReady"/>. Await it in a start step:
+    /// the component then counts as started only once its task is ready, and a task that never gets
+    /// ready runs into the start timeout, whose report names it.
+    /// </summary>
+    /// <param name="name">The task's name, used in log messages and in the start-timeout report.</param>
+    /// <param name="work">The work: calls <c>status.SetReady()</c> once it serves, then runs until the token is cancelled.</param>
+    /// <param name="options">Teardown action and failure policy; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops waiting for readiness (pass the start step's token).</param>
+    /// <exception cref="ServiceTaskFailedException">The task failed before it was ready.</exception>
+    /// <exception cref="InvalidOperationException">The task ended before it said it was ready.</exception>
+    public async Task<ServiceTask> StartServiceTaskAsync(
+        string name, Func<ServiceTaskStatus, CancellationToken, Task> work, ServiceTaskOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(work);
+        var task = ServiceTask.Start(this, name, work, options, readyAtOnce: false);
+        var node = ComponentNode.Current;
+        node?.BeginTaskWait(name);
+        try
+        {
+            await task.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            node?.EndTaskWait(name);
+        }
+
+        return task;
+    }
+
+    /// <summary>
+    /// Creates a task factory bound to this context, for ad-hoc tasks (one per connection or
+    /// request): teardown cancels and awaits every task still running. Publish it as a resource to
+    /// let other components start tasks in it.
+    /// </summary>
+    /// <param name="name">The factory's name, used in log messages.</param>
+    /// <param name="failurePolicy">What a failing task does, unless it is started with its own policy:
+    /// <see cref="TaskFailurePolicy.StopApplication"/> or <see cref="TaskFailurePolicy.Log"/>.</param>
+    public ContextTaskFactory CreateTaskFactory(string name, TaskFailurePolicy failurePolicy = TaskFailurePolicy.StopApplication)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return ContextTaskFactory.Create(this, name, failurePolicy);
     }
 
     /// <summary>

@@ -168,18 +168,23 @@ public sealed partial class Context
     // observes this method's own task, so nothing may escape it.
     private async Task RunTeardownAsync(Exception? exception, TaskCompletionSource closed)
     {
+        using var span = AsphaltTelemetry.StartActivity("asphalt.teardown");
         try
         {
             List<TeardownCallbackException>? failures = null;
             while (TakeLastTeardown() is { } entry)
             {
                 RunningTeardown = entry.Owner is null ? entry.Description : $"{entry.Description} of component '{entry.Owner}'";
+                using var stepSpan = AsphaltTelemetry.StartTeardownActivity(entry.Description, entry.Owner);
+                using var scope = entry.Owner is null ? null : RuntimeLogger.BeginComponentScope(_logger, entry.Owner);
                 try
                 {
                     await entry.RunAsync(exception).ConfigureAwait(false);
                 }
                 catch (Exception error)
                 {
+                    AsphaltTelemetry.Fail(stepSpan, error);
+                    AsphaltTelemetry.CountTeardownFailure(entry.Description, entry.Owner);
                     var failure = new TeardownCallbackException(entry.Description, entry.Owner, error);
                     (failures ??= []).Add(failure);
                     try
@@ -216,6 +221,7 @@ public sealed partial class Context
 
             if (failures is not null)
             {
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"{failures.Count} teardown step(s) failed");
                 closed.SetException(new TeardownException(failures, exception));
             }
             else

@@ -43,6 +43,7 @@ internal sealed class EventStream<TEvent>(IEventSource<TEvent>[] sources, Func<T
 
                 if (wanted && !queue.Writer.TryWrite(e))
                 {
+                    AsphaltTelemetry.CountSignal(AsphaltTelemetry.DroppedEvents, source.Name);
                     Log.StreamEventDropped(logger, source.Name, maxQueueSize);
                 }
             });

@@ -77,6 +77,15 @@ internal static class Log
     public static void ServiceTaskCrashed(ILogger logger, string task, string owner, Exception exception) =>
         Write(logger, LogLevel.Error, new EventId(9, nameof(ServiceTaskCrashed)), "Service task '{Task}' of {Owner} crashed; stopping the application", exception, task, owner);
 
+    public static void TaskCrashedLogged(ILogger logger, string task, string owner, Exception exception) =>
+        Write(logger, LogLevel.Error, new EventId(13, nameof(TaskCrashedLogged)), "Task '{Task}' of {Owner} failed; the application goes on without it (failure policy Log)", exception, task, owner);
+
+    public static void ServiceTaskRestarting(ILogger logger, string task, string owner, double seconds, Exception exception) =>
+        Write(logger, LogLevel.Error, new EventId(14, nameof(ServiceTaskRestarting)), "Service task '{Task}' of {Owner} failed; restarting it in {Seconds} s (failure policy Restart)", exception, task, owner, seconds);
+
+    public static void OverriddenResourceIgnored(ILogger logger, string publisher, ResourceKey resource) =>
+        Write(logger, LogLevel.Debug, new EventId(15, nameof(OverriddenResourceIgnored)), "Ignored resource {Resource} from {Publisher}: it is overridden in this context", null, resource, publisher);
+
     public static void ServiceTaskCancelling(ILogger logger, string task, string owner)
     {
         if (logger.IsEnabled(LogLevel.Debug))

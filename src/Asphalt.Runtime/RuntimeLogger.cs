@@ -22,6 +22,10 @@ namespace Asphalt;
 internal static class RuntimeLogger
 {
     private static Action<ILogger, LogLevel, EventId, string, Exception?, object?[]>? _forward;
+    private static Func<ILogger, string, IDisposable?>? _beginScope;
+
+    // The component path of the innermost scope begun here, flowing as the logging scopes do.
+    private static readonly AsyncLocal<string?> ScopedPath = new();
 
     /// <summary>
     /// Writes one record from a message template (<c>"Application stopped (exit code {ExitCode})"</c>)
@@ -86,8 +90,46 @@ internal static class RuntimeLogger
     }
 
     /// <summary>Lets the runtime write to loggers other than its own; called where a foreign one enters.</summary>
-    public static void ForwardToForeignLoggers() =>
+    public static void ForwardToForeignLoggers()
+    {
         Interlocked.CompareExchange(ref _forward, ForwardingWriter.Write, null);
+        Interlocked.CompareExchange(ref _beginScope, ComponentScope.Begin, null);
+    }
+
+    /// <summary>
+    /// Begins a log scope carrying the component path (<c>Component = app/web</c>) on the factory
+    /// <paramref name="logger"/> belongs to, so that every record written meanwhile, by any logger of
+    /// that factory, carries it (JSON console output with scopes, OpenTelemetry logs, ...). Null, at
+    /// no cost, for the runtime's own console and null logging, which have no scopes.
+    /// </summary>
+    /// <remarks>
+    /// A task started from a step inherits the step's scope with its execution context; beginning the
+    /// same component's scope again there is skipped, so a line never carries one path twice.
+    /// </remarks>
+    public static IDisposable? BeginComponentScope(ILogger logger, string path)
+    {
+        if (!HasScopes(ref logger) || Volatile.Read(ref _beginScope) is not { } begin || ScopedPath.Value == path)
+        {
+            return null;
+        }
+
+        var scope = new ComponentScopeHandle(begin(logger, path), ScopedPath.Value);
+        ScopedPath.Value = path;
+        return scope;
+    }
+
+    /// <summary>Whether <see cref="BeginComponentScope"/> does anything for <paramref name="logger"/>.</summary>
+    public static bool HasScopes(ILogger logger) => HasScopes(ref logger) && Volatile.Read(ref _beginScope) is not null;
+
+    private static bool HasScopes(ref ILogger logger)
+    {
+        if (logger is CommandLine.RedactingLoggerFactory.RedactingLogger redacting)
+        {
+            logger = redacting.Inner; // A path is made of aliases, never of a secret value.
+        }
+
+        return logger is not (PlainConsoleLoggerFactory.PlainConsoleLogger or NullLogger);
+    }
 
     /// <summary>The template with each <c>{Name}</c> replaced by the next value (numbers in the invariant culture).</summary>
     internal static string Format(string template, object?[] values)
@@ -133,6 +175,42 @@ internal static class RuntimeLogger
 
         public static void Write(ILogger logger, LogLevel level, EventId eventId, string template, Exception? exception, object?[] values) =>
             logger.Log(level, eventId, new Message(template, values), exception, FormatMessage);
+    }
+
+    /// <summary>Ends a component's log scope and restores the path of the one around it.</summary>
+    private sealed class ComponentScopeHandle(IDisposable? scope, string? outerPath) : IDisposable
+    {
+        public void Dispose()
+        {
+            scope?.Dispose();
+            ScopedPath.Value = outerPath;
+        }
+    }
+
+    /// <summary>
+    /// The state of a component's log scope: one property, <c>Component</c>, the component path. The
+    /// only call of ILogger.BeginScope&lt;TState&gt; in the runtime, installed with the forwarding
+    /// (see the class remarks); a struct, like <see cref="Message"/>.
+    /// </summary>
+    private readonly struct ComponentScope(string path) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public const string PropertyName = "Component";
+
+        public int Count => 1;
+
+        public KeyValuePair<string, object?> this[int index] =>
+            index == 0 ? new(PropertyName, path) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public static IDisposable? Begin(ILogger logger, string path) => logger.BeginScope(new ComponentScope(path));
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"Component: {path}";
     }
 
     /// <summary>

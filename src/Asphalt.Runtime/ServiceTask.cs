@@ -1,24 +1,33 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Asphalt;
 
 /// <summary>
-/// A long-running task bound to a context (Asphalt 5's service task). Teardown cancels it and
-/// waits for it. If it crashes while the application runs, the crash is logged with the task's and
-/// the component's names and the application stops with exit code 1: nothing fails silently.
+/// A long-running task bound to a context (Asphalt 5's service task). Teardown stops it (cancels its
+/// token, or runs its <see cref="ServiceTaskOptions.TeardownAction"/>) and waits for it. If it fails
+/// while the application runs, its <see cref="ServiceTaskOptions.FailurePolicy"/> applies: by default
+/// the failure is logged with the task's and the component's names and the application stops with
+/// exit code 1, so nothing fails silently.
 /// </summary>
 public sealed class ServiceTask
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Context _context;
     private readonly ILogger _logger;
+    private readonly ServiceTaskOptions _options;
+    private readonly ServiceTaskStatus _status = new();
+    private readonly string? _ownerPath;
     private volatile bool _crashReported;
+    private volatile bool _stopping;
 
-    private ServiceTask(string name, string owner, Context context)
+    private ServiceTask(string name, string? ownerPath, Context context, ServiceTaskOptions options)
     {
         Name = name;
-        Owner = owner;
+        _ownerPath = ownerPath;
+        Owner = TaskFailures.DescribeOwner(ownerPath);
         _context = context;
+        _options = options;
         _logger = context.LoggerFactory.CreateLogger("Asphalt.ServiceTask");
     }
 
@@ -28,28 +37,40 @@ public sealed class ServiceTask
     /// <summary>Who started the task (a component path, or a description).</summary>
     public string Owner { get; }
 
-    /// <summary>Completes when the task ends.</summary>
+    /// <summary>Completes when the task ends (after its last restart, under <see cref="TaskFailurePolicy.Restart"/>).</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 
-    internal static ServiceTask Start(Context context, string name, Func<CancellationToken, Task> work)
+    /// <summary>Whether the task said it is ready (always true for a task started without readiness).</summary>
+    public bool IsReady => _status.IsReady;
+
+    internal Task Ready => _status.Ready;
+
+    internal static ServiceTask Start(Context context, string name, Func<ServiceTaskStatus, CancellationToken, Task> work, ServiceTaskOptions? options, bool readyAtOnce)
     {
-        var path = ComponentNode.Current?.Path;
-        var task = new ServiceTask(name, path is null ? "code outside any component" : $"component '{path}'", context);
-        Log.ServiceTaskStarted(task._logger, path ?? "-", name);
+        options ??= new ServiceTaskOptions();
+        options.Validate();
+        var owner = ComponentNode.Current;
+        var task = new ServiceTask(name, owner?.Path, context, options);
+        if (readyAtOnce)
+        {
+            task._status.SetReady();
+        }
+
+        Log.ServiceTaskStarted(task._logger, owner?.Path ?? "-", name);
 
         // The task exists before teardown can see it, and starts only once teardown is registered,
-        // so a concurrent close always cancels and awaits the real task.
+        // so a concurrent close always stops and awaits the real task.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var owner = ComponentNode.Current;
         task.Completion = Task.Run(async () =>
         {
             ComponentNode.Current = owner?.ForServiceTask(); // Flows into this task only.
             await registered.Task.ConfigureAwait(false);
+            using var scope = owner is null ? null : RuntimeLogger.BeginComponentScope(task._logger, owner.Path);
             await task.RunAsync(work).ConfigureAwait(false);
         });
         try
         {
-            context.AddTeardown(_ => task.StopAsync(), $"cancellation of service task '{name}'");
+            context.AddTeardown(_ => task.StopAsync(), $"{(options.TeardownAction is null ? "cancellation" : "teardown action")} of service task '{name}'");
         }
         catch (Exception error)
         {
@@ -62,37 +83,79 @@ public sealed class ServiceTask
         return task;
     }
 
-    private async Task RunAsync(Func<CancellationToken, Task> work)
+    private async Task RunAsync(Func<ServiceTaskStatus, CancellationToken, Task> work)
     {
-        try
+        var delay = _options.RestartDelay;
+        while (true)
         {
-            await work(_stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Cancelled by teardown: a normal end.
-        }
-        catch (Exception error) when (!_stop.IsCancellationRequested)
-        {
-            var failure = new ServiceTaskFailedException(Name, Owner, error);
-            Log.ServiceTaskCrashed(_logger, Name, Owner, error);
-            _context.Root.Lifetime.ReportCrash(failure); // Liveness and readiness fail from now on.
-            if (_context.Root.ServiceTaskFailureHandler is { } handler)
+            var began = Stopwatch.GetTimestamp();
+            try
             {
-                _crashReported = true;
-                handler(failure);
-            }
+                await work(_status, _stop.Token).ConfigureAwait(false);
+                if (!_status.IsReady)
+                {
+                    _status.Fail(new InvalidOperationException($"Service task '{Name}' of {Owner} ended before it said it was ready."));
+                }
 
-            throw failure;
+                return;
+            }
+            catch (Exception) when (_stop.IsCancellationRequested || _stopping)
+            {
+                // Stopped by teardown: a normal end, whatever it threw on the way out. A step still
+                // waiting for it to be ready is being abandoned too; it must not wait forever.
+                _status.Fail(new OperationCanceledException($"Service task '{Name}' of {Owner} was stopped before it said it was ready."));
+                return;
+            }
+            catch (Exception error)
+            {
+                var failure = new ServiceTaskFailedException(Name, Owner, error);
+                if (_options.FailurePolicy != TaskFailurePolicy.Restart)
+                {
+                    _status.Fail(failure); // A start step still waiting for readiness fails with the cause.
+                    _crashReported = TaskFailures.Report(_context, _logger, failure, _ownerPath, _options.FailurePolicy);
+                    if (_options.FailurePolicy == TaskFailurePolicy.Log)
+                    {
+                        return;
+                    }
+
+                    throw failure;
+                }
+
+                if (Stopwatch.GetElapsedTime(began) > _options.MaxRestartDelay)
+                {
+                    delay = _options.RestartDelay; // It ran well for a while: this is a new run of bad luck.
+                }
+
+                TaskFailures.Report(_context, _logger, failure, _ownerPath, TaskFailurePolicy.Restart, delay);
+                try
+                {
+                    await Task.Delay(delay, _stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // Teardown during the back-off.
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRestartDelay.Ticks));
+            }
         }
     }
 
     private async ValueTask StopAsync()
     {
         Log.ServiceTaskCancelling(_logger, Name, Owner);
-        await _stop.CancelAsync().ConfigureAwait(false);
+        _stopping = true;
         try
         {
+            if (_options.TeardownAction is { } action)
+            {
+                await action().ConfigureAwait(false);
+            }
+            else
+            {
+                await _stop.CancelAsync().ConfigureAwait(false);
+            }
+
             await Completion.ConfigureAwait(false);
         }
         catch (ServiceTaskFailedException) when (_crashReported)
@@ -101,6 +164,11 @@ public sealed class ServiceTask
         }
         finally
         {
+            if (!_stop.IsCancellationRequested)
+            {
+                await _stop.CancelAsync().ConfigureAwait(false); // Ends a restart back-off.
+            }
+
             _stop.Dispose();
         }
     }

@@ -64,7 +64,8 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     public void Connect(Action<TEvent> listener, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        Add(new Listener(listener, null, name, ComponentNode.Current?.Path));
+        var owner = ComponentNode.Current?.Path;
+        Add(new Listener(listener, ScopedListeners.Wrap(listener, owner), null, name, owner));
     }
 
     /// <summary>Connects an asynchronous listener. Connecting the same delegate twice has no effect.</summary>
@@ -74,7 +75,8 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     public void Connect(Func<TEvent, ValueTask> listener, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        Add(new Listener(null, listener, name, ComponentNode.Current?.Path));
+        var owner = ComponentNode.Current?.Path;
+        Add(new Listener(listener, null, ScopedListeners.Wrap(listener, owner), name, owner));
     }
 
     /// <summary>Disconnects a listener; returns false if it was not connected.</summary>
@@ -102,6 +104,11 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     /// <remarks>Allocates nothing when every listener is synchronous or completes synchronously.</remarks>
     public ValueTask<bool> DispatchAsync(TEvent @event)
     {
+        if (AsphaltTelemetry.SignalsObserved)
+        {
+            return DispatchObservedAsync(@event);
+        }
+
         if (Volatile.Read(ref _syncListeners) is not { } syncListeners)
         {
             return DispatchMixed(@event);
@@ -123,6 +130,20 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             LogFailure(syncListeners[i], error);
             return new ValueTask<bool>(DispatchRemainingSync(syncListeners, i + 1, @event));
         }
+    }
+
+    // Counted and, when the optional source is listened to, inside a span: off the fast path above.
+    private async ValueTask<bool> DispatchObservedAsync(TEvent @event)
+    {
+        AsphaltTelemetry.CountSignal(AsphaltTelemetry.Dispatches, Name);
+        using var span = AsphaltTelemetry.StartSignalActivity(Name);
+        var succeeded = await DispatchMixed(@event).ConfigureAwait(false);
+        if (!succeeded)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "a listener failed");
+        }
+
+        return succeeded;
     }
 
     /// <summary>Waits for the next event that passes <paramref name="filter"/>.</summary>
@@ -207,7 +228,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             catch (Exception error)
             {
                 succeeded = false;
-                Log.ListenerFailed(Logger, Name, listener.Describe(), error);
+                ReportFailure(listener.Describe(), error);
             }
         }
 
@@ -237,7 +258,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             catch (Exception error)
             {
                 succeeded = false;
-                Log.ListenerFailed(Logger, Name, listeners[i].Describe(), error);
+                ReportFailure(listeners[i].Describe(), error);
             }
         }
 
@@ -250,7 +271,7 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             catch (Exception error)
             {
                 succeeded = false;
-                Log.ListenerFailed(Logger, Name, pendingListeners[i].Describe(), error);
+                ReportFailure(pendingListeners[i].Describe(), error);
             }
         }
 
@@ -260,8 +281,14 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
     // The fast path keeps bare delegates: the listener's description is looked up only on failure.
     private void LogFailure(Delegate failed, Exception error)
     {
-        var listener = Array.Find(Volatile.Read(ref _listeners), l => l.Delegate == failed);
-        Log.ListenerFailed(Logger, Name, listener?.Describe() ?? "a listener disconnected since", error);
+        var listener = Array.Find(Volatile.Read(ref _listeners), l => (Delegate?)l.Sync == failed);
+        ReportFailure(listener?.Describe() ?? "a listener disconnected since", error);
+    }
+
+    private void ReportFailure(string listener, Exception error)
+    {
+        AsphaltTelemetry.CountSignal(AsphaltTelemetry.FailedListeners, Name);
+        Log.ListenerFailed(Logger, Name, listener, error);
     }
 
     private void Add(Listener listener)
@@ -301,13 +328,15 @@ public sealed class Signal<TEvent> : IEventSource<TEvent>
             Array.TrueForAll(listeners, l => l.Sync is not null) ? Array.ConvertAll(listeners, l => l.Sync!) : null);
     }
 
-    private sealed class Listener(Action<TEvent>? sync, Func<TEvent, ValueTask>? async, string? name, string? owner)
+    // Sync or Async is what dispatch calls: the delegate connected, or it inside the component's
+    // log scope. Delegate is the one connected, which Connect and Disconnect compare.
+    private sealed class Listener(Delegate connected, Action<TEvent>? sync, Func<TEvent, ValueTask>? async, string? name, string? owner)
     {
         public Action<TEvent>? Sync { get; } = sync;
 
         public Func<TEvent, ValueTask>? Async { get; } = async;
 
-        public Delegate Delegate => (Delegate?)Sync ?? Async!;
+        public Delegate Delegate { get; } = connected;
 
         /// <summary>"listener 'OnChanged' of component 'app/audit'", as failure messages word it.</summary>
         public string Describe() =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Asphalt.Runtime.Tests.Support;
 using EchoServer;
 
@@ -176,6 +177,118 @@ public sealed class EchoServerTests
         Assert.Contains($"Echo server stopped listening on 127.0.0.1:{port}", log);
         Assert.Contains("Application stopped (exit code 0)", log);
         Assert.True(log.IndexOf("Echo server stopped listening", StringComparison.Ordinal) < log.IndexOf("Application stopped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Server_process_logging_json_puts_the_component_path_in_the_scopes_of_step_and_connection_task_lines()
+    {
+        var port = FreePort();
+        using var server = StartSample($"run --set component.port={port} --set component.maxLineLength=5 --log-format json");
+        var lines = CollectLines(server, out var seen);
+        await seen("Application started").WaitAsync(TimeSpan.FromSeconds(30));
+
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            await client.GetStream().WriteAsync("longer than five\n"u8.ToArray());
+            await seen("line longer than").WaitAsync(TimeSpan.FromSeconds(30)); // Logged by the connection's task.
+        }
+
+        await StopAsync(server);
+
+        Assert.Equal(0, server.ExitCode);
+        JsonElement Line(string message) => lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(json => json.GetProperty("Message").GetString()!.StartsWith(message, StringComparison.Ordinal));
+        foreach (var message in new[] { "Echo server listening", "Closing the connection" })
+        {
+            var line = Line(message);
+            Assert.Contains(line.GetProperty("Scopes").EnumerateArray(), scope => scope.TryGetProperty("Component", out var path) && path.GetString() == "app");
+        }
+    }
+
+    [Fact]
+    public async Task Server_process_with_console_telemetry_prints_its_start_spans_and_metrics()
+    {
+        var port = FreePort();
+        using var server = StartSample($"run --set component.port={port} --telemetry console");
+        var lines = CollectLines(server, out var seen);
+        await seen("Application started").WaitAsync(TimeSpan.FromSeconds(30));
+        await StopAsync(server);
+
+        var output = string.Join("\n", lines);
+        Assert.Equal(0, server.ExitCode);
+        Assert.Contains("Activity.DisplayName:        asphalt.start app", output);
+        Assert.Contains("Activity.DisplayName:        asphalt.component app", output);
+        Assert.Contains("Activity.DisplayName:        asphalt.component.start app", output);
+        Assert.Contains("Activity.DisplayName:        asphalt.teardown", output);
+        Assert.Contains("asphalt.component.path: app", output);
+        Assert.Contains("Metric Name: asphalt.component.start.duration", output);
+    }
+
+    [Fact]
+    public async Task Server_process_rejects_an_unknown_telemetry_exporter()
+    {
+        var (code, _, stderr) = await RunSampleAsync("run --telemetry zipkin");
+
+        Assert.Equal(1, code);
+        Assert.Contains("echo: --telemetry takes one value: console.", stderr);
+    }
+
+    // Every line the process prints (stdout and stderr); `seen(text)` completes once a line contains text.
+    private static List<string> CollectLines(Process process, out Func<string, Task> seen)
+    {
+        var lines = new List<string>();
+        var waits = new List<(string Text, TaskCompletionSource Done)>();
+        void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(line);
+                foreach (var wait in waits.Where(w => line.Contains(w.Text, StringComparison.Ordinal)))
+                {
+                    wait.Done.TrySetResult();
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        seen = text =>
+        {
+            lock (lines)
+            {
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+                {
+                    done.SetResult();
+                }
+                else
+                {
+                    waits.Add((text, done));
+                }
+
+                return done.Task;
+            }
+        };
+        return lines;
+    }
+
+    private static async Task StopAsync(Process server)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString()])!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        server.WaitForExit(); // Drains the redirected output.
     }
 
     [Fact]

@@ -53,31 +53,24 @@ public sealed partial class TcpListenerComponent(ListenerOptions options)
         context.AddTeardown(listener.Stop, "stop listening");
         var logger = context.LoggerFactory.CreateLogger<TcpListenerComponent>();
         var sessions = new Sessions(room, store, stats, messages, options, logger);
-        context.StartServiceTask("accept chat clients", cancellationToken => sessions.AcceptAsync(listener, cancellationToken));
+
+        // One task per client, bound to the context: teardown cancels and awaits the sessions after
+        // the accept loop (last registered, first stopped); a session that fails is logged.
+        var clients = context.CreateTaskFactory("chat clients", TaskFailurePolicy.Log);
+        context.StartServiceTask("accept chat clients", cancellationToken => sessions.AcceptAsync(listener, clients, cancellationToken));
         return new ListenerEndpoint((IPEndPoint)listener.LocalEndpoint);
     }
 
     /// <summary>The accept loop and one task per connected client.</summary>
     private sealed class Sessions(ChatRoom room, MessageStore store, ChatStats stats, Signal<ChatMessage> messages, ListenerOptions options, ILogger logger)
     {
-        public async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
+        public async Task AcceptAsync(TcpListener listener, ContextTaskFactory clients, CancellationToken cancellationToken)
         {
-            var clients = new List<Task>();
-            try
+            while (true)
             {
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    var client = await listener.AcceptTcpClientAsync(cancellationToken);
-                    clients.RemoveAll(t => t.IsCompleted);
-                    clients.Add(ServeAsync(client, cancellationToken));
-                }
+                var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                clients.StartTask($"chat client {client.Client.RemoteEndPoint}", token => ServeAsync(client, token));
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopping: fall through and wait for the clients to finish.
-            }
-
-            await Task.WhenAll(clients);
         }
 
         private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
