@@ -21,7 +21,7 @@ internal static class ComponentStarter
         using var span = AsphaltTelemetry.StartActivity("asphalt.start", rootAlias);
         try
         {
-            await StartTreeAsync(context, rootNode, logger, abandon, timeout, cancellationToken).ConfigureAwait(false);
+            await StartTreeAsync(context, rootNode, preparation, logger, abandon, timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -31,7 +31,7 @@ internal static class ComponentStarter
     }
 
     private static async Task StartTreeAsync(
-        Context context, ComponentNode rootNode, ILogger logger, CancellationTokenSource abandon, TimeSpan? timeout, CancellationToken cancellationToken)
+        Context context, ComponentNode rootNode, PreparationProgress preparation, ILogger logger, CancellationTokenSource abandon, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         // The steps run on the thread pool, never on the caller's thread: a step that blocks its
         // thread (Thread.Sleep, .Result) then holds only that thread, and the caller's clock and
