@@ -1,0 +1,78 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Asphalt.Redis;
+
+/// <summary>
+/// The message a bridge publishes: <c>{"origin":"&lt;instance id&gt;","event":{…}}</c>, the event
+/// written by the source-generated <see cref="JsonTypeInfo{T}"/> (no reflection). The origin lets an
+/// instance skip its own events when Redis echoes them back.
+/// </summary>
+internal static class BridgeEnvelope
+{
+    private static readonly JsonEncodedText OriginName = JsonEncodedText.Encode("origin");
+    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
+
+    public static void Write<TEvent>(IBufferWriter<byte> output, string origin, TEvent @event, JsonTypeInfo<TEvent> typeInfo)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteString(OriginName, origin);
+        writer.WritePropertyName(EventName);
+        JsonSerializer.Serialize(writer, @event, typeInfo);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a message; false with the reason when it is not an envelope of this event type.</summary>
+    public static bool TryRead<TEvent>(
+        ReadOnlySpan<byte> message, JsonTypeInfo<TEvent> typeInfo, out string? origin, out TEvent? @event, out string? reason)
+    {
+        origin = null;
+        @event = default;
+        var hasEvent = false;
+        try
+        {
+            var reader = new Utf8JsonReader(message);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reason = "not a JSON object";
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(OriginName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    origin = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals(EventName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    @event = JsonSerializer.Deserialize(ref reader, typeInfo);
+                    hasEvent = true;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                reason = "not a single JSON object";
+                return false;
+            }
+        }
+        catch (JsonException error)
+        {
+            reason = error.Message;
+            return false;
+        }
+
+        reason = origin is null ? "no \"origin\" string" : !hasEvent ? "no \"event\"" : @event is null ? "the event is null" : null;
+        return reason is null;
+    }
+}
