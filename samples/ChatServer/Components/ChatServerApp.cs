@@ -14,6 +14,7 @@ namespace ChatServer.Components;
 [ChildComponent<HistoryComponent>("history")]
 [ChildComponent<StatsComponent>("stats")]
 [ChildComponent<TcpListenerComponent>("listener")]
+[ChildComponent<ClusterComponent>("cluster")]
 public sealed partial class ChatServerApp
 {
     /// <summary>Announces where the server listens once everything started.</summary>
