@@ -41,7 +41,10 @@ public static class RedisConnector
         }
     }
 
-    /// <summary>The client's settings for <paramref name="options"/>. Its <c>ToString()</c> leaves the password out.</summary>
+    /// <summary>
+    /// The client's settings for <paramref name="options"/>. They hold the password: show them only as
+    /// <c>ToString(includePassword: false)</c>.
+    /// </summary>
     public static ConfigurationOptions ToConfiguration(RedisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

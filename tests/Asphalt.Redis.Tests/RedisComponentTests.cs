@@ -75,7 +75,6 @@ public sealed class RedisComponentTests
 
         Assert.DoesNotContain(password, error?.ToString() ?? "", StringComparison.Ordinal);
         Assert.All(logs.Records, r => Assert.DoesNotContain(password, r.Message + r.Exception, StringComparison.Ordinal));
-        Assert.DoesNotContain(password, RedisConnector.ToConfiguration(new RedisOptions { Password = password }).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

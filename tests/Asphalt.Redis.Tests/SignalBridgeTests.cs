@@ -39,6 +39,22 @@ public sealed class SignalBridgeTests
     }
 
     [Fact]
+    public async Task A_bridge_alone_on_its_channel_publishes_nothing_until_another_instance_joins()
+    {
+        using var broker = await Broker.StartAsync();
+        await using var a = await Instance.StartAsync(broker, "lonely");
+        Assert.False(a.Bridge!.IsAloneOnChannel); // Until a publish counts its receivers, it publishes.
+        await a.Signal.DispatchAsync(new Note("nobody hears this", 1));
+        await WaitUntilAsync(() => a.Bridge.IsAloneOnChannel);
+
+        await using var b = await Instance.StartAsync(broker, "lonely");
+        await WaitUntilAsync(() => !a.Bridge.IsAloneOnChannel); // b's hello.
+        var heard = b.Signal.WaitEventAsync();
+        await a.Signal.DispatchAsync(new Note("welcome", 2));
+        Assert.Equal("welcome", (await heard.WaitAsync(Timeout)).Text);
+    }
+
+    [Fact]
     public async Task A_malformed_or_foreign_message_is_logged_with_channel_and_reason_and_dropped()
     {
         using var broker = await Broker.StartAsync();

@@ -7,12 +7,28 @@ namespace Asphalt.Redis;
 /// <summary>
 /// The message a bridge publishes: <c>{"origin":"&lt;instance id&gt;","event":{…}}</c>, the event
 /// written by the source-generated <see cref="JsonTypeInfo{T}"/> (no reflection). The origin lets an
-/// instance skip its own events when Redis echoes them back.
+/// instance skip its own events when Redis echoes them back. A bridge that starts says
+/// <c>{"origin":"…","hello":true}</c> so the others know someone listens.
 /// </summary>
 internal static class BridgeEnvelope
 {
     private static readonly JsonEncodedText OriginName = JsonEncodedText.Encode("origin");
     private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
+    private static readonly JsonEncodedText HelloName = JsonEncodedText.Encode("hello");
+
+    public static byte[] Hello(string origin)
+    {
+        var output = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(OriginName, origin);
+            writer.WriteBoolean(HelloName, true);
+            writer.WriteEndObject();
+        }
+
+        return output.WrittenSpan.ToArray();
+    }
 
     public static void Write<TEvent>(IBufferWriter<byte> output, string origin, TEvent @event, JsonTypeInfo<TEvent> typeInfo)
     {
@@ -24,12 +40,16 @@ internal static class BridgeEnvelope
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a message; false with the reason when it is not an envelope of this event type.</summary>
+    /// <summary>
+    /// Reads a message; false with the reason when it is neither an envelope of this event type nor a
+    /// hello (<paramref name="hello"/> true, no event).
+    /// </summary>
     public static bool TryRead<TEvent>(
-        ReadOnlySpan<byte> message, JsonTypeInfo<TEvent> typeInfo, out string? origin, out TEvent? @event, out string? reason)
+        ReadOnlySpan<byte> message, JsonTypeInfo<TEvent> typeInfo, out string? origin, out TEvent? @event, out bool hello, out string? reason)
     {
         origin = null;
         @event = default;
+        hello = false;
         var hasEvent = false;
         try
         {
@@ -53,6 +73,11 @@ internal static class BridgeEnvelope
                     @event = JsonSerializer.Deserialize(ref reader, typeInfo);
                     hasEvent = true;
                 }
+                else if (reader.ValueTextEquals(HelloName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    hello = reader.TokenType == JsonTokenType.True;
+                }
                 else
                 {
                     reader.Read();
@@ -72,7 +97,11 @@ internal static class BridgeEnvelope
             return false;
         }
 
-        reason = origin is null ? "no \"origin\" string" : !hasEvent ? "no \"event\"" : @event is null ? "the event is null" : null;
+        reason = origin is null ? "no \"origin\" string"
+            : hello && !hasEvent ? null
+            : !hasEvent ? "no \"event\""
+            : @event is null ? "the event is null"
+            : null;
         return reason is null;
     }
 }

@@ -46,6 +46,14 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
     private int _incomingFull;   // 1 from the first dropped incoming event until the listeners catch up
     private int _disposed;
 
+    // Whether a publish found no other subscriber: then local events are not even queued (a bridged
+    // signal alone on its channel costs little more than an unbridged one). Set only from a publish's
+    // receiver count, and only if no other instance said hello since that publish left (_helloEpoch).
+    private int _aloneOnChannel;
+    private int _helloEpoch;
+    private int _publishesUntilCount;   // every CountEvery-th publish asks Redis how many received it
+    private const int CountEvery = 1024;
+
     private SignalBridge(
         IConnectionMultiplexer connection, Signal<TEvent> signal, string channel, JsonTypeInfo<TEvent> typeInfo, ILogger logger, SignalBridgeOptions options)
     {
@@ -65,6 +73,12 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
 
     /// <summary>This instance's id, carried by every message it publishes.</summary>
     public string Origin { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// True after a publish found no other instance subscribed to the channel: local events are then
+    /// not published at all, until another instance says hello or publishes. One publish in 1,024 is counted.
+    /// </summary>
+    public bool IsAloneOnChannel => Volatile.Read(ref _aloneOnChannel) == 1;
 
     /// <summary>The Redis channel.</summary>
     public string ChannelName { get; }
@@ -103,6 +117,8 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
         _subscription = await _connection.GetSubscriber().SubscribeAsync(_channel).ConfigureAwait(false);
         // Called in order, one message at a time, by the client's reader: it only parses and queues.
         _subscription.OnMessage(OnRemoteMessage);
+        // Instances already on the channel that found themselves alone start publishing again.
+        await _connection.GetSubscriber().PublishAsync(_channel, BridgeEnvelope.Hello(Origin)).ConfigureAwait(false);
         _publisher = Task.Run(PublishLoopAsync);
         _dispatcher = Task.Run(DispatchLoopAsync);
         _signal.Connect(_publishLocal, $"Redis bridge to channel '{ChannelName}'");
@@ -112,9 +128,9 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
     // The local side: runs inside DispatchAsync, so it only queues; never blocks, never throws.
     private void OnLocalEvent(TEvent @event)
     {
-        if (RemoteDispatch.IsDispatching(this))
+        if (Volatile.Read(ref _aloneOnChannel) == 1 || RemoteDispatch.IsDispatching(this))
         {
-            return; // Received from another instance: it is theirs, not ours to publish again.
+            return; // Nobody else would hear it, or it came from another instance: not ours to publish again.
         }
 
         if (!_outgoing.Writer.TryWrite(@event))
@@ -144,8 +160,22 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
                     try
                     {
                         BridgeEnvelope.Write(buffer, Origin, @event, _typeInfo);
-                        // Fire and forget: pipelined like raw pub/sub; delivery is at most once either way.
-                        subscriber.Publish(_channel, buffer.WrittenSpan.ToArray(), CommandFlags.FireAndForget);
+                        var message = buffer.WrittenSpan.ToArray();
+                        if (--_publishesUntilCount > 0)
+                        {
+                            // Fire and forget: pipelined like raw pub/sub; delivery is at most once either way.
+                            subscriber.Publish(_channel, message, CommandFlags.FireAndForget);
+                        }
+                        else
+                        {
+                            _publishesUntilCount = CountEvery;
+                            var epoch = Volatile.Read(ref _helloEpoch);
+                            var receivers = await subscriber.PublishAsync(_channel, message).ConfigureAwait(false);
+                            if (receivers <= 1 && epoch == Volatile.Read(ref _helloEpoch))
+                            {
+                                Volatile.Write(ref _aloneOnChannel, 1); // Only our own subscription heard it.
+                            }
+                        }
                     }
                     catch (Exception error) when (error is not OperationCanceledException)
                     {
@@ -193,7 +223,7 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
     private void OnRemoteMessage(ChannelMessage message)
     {
         var payload = (ReadOnlyMemory<byte>)message.Message;
-        if (!BridgeEnvelope.TryRead(payload.Span, _typeInfo, out var origin, out var @event, out var reason))
+        if (!BridgeEnvelope.TryRead(payload.Span, _typeInfo, out var origin, out var @event, out var hello, out var reason))
         {
             Log.Malformed(_logger, ChannelName, _signal.Name, reason!);
             return;
@@ -202,6 +232,14 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
         if (origin == Origin)
         {
             return; // Our own event, echoed by Redis: our listeners had it when it was dispatched.
+        }
+
+        // Another instance is on the channel: publish again, and count again before concluding otherwise.
+        Interlocked.Increment(ref _helloEpoch);
+        Volatile.Write(ref _aloneOnChannel, 0);
+        if (hello)
+        {
+            return;
         }
 
         if (!_incoming.Writer.TryWrite(@event!) && Interlocked.Exchange(ref _incomingFull, 1) == 0)
