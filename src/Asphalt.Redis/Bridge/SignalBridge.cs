@@ -54,6 +54,11 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
     private int _publishesUntilCount;   // every CountEvery-th publish asks Redis how many received it
     private const int CountEvery = 1024;
 
+    /// <summary>How often a bridge says hello, so one that found itself alone hears of instances that (re)subscribed.</summary>
+    public static readonly TimeSpan HelloInterval = TimeSpan.FromSeconds(5);
+    private readonly CancellationTokenSource _stopHello = new();
+    private Task _hello = Task.CompletedTask;
+
     private SignalBridge(
         IConnectionMultiplexer connection, Signal<TEvent> signal, string channel, JsonTypeInfo<TEvent> typeInfo, ILogger logger, SignalBridgeOptions options)
     {
@@ -76,7 +81,8 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
 
     /// <summary>
     /// True after a publish found no other instance subscribed to the channel: local events are then
-    /// not published at all, until another instance says hello or publishes. One publish in 1,024 is counted.
+    /// not published at all, until another instance says hello (when it starts, and every
+    /// <see cref="HelloInterval"/>) or publishes. One publish in 1,024 is counted.
     /// </summary>
     public bool IsAloneOnChannel => Volatile.Read(ref _aloneOnChannel) == 1;
 
@@ -119,6 +125,7 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
         _subscription.OnMessage(OnRemoteMessage);
         // Instances already on the channel that found themselves alone start publishing again.
         await _connection.GetSubscriber().PublishAsync(_channel, BridgeEnvelope.Hello(Origin)).ConfigureAwait(false);
+        _hello = Task.Run(HelloLoopAsync);
         _publisher = Task.Run(PublishLoopAsync);
         _dispatcher = Task.Run(DispatchLoopAsync);
         _signal.Connect(_publishLocal, $"Redis bridge to channel '{ChannelName}'");
@@ -219,6 +226,27 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) =>
         Interlocked.Exchange(ref _restored, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
+    // After a broker restart nobody knows who resubscribed: saying hello now and then tells them.
+    private async Task HelloLoopAsync()
+    {
+        var hello = BridgeEnvelope.Hello(Origin);
+        using var timer = new PeriodicTimer(HelloInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopHello.Token).ConfigureAwait(false))
+            {
+                if (_connection.IsConnected)
+                {
+                    _connection.GetSubscriber().Publish(_channel, hello, CommandFlags.FireAndForget);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+
     // The remote side, on the client's reader: parse and queue, never wait for a listener.
     private void OnRemoteMessage(ChannelMessage message)
     {
@@ -276,6 +304,9 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
 
         _signal.Disconnect(_publishLocal);
         _connection.ConnectionRestored -= OnConnectionRestored;
+        await _stopHello.CancelAsync().ConfigureAwait(false);
+        await _hello.ConfigureAwait(false);
+        _stopHello.Dispose();
         if (_subscription is not null)
         {
             try

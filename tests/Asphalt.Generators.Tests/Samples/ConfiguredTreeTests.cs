@@ -23,7 +23,7 @@ public sealed class ConfiguredTreeTests
     {
         var definition = ChatServerApp.Definition;
         Assert.Equal("chat", definition.RootType);
-        Assert.Equal(["chat", "history", "listener", "room", "stats", "store"], definition.ComponentTypes.Aliases);
+        Assert.Equal(["chat", "cluster", "history", "listener", "room", "stats", "store"], definition.ComponentTypes.Aliases);
         Assert.Same(ChatServerApp.WiringPlan, definition.DeclaredPlan);
 
         var loaded = Load("component.components.listener.port=0");

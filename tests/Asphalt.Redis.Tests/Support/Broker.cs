@@ -95,19 +95,35 @@ internal sealed class Broker : IDisposable
                     output = _output.ToString();
                 }
 
-                throw new Xunit.Sdk.XunitException($"The {Kind} broker did not accept connections on {Endpoint}. It printed:\n{output}");
+                throw new Xunit.Sdk.XunitException($"The {Kind} broker did not answer PING on {Endpoint}. It printed:\n{output}");
             }
 
-            try
+            if (await AnswersPingAsync(deadline.Token))
             {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port, deadline.Token);
                 return;
             }
-            catch (SocketException)
-            {
-                await Task.Delay(50, CancellationToken.None);
-            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    // Accepting a connection is not enough (a server may listen before it serves): it must answer PING.
+    private async Task<bool> AnswersPingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+            var stream = probe.GetStream();
+            await stream.WriteAsync("*1\r\n$4\r\nPING\r\n"u8.ToArray(), cancellationToken);
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            readTimeout.CancelAfter(TimeSpan.FromSeconds(5));
+            return await reader.ReadLineAsync(readTimeout.Token) == "+PONG";
+        }
+        catch (Exception error) when (error is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
         }
     }
 
