@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -15,6 +16,9 @@ internal static class BridgeEnvelope
     private static readonly JsonEncodedText OriginName = JsonEncodedText.Encode("origin");
     private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
     private static readonly JsonEncodedText HelloName = JsonEncodedText.Encode("hello");
+
+    /// <summary>How every message of <paramref name="origin"/> starts: its own echoes are recognized without parsing.</summary>
+    public static byte[] Prefix(string origin) => Encoding.UTF8.GetBytes($"{{\"origin\":\"{origin}\",");
 
     public static byte[] Hello(string origin)
     {

@@ -36,6 +36,7 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
     private readonly int _outgoingCapacity;
     private readonly int _incomingCapacity;
     private readonly Action<TEvent> _publishLocal;
+    private readonly byte[] _ownPrefix;
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _restored = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelMessageQueue? _subscription;
@@ -74,6 +75,7 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
         _outgoing = Channel.CreateBounded<TEvent>(new BoundedChannelOptions(_outgoingCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _incoming = Channel.CreateBounded<TEvent>(new BoundedChannelOptions(_incomingCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         _publishLocal = OnLocalEvent;
+        _ownPrefix = BridgeEnvelope.Prefix(Origin);
     }
 
     /// <summary>This instance's id, carried by every message it publishes.</summary>
@@ -251,6 +253,11 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
     private void OnRemoteMessage(ChannelMessage message)
     {
         var payload = (ReadOnlyMemory<byte>)message.Message;
+        if (payload.Span.StartsWith(_ownPrefix))
+        {
+            return; // Our own event, echoed by Redis: our listeners had it when it was dispatched.
+        }
+
         if (!BridgeEnvelope.TryRead(payload.Span, _typeInfo, out var origin, out var @event, out var hello, out var reason))
         {
             Log.Malformed(_logger, ChannelName, _signal.Name, reason!);
