@@ -280,7 +280,7 @@ public sealed class ChatServerTests
         var plan = ChatServerApp.WiringPlan;
         Assert.Equal(7, plan.Components.Count);
         Assert.Equal(
-            ["app/room,app/stats,app/store", "app/cluster,app/history,app/listener", "app"],
+            ["app/cluster,app/room,app/stats,app/store", "app/history,app/listener", "app"],
             plan.StartStages.Select(stage => string.Join(",", stage)));
         var messages = Assert.Single(plan.Resources, r => r.Name == "messages");
         Assert.True(messages.IsSignal);
