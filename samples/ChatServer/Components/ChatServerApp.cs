@@ -17,6 +17,7 @@ namespace ChatServer.Components;
 [ChildComponent<TcpListenerComponent>("listener")]
 [ChildComponent<WebComponent>("web")]
 [ChildComponent<ChatApiComponent>("api")]
+[ChildComponent<ClusterComponent>("cluster")]
 public sealed partial class ChatServerApp
 {
     /// <summary>Announces where the server listens once everything started.</summary>

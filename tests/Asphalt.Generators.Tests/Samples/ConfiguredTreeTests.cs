@@ -37,7 +37,7 @@ public sealed class ConfiguredTreeTests
     {
         var definition = ChatServerApp.Definition;
         Assert.Equal("chat", definition.RootType);
-        Assert.Equal(["api", "chat", "history", "listener", "room", "stats", "store"], definition.ComponentTypes.Aliases);
+        Assert.Equal(["api", "chat", "cluster", "history", "listener", "room", "stats", "store"], definition.ComponentTypes.Aliases);
         Assert.Same(ChatServerApp.WiringPlan, definition.DeclaredPlan);
 
         var loaded = Load("component.components.listener.port=0", "component.components.web.port=0");

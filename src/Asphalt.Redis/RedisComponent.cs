@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Asphalt.Redis;
+
+/// <summary>
+/// Connects to Redis (or any server speaking its protocol) and publishes the connection as
+/// <see cref="IConnectionMultiplexer"/> and its database as <see cref="IDatabase"/>, both under the
+/// component's resource name. The connection is closed at teardown. Options: <see cref="RedisOptions"/>.
+/// </summary>
+[Component("redis")]
+public sealed partial class RedisComponent(RedisOptions options)
+{
+    /// <summary>Connects; start fails with <see cref="RedisUnavailableException"/> when no server answers.</summary>
+    [return: Resource(Owned = true)]
+    public async Task<IConnectionMultiplexer> StartAsync(CancellationToken cancellationToken, Context context)
+    {
+        var logger = context.LoggerFactory.CreateLogger("Asphalt.Redis");
+        var connection = await RedisConnector.ConnectAsync(options, logger, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            context.AddResource<IDatabase>(connection.GetDatabase(options.Database), __resourceName);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return connection;
+    }
+}
