@@ -42,7 +42,7 @@ public sealed partial class ClusterComponent(ClusterOptions options)
         var redisOptions = new RedisOptions { Endpoints = options.Redis, ConnectTimeout = options.ConnectTimeout };
         var connection = await RedisConnector.ConnectAsync(redisOptions, logger, cancellationToken);
         context.AddTeardown(connection.DisposeAsync, "close the broker connection");
-        var bridge = await SignalBridge<ChatMessage>.StartAsync(connection, messages, options.Channel, ChatJsonContext.Default.ChatMessage, logger);
+        var bridge = await SignalBridge<ChatMessage>.StartAsync(connection, messages, options.Channel, ClusterJsonContext.Default.ChatMessage, logger);
         context.AddTeardown(bridge.DisposeAsync, "stop the cluster bridge");
     }
 }

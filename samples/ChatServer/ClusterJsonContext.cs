@@ -4,4 +4,4 @@ namespace ChatServer;
 
 /// <summary>How chat messages cross between nodes: System.Text.Json source generation, no reflection (NativeAOT).</summary>
 [JsonSerializable(typeof(ChatMessage))]
-internal sealed partial class ChatJsonContext : JsonSerializerContext;
+internal sealed partial class ClusterJsonContext : JsonSerializerContext;
