@@ -54,7 +54,10 @@ public static class ConfiguredComponents
         var declared = declaredAliases.Select(a => new KeyValuePair<string, string>(a, a)).ToList();
         var parentType = new TreeType(string.Empty, string.Empty, declared, [], [], string.Empty);
         var parentNode = new TreeNode(parent.Path ?? string.Empty, ChildAlias.Parse(TreeRules.RootAlias), string.Empty, parentType, new ConfigurationTreeSection(configuration, null));
-        var tree = ConfiguredTree.ReadChildren(parentNode, alias => knownAliases.Contains(alias) ? Known(alias) : null, knownAliases);
+        // A declared child stands for its own type here (its factory checks its section), whatever its
+        // type's registered alias is: a child "store" of a package's "kvstore" type is not a "store" type.
+        var tree = ConfiguredTree.ReadChildren(
+            parentNode, alias => knownAliases.Contains(alias) || declaredAliases.Contains(alias) ? Known(alias) : null, knownAliases);
         if (tree.Problems.Count > 0)
         {
             var problems = tree.Problems

@@ -216,7 +216,7 @@ public class BlockingCallAnalyzerTests
             async Task M(Task<int> t)
             {
                 await Task.Yield();
-                lock (_gate) { _ = {|ASPH1001:t.Result|}; }
+                {|ASPH1001:lock (_gate)|} { _ = {|ASPH1001:t.Result|}; }
             }
         }
         """);

@@ -111,7 +111,8 @@ public class CodeFixTests
     [Fact]
     public Task No_fix_where_await_cannot_go()
     {
-        // Inside lock, in a sync lambda, and a Span overload with no awaitable twin: reported, not fixed.
+        // Inside lock (the lock itself is reported too: its section blocks), in a sync lambda, and a Span
+        // overload with no awaitable twin: reported, not fixed.
         const string source = """
             class C
             {
@@ -119,7 +120,7 @@ public class CodeFixTests
                 async Task M(Task<int> t, Task<int>[] all, Stream s)
                 {
                     await Task.Yield();
-                    lock (_gate) { _ = {|ASPH1001:t.Result|}; }
+                    {|ASPH1001:lock (_gate)|} { _ = {|ASPH1001:t.Result|}; }
                     _ = all.Select(x => {|ASPH1001:x.Result|}).ToList();
                     _ = {|ASPH1001:s.Read(new byte[4].AsSpan())|};
                 }

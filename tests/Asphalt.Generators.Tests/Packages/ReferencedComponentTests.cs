@@ -111,7 +111,7 @@ public sealed class ReferencedComponentTests
                     var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
                         new Microsoft.Extensions.Configuration.ConfigurationBuilder(),
                         new System.Collections.Generic.Dictionary<string, string?> { ["cache:type"] = "kvstore", ["cache:prefix"] = "configured" }).Build();
-                    var component = Asphalt.Generated.ComponentRegistry.Create("kvstore", configuration.GetSection("cache"))!;
+                    var component = Asphalt.Generated.ComponentRegistry.Create("kvstore", configuration.GetSection("cache"), "default")!;
                     var context = new Context();
                     await context.StartComponentAsync(component, System.TimeSpan.FromSeconds(10));
                     var value = context.GetResource<KvStore>().Get("k");
@@ -213,7 +213,7 @@ public sealed class ReferencedComponentTests
 
         program.AssertClean();
         var registry = program.Generated.Sources.Single(s => s.HintName == "Asphalt.Generated.ComponentRegistry.g.cs").Text;
-        Assert.Contains("case \"shown\": return global::HiddenLib.Shown.Create(configuration);", registry);
+        Assert.Contains("case \"shown\": return global::HiddenLib.Shown.__CreateTree(configuration, resourceName);", registry);
         Assert.DoesNotContain("hidden", registry);
     }
 

@@ -19,30 +19,17 @@ public sealed class ConfiguredTreeTests
         return loader.Load();
     }
 
-    // The web component comes from another assembly (Asphalt.AspNetCore), which the generated registry
-    // does not read yet (issue 10): the configured tree gets its type by hand, and configuration names it.
-    private static ComponentTypes ChatTypes()
-    {
-        var types = ChatServerApp.Definition.ComponentTypes;
-        types.Add(new ComponentTypeInfo("web", "Asphalt.AspNetCore.WebComponent", static c => WebComponent.Create(c.Section))
-        {
-            Provides = [new("Asphalt.AspNetCore.WebEndpoints"), new("Asphalt.AspNetCore.WebServer")],
-            Consumes = [new("Asphalt.AspNetCore.WebEndpoints")],
-        });
-        return types;
-    }
-
     [Fact]
     public void Generated_definition_checks_and_plans_like_the_build()
     {
         var definition = ChatServerApp.Definition;
         Assert.Equal("chat", definition.RootType);
-        Assert.Equal(["api", "chat", "cluster", "history", "listener", "room", "stats", "store"], definition.ComponentTypes.Aliases);
+        Assert.Equal(["api", "chat", "cluster", "history", "listener", "redis", "room", "stats", "store", "web"], definition.ComponentTypes.Aliases); // redis and web: from the packages ChatServer references
         Assert.Same(ChatServerApp.WiringPlan, definition.DeclaredPlan);
 
         var loaded = Load("component.components.listener.port=0", "component.components.web.port=0");
-        Assert.Empty(ComponentTree.Check(loaded, ChatTypes(), definition.RootType).Select(e => e.ToString()));
-        var plan = ComponentTree.Plan(loaded, ChatTypes(), definition.RootType);
+        Assert.Empty(ComponentTree.Check(loaded, ChatServerApp.Definition.ComponentTypes, definition.RootType).Select(e => e.ToString()));
+        var plan = ComponentTree.Plan(loaded, ChatServerApp.Definition.ComponentTypes, definition.RootType);
         Assert.Equal(ChatServerApp.WiringPlan.Components.Select(c => c.Path).Order(), plan.Components.Select(c => c.Path).Order());
     }
 
@@ -50,7 +37,7 @@ public sealed class ConfiguredTreeTests
     public void Unknown_option_in_a_configured_tree_is_reported_with_its_path()
     {
         var definition = ChatServerApp.Definition;
-        var errors = ComponentTree.Check(Load("component.components.listener.prot=1"), ChatTypes(), definition.RootType);
+        var errors = ComponentTree.Check(Load("component.components.listener.prot=1"), ChatServerApp.Definition.ComponentTypes, definition.RootType);
         Assert.Contains(errors, e => e.ToString().Contains("prot", StringComparison.Ordinal));
     }
 
@@ -61,7 +48,7 @@ public sealed class ConfiguredTreeTests
         var definition = ChatServerApp.Definition;
         var root = ComponentTree.Build(
             Load("component.components.listener.port=0", "component.components.web.port=0", $"component.components.store.path={database}"),
-            ChatTypes(), definition.RootType);
+            ChatServerApp.Definition.ComponentTypes, definition.RootType);
         var context = new Context();
         try
         {

@@ -66,7 +66,7 @@ public sealed class WebNotifierPackageTests
 
         program.AssertClean();
         var registry = program.Generated.Sources.Single(s => s.HintName == "Asphalt.Generated.ComponentRegistry.g.cs").Text;
-        Assert.Contains("case \"mailer\": return global::Asphalt.Mailer.MailerComponent.Create(configuration);", registry);
+        Assert.Contains("case \"mailer\": return global::Asphalt.Mailer.MailerComponent.__CreateTree(configuration, resourceName);", registry);
     }
 
     [Fact]
