@@ -35,7 +35,7 @@ public sealed class SampleProcessTests : IDisposable
         Assert.Contains("Configuration OK, service 'dry-run': 3 components (app, app/detector, app/mailer), 2 resources.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("correct horse", output + error, StringComparison.Ordinal);
         Assert.Equal(1, missingCode);
-        Assert.Contains($"{example}:16:17: component.components.mailer.password: environment variable 'SMTP_PASSWORD' is not set", missingError, StringComparison.Ordinal);
+        Assert.Contains($"{example}:17:17: component.components.mailer.password: environment variable 'SMTP_PASSWORD' is not set", missingError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SampleProcessTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.StartsWith("digraph asphalt {", output, StringComparison.Ordinal);
-        Assert.Contains("\"app/detector\" -> \"r1\";", output, StringComparison.Ordinal);
+        Assert.Contains("\"app/detector\" -> \"r2\";", output, StringComparison.Ordinal);
         Assert.Contains("// 1. app/demopage, app/detector, app/mailer", output, StringComparison.Ordinal);
         Assert.Contains("// 2. app", output, StringComparison.Ordinal);
     }
