@@ -47,6 +47,7 @@ namespace Asphalt.Trees
         {
             var depth = new int?[_waitsFor.Length];
             var onPath = new List<int>();
+            var isOnPath = new bool[_waitsFor.Length]; // Membership in O(1): a chain of N components is N deep.
             List<int>? cycle = null;
             var stages = _components
                 .Select((component, i) => (component.Path, Depth: DepthOf(Id(i, TreeStep.Start))))
@@ -64,16 +65,17 @@ namespace Asphalt.Trees
                     return known;
                 }
 
-                var at = onPath.IndexOf(id);
-                if (at >= 0)
+                if (isOnPath[id])
                 {
-                    cycle ??= onPath.Skip(at).ToList();
+                    cycle ??= onPath.Skip(onPath.IndexOf(id)).ToList();
                     return 0; // Reported as a cycle; broken here.
                 }
 
                 onPath.Add(id);
+                isOnPath[id] = true;
                 var value = _waitsFor[id].Count == 0 ? 0 : _waitsFor[id].Max(DepthOf) + 1;
                 onPath.RemoveAt(onPath.Count - 1);
+                isOnPath[id] = false;
                 depth[id] = value;
                 return value;
             }
