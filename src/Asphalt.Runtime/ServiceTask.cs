@@ -13,6 +13,7 @@ namespace Asphalt;
 public sealed class ServiceTask
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _backOff = new(); // Ends a restart back-off once teardown begins.
     private readonly Context _context;
     private readonly ILogger _logger;
     private readonly ServiceTaskOptions _options;
@@ -129,14 +130,21 @@ public sealed class ServiceTask
                 TaskFailures.Report(_context, _logger, failure, _ownerPath, TaskFailurePolicy.Restart, delay);
                 try
                 {
-                    await Task.Delay(delay, _stop.Token).ConfigureAwait(false);
+                    // Cancelled as soon as teardown begins, before the teardown action runs: a run
+                    // started after that would never be asked to stop.
+                    await Task.Delay(delay, _backOff.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
+                    _status.Fail(new OperationCanceledException($"Service task '{Name}' of {Owner} was stopped before it said it was ready."));
                     return; // Teardown during the back-off.
                 }
 
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRestartDelay.Ticks));
+                if (_stopping)
+                {
+                    return; // Teardown began as the back-off ended.
+                }
             }
         }
     }
@@ -145,6 +153,7 @@ public sealed class ServiceTask
     {
         Log.ServiceTaskCancelling(_logger, Name, Owner);
         _stopping = true;
+        await _backOff.CancelAsync().ConfigureAwait(false);
         try
         {
             if (_options.TeardownAction is { } action)
@@ -166,10 +175,11 @@ public sealed class ServiceTask
         {
             if (!_stop.IsCancellationRequested)
             {
-                await _stop.CancelAsync().ConfigureAwait(false); // Ends a restart back-off.
+                await _stop.CancelAsync().ConfigureAwait(false);
             }
 
             _stop.Dispose();
+            _backOff.Dispose();
         }
     }
 }

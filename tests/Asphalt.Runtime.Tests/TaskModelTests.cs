@@ -128,6 +128,45 @@ public sealed class TaskModelTests
     }
 
     [Fact]
+    public async Task Teardown_during_a_restart_back_off_ends_the_task_without_running_it_again()
+    {
+        // Found in review: with a teardown action, the back-off was only cancelled after the task
+        // ended, so the work ran again after its stop action had been used, and teardown hung.
+        var runs = 0;
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var context = new Context(_logs.CreateFactory());
+        context.StartServiceTask(
+            "reconnecting client",
+            async _ =>
+            {
+                if (Interlocked.Increment(ref runs) == 1)
+                {
+                    failed.SetResult();
+                    throw new IOException("connection refused");
+                }
+
+                await stopRequested.Task; // A later run ends only when asked to by the stop action.
+            },
+            new ServiceTaskOptions
+            {
+                FailurePolicy = TaskFailurePolicy.Restart,
+                RestartDelay = TimeSpan.FromMinutes(10),
+                MaxRestartDelay = TimeSpan.FromMinutes(10),
+                TeardownAction = () =>
+                {
+                    stopRequested.TrySetResult();
+                    return ValueTask.CompletedTask;
+                },
+            });
+
+        await failed.Task.WaitAsync(Generous);
+        await context.CloseAsync().WaitAsync(Generous);
+
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
     public async Task A_factory_task_that_throws_under_the_log_policy_is_logged_with_its_names_and_the_application_goes_on()
     {
         var context = new Context(_logs.CreateFactory());

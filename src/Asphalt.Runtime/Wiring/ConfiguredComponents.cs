@@ -51,13 +51,14 @@ public static class ConfiguredComponents
 
         // Declared children are already added (typed, by the generated code); the builder skips them
         // and reads the rest. Their own children are read by their own factories.
-        var declared = declaredAliases.Select(a => new KeyValuePair<string, string>(a, a)).ToList();
+        // A declared child stands for its own type here (its factory, already run, checked its section),
+        // whatever its type's registered alias is: a child "store" of a package's "kvstore" type is not a
+        // "store" type, and no configured child may name "store" as its type because of it.
+        var declared = declaredAliases.Select(a => new KeyValuePair<string, string>(a, DeclaredType)).ToList();
         var parentType = new TreeType(string.Empty, string.Empty, declared, [], [], string.Empty);
         var parentNode = new TreeNode(parent.Path ?? string.Empty, ChildAlias.Parse(TreeRules.RootAlias), string.Empty, parentType, new ConfigurationTreeSection(configuration, null));
-        // A declared child stands for its own type here (its factory checks its section), whatever its
-        // type's registered alias is: a child "store" of a package's "kvstore" type is not a "store" type.
         var tree = ConfiguredTree.ReadChildren(
-            parentNode, alias => knownAliases.Contains(alias) || declaredAliases.Contains(alias) ? Known(alias) : null, knownAliases);
+            parentNode, alias => alias == DeclaredType || knownAliases.Contains(alias) ? Known(alias) : null, knownAliases);
         if (tree.Problems.Count > 0)
         {
             var problems = tree.Problems
@@ -81,4 +82,7 @@ public static class ConfiguredComponents
     }
 
     private static TreeType Known(string alias) => new(alias, alias, [], [], [], alias);
+
+    // Not an identifier, so no registered alias and no 'type:' a user writes can be it.
+    private const string DeclaredType = "(declared in code)";
 }

@@ -95,6 +95,46 @@ public sealed class ReferencedComponentTests
     }
 
     [Fact]
+    public async Task A_declared_child_s_alias_is_not_a_type_a_configured_child_may_name()
+    {
+        // "store" is the alias of a declared child whose type is registered as "kvstore": naming it as
+        // a type is an unknown type, as the command line and the build say, not a crash.
+        var assembly = await GeneratorHarness.BuildAndLoadAsync([await Kv.Value], """
+            using System.Threading.Tasks;
+            using Asphalt;
+            using KvLib;
+            namespace App;
+            [Component]
+            [ChildComponent<KvStoreComponent>("store")]
+            public sealed partial class App : CliApplicationComponent
+            {
+                public int RunAsync(KvStore store) => 0;
+            }
+            public static class Scenario
+            {
+                public static Task<string> RunAsync()
+                {
+                    var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+                        new Microsoft.Extensions.Configuration.ConfigurationBuilder(),
+                        new System.Collections.Generic.Dictionary<string, string?> { ["component:components:other:type"] = "store" }).Build();
+                    try
+                    {
+                        App.Create(configuration.GetSection("component"));
+                        return Task.FromResult("created");
+                    }
+                    catch (ConfigurationBindingException error)
+                    {
+                        return Task.FromResult(error.Message);
+                    }
+                }
+            }
+            """);
+
+        var message = await GeneratorHarness.InvokeAsync<string>(assembly, "App.Scenario", "RunAsync");
+        Assert.Contains("unknown component type 'store'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_referenced_component_is_created_by_its_alias_through_the_application_s_registry()
     {
         var assembly = await GeneratorHarness.BuildAndLoadAsync([await Kv.Value], """
