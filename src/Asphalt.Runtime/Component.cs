@@ -96,8 +96,12 @@ public abstract class Component
     protected internal virtual ValueTask InvokeStartAsync(Context context, CancellationToken cancellationToken) =>
         StartAsync(context, cancellationToken);
 
-    /// <summary>The framework services its constructor took, bound to the context when it starts.</summary>
-    internal ComponentServices? Services { get; set; }
+    /// <summary>
+    /// Binds the framework services its constructor took to the context when it starts. A delegate, not
+    /// the services type: an application none of whose constructors takes a service then carries none
+    /// of their code (a clock type roots time zones in a NativeAOT binary).
+    /// </summary>
+    internal Action<Context>? BindServices { get; set; }
 
     internal void MarkStarting() => _started = true;
 }

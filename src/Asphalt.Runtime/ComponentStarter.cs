@@ -207,7 +207,7 @@ internal static class ComponentStarter
             if (node.Phase == ComponentPhase.Preparing)
             {
                 // Loggers and the clock its constructor took now write through this context.
-                node.Component.Services?.Bind(context);
+                node.Component.BindServices?.Invoke(context);
             }
 
             step = node.Phase == ComponentPhase.Preparing

@@ -39,7 +39,7 @@ public sealed class ComponentServices
     public void AttachTo(Component component)
     {
         ArgumentNullException.ThrowIfNull(component);
-        component.Services = this;
+        component.BindServices = Bind;
     }
 
     internal void Bind(Context context)
