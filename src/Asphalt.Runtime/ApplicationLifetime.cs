@@ -185,7 +185,7 @@ public sealed class ApplicationLifetime
 
     internal void NotifyStopped(int exitCode)
     {
-        ExitCode = exitCode;
+        ExitCode ??= exitCode; // The first close's code: a hand-made root's later CloseAsync calls report the same close.
         MoveTo(ApplicationState.Stopped, _stopped);
     }
 
