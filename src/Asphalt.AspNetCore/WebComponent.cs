@@ -1,3 +1,4 @@
+using Asphalt.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +33,9 @@ public sealed partial class WebComponent(WebOptions options)
         await context.AllPrepared.WaitAsync(cancellationToken);
         var server = new WebServer(this.Path ?? "web");
         var contributions = endpoints.Seal();
-        var app = Build(context, server, contributions);
+        // The server's own state joins the tree's readiness, which the probes (and an AddAsphalt host's) report.
+        context.Lifetime.AddHealthCheck(server.ComponentPath, _ => WebServerHealth.CheckAsync(server));
+        var app = Build(context, contributions);
         context.AddTeardown(() => DrainAsync(app, server, context.LoggerFactory.CreateLogger<WebComponent>()), "stop the web server");
 
         await app.StartAsync(cancellationToken);
@@ -44,7 +47,7 @@ public sealed partial class WebComponent(WebOptions options)
         return server;
     }
 
-    private WebApplication Build(Context context, WebServer server, WebContributions contributions)
+    private WebApplication Build(Context context, WebContributions contributions)
     {
         // The empty builder reads no configuration files or environment variables and adds no logging
         // providers: the component's options are the whole configuration, and the application's
@@ -68,9 +71,10 @@ public sealed partial class WebComponent(WebOptions options)
             builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(options.RequestTimeout) });
         }
 
+        // The probes answer for the whole tree, with the checks AddAsphalt registers in a host (one mapping).
         builder.Services.AddHealthChecks()
-            .AddCheck("web", new WebServerHealthCheck(server, readiness: false), tags: [WebServerHealthCheck.LiveTag])
-            .AddCheck("web-ready", new WebServerHealthCheck(server, readiness: true), tags: [WebServerHealthCheck.ReadyTag]);
+            .AddCheck(AsphaltHealthChecks.LiveName, new AsphaltLivenessCheck(context.Lifetime), tags: [AsphaltHealthChecks.LiveTag])
+            .AddCheck(AsphaltHealthChecks.ReadyName, new AsphaltReadinessCheck(context.Lifetime), tags: [AsphaltHealthChecks.ReadyTag]);
         foreach (var configure in contributions.Services)
         {
             configure(builder.Services);
@@ -89,8 +93,8 @@ public sealed partial class WebComponent(WebOptions options)
             configure(app);
         }
 
-        MapProbe(app, options.HealthPath, WebServerHealthCheck.LiveTag);
-        MapProbe(app, options.ReadyPath, WebServerHealthCheck.ReadyTag);
+        MapProbe(app, options.HealthPath, AsphaltHealthChecks.LiveTag);
+        MapProbe(app, options.ReadyPath, AsphaltHealthChecks.ReadyTag);
         foreach (var map in contributions.Endpoints)
         {
             map(app);

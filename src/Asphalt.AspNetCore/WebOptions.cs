@@ -35,9 +35,9 @@ public sealed class WebOptions
     [Range(0, 3600)]
     public double DrainTimeout { get; set; } = 10;
 
-    /// <summary>The liveness probe's path (default <c>/healthz</c>); empty to map none.</summary>
+    /// <summary>The tree's liveness probe's path (default <c>/healthz</c>); empty to map none.</summary>
     public string HealthPath { get; set; } = "/healthz";
 
-    /// <summary>The readiness probe's path (default <c>/readyz</c>); empty to map none.</summary>
+    /// <summary>The tree's readiness probe's path (default <c>/readyz</c>): 200 only once every component started and until teardown begins; empty to map none.</summary>
     public string ReadyPath { get; set; } = "/readyz";
 }

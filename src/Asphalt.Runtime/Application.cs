@@ -210,7 +210,8 @@ public static class Application
     }
 
     // Lifetime tokens run their callbacks inline: one that throws must not stop start-up's report or teardown.
-    private static bool Notify(Action notify, string token, ILogger logger)
+    // Also used by a root context made by hand, which drives its own lifetime (Context.Lifetime.cs).
+    internal static bool Notify(Action notify, string token, ILogger logger)
     {
         try
         {

@@ -15,8 +15,10 @@ namespace Asphalt;
 /// every check added with <see cref="AddHealthCheck"/> reports healthy: not ready while starting and
 /// from the moment teardown begins.</para>
 /// <para>The application runner (<see cref="Application.RunAsync"/>) drives the states; pass your own
-/// instance in <see cref="ApplicationOptions.Lifetime"/> to watch it from outside. A context created by
-/// hand gets its own, which stays <see cref="ApplicationState.Starting"/> unless someone drives it.</para>
+/// instance in <see cref="ApplicationOptions.Lifetime"/> to watch it from outside. A root context created by
+/// hand (<c>new Context()</c>) gets its own, driven by the context itself: Running once
+/// <see cref="Context.StartComponentAsync"/> returns, Stopping when <see cref="Context.CloseAsync"/> begins,
+/// Stopped when it finished.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -183,7 +185,7 @@ public sealed class ApplicationLifetime
 
     internal void NotifyStopped(int exitCode)
     {
-        ExitCode = exitCode;
+        ExitCode ??= exitCode; // The first close's code: a hand-made root's later CloseAsync calls report the same close.
         MoveTo(ApplicationState.Stopped, _stopped);
     }
 

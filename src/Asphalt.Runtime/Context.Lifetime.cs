@@ -8,6 +8,10 @@ public sealed partial class Context
     private ApplicationLifetime? _lifetime;
     private IServiceProvider? _services;
 
+    // A root context made by hand (new Context()) has no runner to drive its lifetime, so its own
+    // start and close do: Running once StartComponentAsync returns, Stopping when the close begins.
+    private readonly bool _drivesOwnLifetime;
+
     /// <summary>
     /// The application's lifetime (shared by every context of the tree): stop the application with an
     /// exit code, watch the started / stopping / stopped tokens, add a health check.
@@ -43,6 +47,36 @@ public sealed partial class Context
             }
 
             _services = value;
+        }
+    }
+
+    // After a successful start-up of this hand-made root: the tree runs, readiness may pass.
+    private async Task MarkStartedAfterAsync(Task start)
+    {
+        await start.ConfigureAwait(false);
+        Application.Notify(Lifetime.NotifyStarted, nameof(ApplicationLifetime.Started), _logger);
+    }
+
+    // Before the first teardown step of this hand-made root: readiness fails from here on.
+    private void MarkStopping() =>
+        Application.Notify(Lifetime.NotifyStopping, nameof(ApplicationLifetime.Stopping), _logger);
+
+    // Once the close finished; the exit code says whether the context ended in failure, as the runner's does.
+    private async Task MarkStoppedAfterAsync(Task close, Exception? exception)
+    {
+        var exitCode = exception is null ? Application.ExitSuccess : Application.ExitFailure;
+        try
+        {
+            await close.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            exitCode = Application.ExitFailure;
+            throw;
+        }
+        finally
+        {
+            Application.Notify(() => Lifetime.NotifyStopped(exitCode), nameof(ApplicationLifetime.Stopped), _logger);
         }
     }
 

@@ -91,12 +91,16 @@ public sealed partial class Context
     /// <para>On failure, close the context (with the exception) to tear down what had started. The close
     /// first waits for an abandoned step to return, so that what it publishes or registers late is torn
     /// down too (the application runner bounds that wait with its stop timeout).</para>
+    /// <para>On a root context made by hand (not the runner's), a successful start moves
+    /// <see cref="Lifetime"/> to <see cref="ApplicationState.Running"/>, so readiness passes as it does under
+    /// the runner; closing the context moves it to Stopping, then Stopped.</para>
     /// </remarks>
     public Task StartComponentAsync(Component root, TimeSpan? timeout = null, string rootAlias = "app", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         ResourceNames.Validate(rootAlias, nameof(rootAlias));
-        return ComponentStarter.StartAsync(this, root, rootAlias, timeout, cancellationToken);
+        var start = ComponentStarter.StartAsync(this, root, rootAlias, timeout, cancellationToken);
+        return _drivesOwnLifetime ? MarkStartedAfterAsync(start) : start;
     }
 
     /// <summary>Remembers a start-up that was given up on while steps still ran; the close waits for it.</summary>

@@ -49,7 +49,20 @@ public sealed partial class Context
     /// </summary>
     /// <param name="exception">The exception that ended the context's work, or null on success.</param>
     /// <exception cref="TeardownException">One or more callbacks failed; all of them ran.</exception>
-    public Task CloseAsync(Exception? exception = null) =>
+    /// <remarks>On a root context made by hand, <see cref="Lifetime"/> enters Stopping before the first step
+    /// (readiness fails from then on) and Stopped once the close finished.</remarks>
+    public Task CloseAsync(Exception? exception = null)
+    {
+        if (!_drivesOwnLifetime)
+        {
+            return CloseCore(exception);
+        }
+
+        MarkStopping();
+        return MarkStoppedAfterAsync(CloseCore(exception), exception);
+    }
+
+    private Task CloseCore(Exception? exception) =>
         TakeAbandonedStarts() is { } abandoned ? CloseAfterAsync(abandoned, exception, threadPool: false) : CloseNow(exception);
 
     private Task CloseNow(Exception? exception)

@@ -56,6 +56,7 @@ public sealed partial class Context : IAsyncDisposable
         Debug.Assert(!isRunnerContext || loggerFactory is not null, "The runner always has a logger factory.");
         Parent = parent;
         Root = parent?.Root ?? this;
+        _drivesOwnLifetime = parent is null && !isRunnerContext;
         LoggerFactory = loggerFactory ?? parent?.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = LoggerFactory.CreateLogger("Asphalt.Context");
     }

@@ -36,6 +36,10 @@ public sealed class DrainTests
                 {
                     break;
                 }
+                catch (SocketException error) when (error.SocketErrorCode == SocketError.ConnectionReset)
+                {
+                    // Queued in the backlog of the socket being closed, then reset: not accepted; ask again.
+                }
 
                 await Task.Delay(20, deadline.Token);
             }

@@ -85,3 +85,45 @@ public sealed partial class LateContributorComponent
 [ChildComponent<WebComponent>("web")]
 [ChildComponent<LateContributorComponent>("late")]
 public sealed partial class LateTestApp;
+
+/// <summary>What the probe tests control: when a component's start returns, when a service task crashes, when teardown goes on.</summary>
+public sealed class ProbeGates
+{
+    public TaskCompletionSource FinishStart { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Crash { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource TeardownBegan { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource FinishTeardown { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Starts once the web server accepts, then waits for the test; runs a service task that crashes when told;
+/// its teardown (run before the server's, being registered after it) waits for the test too.
+/// </summary>
+[Component("gated")]
+public sealed partial class GatedComponent
+{
+    public async Task StartAsync(WebServer server, Context context, CancellationToken cancellationToken)
+    {
+        // Put in the context by the test, so not a step parameter: no component provides it.
+        var gates = await context.GetResourceAsync<ProbeGates>(cancellationToken: cancellationToken);
+        context.StartServiceTask("crasher", async stop =>
+        {
+            await gates.Crash.Task.WaitAsync(stop);
+            throw new IOException("the test made it crash");
+        });
+        context.AddTeardown(async () =>
+        {
+            gates.TeardownBegan.TrySetResult();
+            await gates.FinishTeardown.Task;
+        }, "wait for the test");
+        await gates.FinishStart.Task.WaitAsync(cancellationToken);
+    }
+}
+
+[Component("probeTest")]
+[ChildComponent<WebComponent>("web")]
+[ChildComponent<GatedComponent>("gated")]
+public sealed partial class ProbeTestApp;

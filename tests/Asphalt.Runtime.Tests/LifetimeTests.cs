@@ -121,6 +121,35 @@ public sealed class LifetimeTests
     }
 
     [Fact]
+    public async Task A_root_context_made_by_hand_drives_its_own_lifetime_so_readiness_means_what_it_means_under_the_runner()
+    {
+        var context = new Context();
+        ApplicationHealth? duringStart = null;
+        ApplicationHealth? duringTeardown = null;
+        var root = new LambdaComponent(start: async (ctx, ct) =>
+        {
+            duringStart = await ctx.Lifetime.CheckReadinessAsync(ct);
+            ctx.AddTeardown(async () => duringTeardown = await ctx.Lifetime.CheckReadinessAsync());
+        });
+
+        await context.StartComponentAsync(root).WaitAsync(Generous);
+        Assert.Equal(ApplicationState.Starting, duringStart?.State);
+        Assert.False(duringStart?.IsHealthy);
+        Assert.Equal(ApplicationState.Running, context.Lifetime.State);
+        Assert.True((await context.Lifetime.CheckReadinessAsync()).IsHealthy);
+
+        // A child context's close is no teardown of the application.
+        await new Context(context).CloseAsync().WaitAsync(Generous);
+        Assert.Equal(ApplicationState.Running, context.Lifetime.State);
+
+        await context.CloseAsync().WaitAsync(Generous);
+        Assert.Equal(ApplicationState.Stopping, duringTeardown?.State);
+        Assert.False(duringTeardown?.IsHealthy);
+        Assert.Equal(ApplicationState.Stopped, context.Lifetime.State);
+        Assert.Equal(0, context.Lifetime.ExitCode);
+    }
+
+    [Fact]
     public async Task A_crashed_service_task_makes_liveness_and_readiness_fail_naming_the_task()
     {
         var lifetime = new ApplicationLifetime();

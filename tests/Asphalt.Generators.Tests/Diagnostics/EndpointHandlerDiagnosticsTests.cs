@@ -84,7 +84,7 @@ public sealed class EndpointHandlerDiagnosticsTests
         """;
 
     // The test's source plus every file of src/Asphalt.AspNetCore, against the framework (ASP.NET Core
-    // included) and Asphalt.Runtime; the generator, then the wiring analyzer.
+    // included), Asphalt.Runtime and Asphalt.Hosting (the package's health checks); the generator, then the wiring analyzer.
     private static async Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(string source)
     {
         var package = Path.Combine(RepositoryRoot(), "src", "Asphalt.AspNetCore");
@@ -97,6 +97,7 @@ public sealed class EndpointHandlerDiagnosticsTests
                 || name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
                 || name is "mscorlib.dll" or "netstandard.dll"))
             .Append(typeof(Component).Assembly.Location)
+            .Append(typeof(Asphalt.Hosting.AsphaltHealthChecks).Assembly.Location)
             .Distinct()
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("WebApp", trees, references,
