@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Asphalt.Trees;
 using Microsoft.Extensions.Configuration;
 
 namespace Asphalt;
@@ -10,10 +11,10 @@ namespace Asphalt;
 public static partial class ConfigurationValues
 {
     /// <summary>The expected value of a <c>[Required]</c> string, in messages.</summary>
-    public const string NonEmptyString = "non-empty String";
+    public const string NonEmptyString = OptionRules.NonEmptyString;
 
     /// <summary>The expected value of an <c>[EmailAddress]</c> option, in messages.</summary>
-    public const string EmailAddress = "email address";
+    public const string EmailAddress = OptionRules.EmailAddress;
 
     /// <summary>
     /// Throws the binding error for a configured <c>[Required]</c> string that is empty or white space
@@ -22,7 +23,7 @@ public static partial class ConfigurationValues
     public static void CheckRequired(string? value, bool allowEmptyStrings, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        if (!allowEmptyStrings && string.IsNullOrWhiteSpace(value))
+        if (!OptionRules.IsPresent(value, allowEmptyStrings))
         {
             throw InvalidValue(section, NonEmptyString);
         }
@@ -33,7 +34,7 @@ public static partial class ConfigurationValues
     /// or an empty or white-space string unless <paramref name="allowEmptyStrings"/>.
     /// </summary>
     public static bool IsMissing(object? value, bool allowEmptyStrings) =>
-        value is null || (!allowEmptyStrings && value is string text && string.IsNullOrWhiteSpace(text));
+        value is null || (value is string text && !OptionRules.IsPresent(text, allowEmptyStrings));
 
     /// <summary>
     /// Throws the binding error for a string outside the length bounds of <c>[StringLength]</c>,
@@ -42,9 +43,9 @@ public static partial class ConfigurationValues
     public static void CheckLength(string? value, int minimum, int maximum, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        if (value is not null && OutsideBounds(value.Length, minimum, maximum))
+        if (value is not null && OptionRules.OutsideBounds(value.Length, minimum, maximum))
         {
-            throw InvalidValue(section, "String of " + Bounds(minimum, maximum, "characters"));
+            throw InvalidValue(section, OptionRules.StringOfLength(minimum, maximum));
         }
     }
 
@@ -55,9 +56,9 @@ public static partial class ConfigurationValues
     public static void CheckCount(int count, int minimum, int maximum, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        if (OutsideBounds(count, minimum, maximum))
+        if (OptionRules.OutsideBounds(count, minimum, maximum))
         {
-            var expected = "list of " + Bounds(minimum, maximum, "items");
+            var expected = OptionRules.ListOfCount(minimum, maximum);
             var items = count == 1 ? "1 item" : count.ToString(CultureInfo.InvariantCulture) + " items";
             throw new ConfigurationBindingException(section.Path, expected, $"Configuration key '{section.Path}' has {items}; expected a {expected}.");
         }
@@ -71,15 +72,9 @@ public static partial class ConfigurationValues
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(section);
-        if (string.IsNullOrEmpty(value))
+        if (!OptionRules.MatchesWhole(pattern, value))
         {
-            return;
-        }
-
-        var match = pattern.Match(value);
-        if (!match.Success || match.Index != 0 || match.Length != value.Length)
-        {
-            throw InvalidValue(section, "String matching " + pattern);
+            throw InvalidValue(section, OptionRules.Matching(pattern.ToString()));
         }
     }
 
@@ -90,14 +85,7 @@ public static partial class ConfigurationValues
     public static void CheckEmailAddress(string? value, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        if (value is null)
-        {
-            return;
-        }
-
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        if (value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal)
-            || at <= 0 || at == value.Length - 1 || at != value.LastIndexOf('@'))
+        if (value is not null && !OptionRules.IsEmailAddress(value))
         {
             throw InvalidValue(section, EmailAddress);
         }
@@ -131,14 +119,4 @@ public static partial class ConfigurationValues
                 $"Configuration at '{PathOf(configuration)}' is not a valid {typeName}: {result.ErrorMessage ?? "(no message)"}{members}."));
         }
     }
-
-    private static bool OutsideBounds(int length, int minimum, int maximum) =>
-        (minimum >= 0 && length < minimum) || (maximum >= 0 && length > maximum);
-
-    private static string Bounds(int minimum, int maximum, string unit) =>
-        minimum >= 0 && maximum >= 0
-            ? $"{minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)} {unit}"
-            : minimum >= 0
-                ? $"at least {minimum.ToString(CultureInfo.InvariantCulture)} {unit}"
-                : $"at most {maximum.ToString(CultureInfo.InvariantCulture)} {unit}";
 }
