@@ -8,7 +8,7 @@ namespace Asphalt.Generators.Components
     public sealed partial class ComponentGenerator
     {
         /// <summary><see cref="ComponentModel"/> → C#: the factory, the start-up overrides and the options binders.</summary>
-        internal static class Emitter
+        internal static partial class Emitter
         {
             private const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
             private const string Section = "global::Microsoft.Extensions.Configuration.IConfigurationSection";
@@ -612,6 +612,7 @@ namespace Asphalt.Generators.Components
             private static void EmitBinders(SourceWriter writer, ComponentModel model)
             {
                 var helpers = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+                EmitPatternFields(writer, model);
                 foreach (var options in model.Options)
                 {
                     writer.WriteLine();
@@ -637,7 +638,7 @@ namespace Asphalt.Generators.Components
 
                         foreach (var member in options.Members)
                         {
-                            EmitMemberRead(writer, member, helpers);
+                            EmitMemberRead(writer, options, member, helpers);
                         }
 
                         writer.WriteLine("if (__problems.Count > __errors)");
@@ -689,6 +690,7 @@ namespace Asphalt.Generators.Components
                             }
                         }
 
+                        EmitValidationAfterBinding(writer, options);
                         writer.WriteLine("return __result;");
                     }
                 }
@@ -706,7 +708,7 @@ namespace Asphalt.Generators.Components
                 member.IsConstructorParameter ? member.DefaultValue is not null : !member.Required;
 
             /// <summary>Reads one member into locals; a bad value or a missing required key is recorded, not thrown.</summary>
-            private static void EmitMemberRead(SourceWriter writer, OptionsMember member, SortedDictionary<string, string> helpers)
+            private static void EmitMemberRead(SourceWriter writer, OptionsType options, OptionsMember member, SortedDictionary<string, string> helpers)
             {
                 writer.WriteLine($"{member.Value.Type.FullName} {ValueLocal(member)} = default!;");
                 var hasLocal = ReadsHasLocal(member);
@@ -738,6 +740,11 @@ namespace Asphalt.Generators.Components
                             var suffix = member.Value.Type.FullName is "float" or "float?" ? "F" : "D";
                             writer.WriteLine($"{Values}.CheckRange((double?){ValueLocal(member)}, {range.Minimum}{suffix}, {range.Maximum}{suffix}, {Child(member)}, {Literals.String(member.Value.Expected)}, {Literals.String(range.Minimum)}, {Literals.String(range.Maximum)});");
                         }
+
+                        if (member.Validation is { } rules)
+                        {
+                            EmitValueChecks(writer, options, member, rules);
+                        }
                     }
 
                     writer.WriteLine($"catch ({BindingException} __e)");
@@ -747,7 +754,7 @@ namespace Asphalt.Generators.Components
                     }
                 }
 
-                if (member.Required)
+                if (member.Required || IsRequiredWithoutDefault(member))
                 {
                     writer.WriteLine("else");
                     using (writer.Block())

@@ -18,6 +18,8 @@ namespace Asphalt.Generators.Components
             /// </summary>
             internal sealed class OptionsBinderParser
             {
+                private const string DataAnnotations = "System.ComponentModel.DataAnnotations.";
+
                 private const string KeyNameAttribute = "Microsoft.Extensions.Configuration.ConfigurationKeyNameAttribute";
 
                 private static readonly HashSet<string> ParsableTypes = new()
@@ -46,6 +48,9 @@ namespace Asphalt.Generators.Components
                 public OptionsBinderParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
                 public List<string> Errors { get; } = new();
+
+                /// <summary>Validation attributes the generated binder does not check, each with where it is applied.</summary>
+                public List<(string Message, Location? Location)> Warnings { get; } = new();
 
                 /// <summary>The bind methods' types, the root first, then in discovery order.</summary>
                 public IEnumerable<OptionsType> Types => _order;
@@ -98,7 +103,8 @@ namespace Asphalt.Generators.Components
 
                             members.Add(new OptionsMember(Escape(parameter.Name), KeyOf(parameter, parameter.Name), value, defaultValue is null, false, true, defaultValue,
                                 RangeOf(WithProperty(parameter, named), parameter.Type, $"{typeRef.DisplayName}({parameter.Name})"),
-                                IsUrl(WithProperty(parameter, named), parameter.Type, $"{typeRef.DisplayName}({parameter.Name})")));
+                                IsUrl(WithProperty(parameter, named), parameter.Type, $"{typeRef.DisplayName}({parameter.Name})"),
+                                ValidationOf(WithProperty(parameter, named), parameter.Type, $"{typeRef.DisplayName}({parameter.Name})")));
                         }
                     }
 
@@ -145,11 +151,15 @@ namespace Asphalt.Generators.Components
                         {
                             members.Add(new OptionsMember(Escape(member.Name), KeyOf(member, member.Name), value, required, initOnly || required, false, null,
                                 RangeOf(member, memberType, $"{typeRef.DisplayName}.{member.Name}"),
-                                IsUrl(member, memberType, $"{typeRef.DisplayName}.{member.Name}")));
+                                IsUrl(member, memberType, $"{typeRef.DisplayName}.{member.Name}"),
+                                ValidationOf(member.GetAttributes(), memberType, $"{typeRef.DisplayName}.{member.Name}")));
                         }
                     }
 
-                    var result = new OptionsType(typeRef, method, members.ToEquatableArray());
+                    // A validation attribute on the class itself is never checked by generated binding.
+                    ValidationOf(named.GetAttributes(), named, typeRef.DisplayName);
+                    var validatable = named.AllInterfaces.Any(i => i.ToDisplayString() == DataAnnotations + "IValidatableObject");
+                    var result = new OptionsType(typeRef, method, members.ToEquatableArray(), validatable);
                     _visited[typeRef.FullName] = result;
                     _order[index] = result;
                     return method;
@@ -225,6 +235,136 @@ namespace Asphalt.Generators.Components
 
                     Errors.Add($"'{where}' has [Url] but is neither a Uri nor a string");
                     return false;
+                }
+
+                /// <summary>
+                /// The DataAnnotations rules on a member that generated binding checks besides <c>[Range]</c> and
+                /// <c>[Url]</c>; an error for a rule on a type it does not apply to, and a warning for any other
+                /// validation attribute, which would otherwise be silently ignored.
+                /// </summary>
+                private ValidationModel? ValidationOf(IEnumerable<AttributeData> attributes, ITypeSymbol type, string where)
+                {
+                    var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                    var isString = plain.SpecialType == SpecialType.System_String;
+                    var isCollection = plain is IArrayTypeSymbol || ListTypes.Contains(plain.OriginalDefinition.ToDisplayString());
+                    var required = false;
+                    var allowEmptyStrings = false;
+                    var email = false;
+                    var minimum = -1;
+                    var maximum = -1;
+                    string? pattern = null;
+                    foreach (var attribute in attributes)
+                    {
+                        var name = attribute.AttributeClass?.ToDisplayString();
+                        var arguments = attribute.ConstructorArguments;
+                        switch (name)
+                        {
+                            case DataAnnotations + "RangeAttribute":
+                            case DataAnnotations + "UrlAttribute":
+                            case DataAnnotations + "DataTypeAttribute": // Describes the value for UI; validates nothing.
+                                continue;
+                            case DataAnnotations + "RequiredAttribute":
+                                required = true;
+                                allowEmptyStrings = Named(attribute, "AllowEmptyStrings") is true;
+                                continue;
+                            case DataAnnotations + "StringLengthAttribute" when arguments.Length == 1 && arguments[0].Value is int stringMaximum:
+                                if (!isString)
+                                {
+                                    Errors.Add($"'{where}' has [StringLength] but is not a string");
+                                    continue;
+                                }
+
+                                maximum = stringMaximum;
+                                minimum = Named(attribute, "MinimumLength") is int stringMinimum and > 0 ? stringMinimum : -1;
+                                continue;
+                            case DataAnnotations + "MinLengthAttribute" when arguments.Length == 1 && arguments[0].Value is int length:
+                                if (!isString && !isCollection)
+                                {
+                                    Errors.Add($"'{where}' has [MinLength] but is neither a string nor a list or array");
+                                    continue;
+                                }
+
+                                minimum = length;
+                                continue;
+                            case DataAnnotations + "MaxLengthAttribute":
+                                if (!isString && !isCollection)
+                                {
+                                    Errors.Add($"'{where}' has [MaxLength] but is neither a string nor a list or array");
+                                    continue;
+                                }
+
+                                // [MaxLength] without a length allows any length, as in .NET.
+                                maximum = arguments.Length == 1 && arguments[0].Value is int maxLength ? maxLength : -1;
+                                continue;
+                            case DataAnnotations + "RegularExpressionAttribute" when arguments.Length == 1 && arguments[0].Value is string regex:
+                                if (!isString)
+                                {
+                                    Errors.Add($"'{where}' has [RegularExpression] but is not a string");
+                                    continue;
+                                }
+
+                                if (!IsValidPattern(regex))
+                                {
+                                    Errors.Add($"'{where}' has a [RegularExpression] whose pattern does not parse");
+                                    continue;
+                                }
+
+                                pattern = regex;
+                                continue;
+                            case DataAnnotations + "EmailAddressAttribute":
+                                if (!isString)
+                                {
+                                    Errors.Add($"'{where}' has [EmailAddress] but is not a string");
+                                    continue;
+                                }
+
+                                email = true;
+                                continue;
+                        }
+
+                        if (IsValidationAttribute(attribute.AttributeClass))
+                        {
+                            Warnings.Add(($"'{where}' has [{ShortName(attribute.AttributeClass!)}], which generated options binding cannot check; it is not enforced", attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation()));
+                        }
+                    }
+
+                    return required || minimum >= 0 || maximum >= 0 || pattern is not null || email
+                        ? new ValidationModel(required, allowEmptyStrings, minimum, maximum, pattern, email, isCollection)
+                        : null;
+
+                    static object? Named(AttributeData attribute, string name) =>
+                        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+
+                    static string ShortName(INamedTypeSymbol attribute) =>
+                        attribute.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Name.Substring(0, attribute.Name.Length - "Attribute".Length) : attribute.Name;
+                }
+
+                // Any attribute deriving from ValidationAttribute: the ones the binder does not know are warned about.
+                private static bool IsValidationAttribute(INamedTypeSymbol? attribute)
+                {
+                    for (var current = attribute; current is not null; current = current.BaseType)
+                    {
+                        if (current.ToDisplayString() == DataAnnotations + "ValidationAttribute")
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                // The same parser as at run time, so a pattern that would throw there is a build error here.
+                private static bool IsValidPattern(string pattern)
+                {
+                    try
+                    {
+                        _ = new System.Text.RegularExpressions.Regex(pattern);
+                        return true;
+                    }
+                    catch (System.ArgumentException)
+                    {
+                        return false;
+                    }
                 }
 
                 private static string Suffix(object value) => value switch

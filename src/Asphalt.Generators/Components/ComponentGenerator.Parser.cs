@@ -434,6 +434,12 @@ namespace Asphalt.Generators.Components
 
                         var binder = new OptionsBinderParser(_cancellationToken);
                         var method = binder.Visit(parameterType, out var error);
+                        foreach (var (message, location) in binder.Warnings)
+                        {
+                            Report(DiagnosticDescriptors.UncheckedValidationAttribute, location ?? parameter.Locations.FirstOrDefault(),
+                                parameterType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), TypeName, message);
+                        }
+
                         if (method is null || binder.Errors.Count > 0)
                         {
                             var reason = error ?? string.Join("; ", binder.Errors);

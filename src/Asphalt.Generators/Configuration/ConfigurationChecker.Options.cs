@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Asphalt.Generators.Diagnostics;
 using Asphalt.Generators.Models;
 using Asphalt.Trees;
@@ -76,10 +77,15 @@ namespace Asphalt.Generators.Configuration
             }
         }
 
-        // The value, then [Url] and a number's [Range], as generated binding checks them.
+        // The value, then [Url], a number's [Range] and the other validation rules, as generated binding checks them.
         private void CheckMember(YamlNode node, OptionsMember member, string keyPath, OptionsContext context)
         {
             CheckValue(node, member.Value, keyPath, context);
+            if (member.Validation is { IsCollection: true } listRules && node is YamlSequence sequence)
+            {
+                CheckCount(sequence, listRules, keyPath, context);
+            }
+
             var single = member.Value.Kind == ValueKind.Nullable ? member.Value.Element! : member.Value;
             if (node is not YamlScalar { IsSubstituted: false } scalar
                 || (scalar.Value is { } converted && !ConfigurationValueCheck.Converts(converted, single)))
@@ -108,6 +114,50 @@ namespace Asphalt.Generators.Configuration
             {
                 var allowed = $"{member.Value.Expected} from {range.Minimum} to {range.Maximum}";
                 ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, $"'{text}' is not a valid {allowed}", context.Node.Path, context.Schema.TypeName, allowed);
+            }
+
+            if (member.Validation is { IsCollection: false } rules && single.Kind == ValueKind.String)
+            {
+                CheckString(node, scalar.Value ?? string.Empty, rules, keyPath, context);
+            }
+        }
+
+        // [Required], the length bounds, [RegularExpression] and [EmailAddress] on a string the file writes,
+        // by the rules generated binding applies (an empty value binds to "").
+        private void CheckString(YamlNode node, string text, ValidationModel rules, string keyPath, OptionsContext context)
+        {
+            string? expected = null;
+            if (rules.Required && !OptionRules.IsPresent(text, rules.AllowEmptyStrings))
+            {
+                expected = OptionRules.NonEmptyString;
+            }
+            else if (OptionRules.OutsideBounds(text.Length, rules.MinimumLength, rules.MaximumLength))
+            {
+                expected = OptionRules.StringOfLength(rules.MinimumLength, rules.MaximumLength);
+            }
+            else if (rules.Pattern is { } pattern && !OptionRules.MatchesWhole(new Regex(pattern), text))
+            {
+                expected = OptionRules.Matching(pattern);
+            }
+            else if (rules.EmailAddress && !OptionRules.IsEmailAddress(text))
+            {
+                expected = OptionRules.EmailAddress;
+            }
+
+            if (expected is not null)
+            {
+                ReportAt(DiagnosticDescriptors.InvalidOptionValue, node, keyPath, $"'{text}' is not a valid {expected}", context.Node.Path, context.Schema.TypeName, expected);
+            }
+        }
+
+        // [MinLength]/[MaxLength] on a list: the items the file writes.
+        private void CheckCount(YamlSequence sequence, ValidationModel rules, string keyPath, OptionsContext context)
+        {
+            if (OptionRules.OutsideBounds(sequence.Items.Count, rules.MinimumLength, rules.MaximumLength))
+            {
+                var expected = OptionRules.ListOfCount(rules.MinimumLength, rules.MaximumLength);
+                var items = sequence.Items.Count == 1 ? "1 item" : sequence.Items.Count.ToString(CultureInfo.InvariantCulture) + " items";
+                ReportAt(DiagnosticDescriptors.InvalidOptionValue, sequence, keyPath, $"a list of {items} is not a valid {expected}", context.Node.Path, context.Schema.TypeName, expected);
             }
         }
 

@@ -150,6 +150,13 @@ namespace Asphalt.Generators.Diagnostics
             "Component '{0}': {1} '{2}' is async void, so start-up cannot await it and its exception would crash the process; return Task (or ValueTask) instead of void",
             DiagnosticSeverity.Error);
 
+        /// <summary>ASPH0020. Format: <c>Options type '{0}' of component '{1}': {2}; check the value in a step, or implement IValidatableObject</c>.</summary>
+        public static readonly DiagnosticDescriptor UncheckedValidationAttribute = Create(
+            DiagnosticIds.UncheckedValidationAttribute,
+            "Validation attribute not checked by generated options binding",
+            "Options type '{0}' of component '{1}': {2}; check the value in a step, or implement IValidatableObject",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true,
                 helpLinkUri: DiagnosticIds.HelpUri(id), customTags: tags);

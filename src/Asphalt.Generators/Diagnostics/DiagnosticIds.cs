@@ -60,6 +60,9 @@ namespace Asphalt.Generators.Diagnostics
         /// <summary>A step method or signal listener is <c>async void</c>: nobody can await it or see its exception.</summary>
         public const string AsyncVoidMethod = "ASPH0019";
 
+        /// <summary>A validation attribute on an options member that generated binding does not check.</summary>
+        public const string UncheckedValidationAttribute = "ASPH0020";
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpUri(string id) =>
             "https://github.com/asphalt-dotnet/asphalt/blob/main/docs/diagnostics/" + id + ".md";

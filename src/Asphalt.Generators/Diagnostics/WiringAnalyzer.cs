@@ -39,7 +39,8 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticDescriptors.ConfiguredResourceConflict,
             DiagnosticDescriptors.InvalidConfigurationShape,
             DiagnosticDescriptors.RequiredOptionNotSet,
-            DiagnosticDescriptors.AsyncVoidMethod);
+            DiagnosticDescriptors.AsyncVoidMethod,
+            DiagnosticDescriptors.UncheckedValidationAttribute);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

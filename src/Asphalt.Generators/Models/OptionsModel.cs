@@ -43,6 +43,7 @@ namespace Asphalt.Generators.Models
     /// <param name="DefaultValue">For optional constructor parameters: the default's C# expression.</param>
     /// <param name="Range">The bounds of <c>[Range]</c> on a number, if any.</param>
     /// <param name="AbsoluteUrl"><c>[Url]</c>: the value must be an absolute http, https or ftp URL.</param>
+    /// <param name="Validation">The other DataAnnotations rules on the member, if any.</param>
     internal sealed record OptionsMember(
         string Name,
         string Key,
@@ -52,7 +53,8 @@ namespace Asphalt.Generators.Models
         bool IsConstructorParameter,
         string? DefaultValue,
         RangeModel? Range = null,
-        bool AbsoluteUrl = false);
+        bool AbsoluteUrl = false,
+        ValidationModel? Validation = null);
 
     /// <summary>
     /// A number's allowed range from <c>System.ComponentModel.DataAnnotations.RangeAttribute</c>,
@@ -60,6 +62,34 @@ namespace Asphalt.Generators.Models
     /// </summary>
     internal sealed record RangeModel(string Minimum, string Maximum);
 
+    /// <summary>
+    /// The DataAnnotations rules on one options member that generated binding checks, as .NET's
+    /// attributes define them. A length bound of -1 is no bound.
+    /// </summary>
+    /// <param name="Required"><c>[Required]</c>: not null, and for strings not empty or white space.</param>
+    /// <param name="AllowEmptyStrings"><c>[Required(AllowEmptyStrings = true)]</c>.</param>
+    /// <param name="MinimumLength"><c>[StringLength(MinimumLength = n)]</c> or <c>[MinLength(n)]</c>.</param>
+    /// <param name="MaximumLength"><c>[StringLength(n)]</c> or <c>[MaxLength(n)]</c>.</param>
+    /// <param name="Pattern"><c>[RegularExpression(pattern)]</c>: the whole value must match.</param>
+    /// <param name="EmailAddress"><c>[EmailAddress]</c>: one '@', neither first nor last.</param>
+    /// <param name="IsCollection">The member is a list or array: lengths count items, not characters.</param>
+    internal sealed record ValidationModel(
+        bool Required,
+        bool AllowEmptyStrings,
+        int MinimumLength,
+        int MaximumLength,
+        string? Pattern,
+        bool EmailAddress,
+        bool IsCollection)
+    {
+        /// <summary>Whether a length bound is set.</summary>
+        public bool HasLength => MinimumLength >= 0 || MaximumLength >= 0;
+    }
+
     /// <summary>An options type and the bind method generated for it.</summary>
-    internal sealed record OptionsType(TypeRef Type, string BindMethod, EquatableArray<OptionsMember> Members);
+    /// <param name="Type">The options type.</param>
+    /// <param name="BindMethod">The generated bind method's name.</param>
+    /// <param name="Members">The bindable members.</param>
+    /// <param name="Validatable">The type implements <c>IValidatableObject</c>: the binder calls <c>Validate</c>.</param>
+    internal sealed record OptionsType(TypeRef Type, string BindMethod, EquatableArray<OptionsMember> Members, bool Validatable = false);
 }

@@ -22,7 +22,7 @@ namespace Asphalt.Generators.Packages
         /// The format's version, the manifest's first token. A manifest of another version (a package
         /// built with another Asphalt) is not read: its components stay opaque, as hand-written ones are.
         /// </summary>
-        public const int FormatVersion = 1;
+        public const int FormatVersion = 2;
 
         public static string Write(ComponentModel model)
         {
@@ -46,7 +46,7 @@ namespace Asphalt.Generators.Packages
                     w.String(l.SignalName).Int((int)l.Kind);
                 })
                 .List(model.Children, static (w, c) => { w.String(c.Alias); Type(w, c.Type); w.Int((int)c.Construction); })
-                .List(model.Options, static (w, o) => { Type(w, o.Type); w.String(o.BindMethod).List(o.Members, Member); });
+                .List(model.Options, static (w, o) => { Type(w, o.Type); w.String(o.BindMethod).List(o.Members, Member).Bool(o.Validatable); });
             return writer.ToString();
         }
 
@@ -75,7 +75,7 @@ namespace Asphalt.Generators.Packages
                     reader.List(Published).ToEquatableArray(),
                     reader.List(static r => new SignalListener(r.String(), Type(r), Type(r), r.String(), r.Enum<ListenerKind>(), null)).ToEquatableArray(),
                     reader.List(static r => new ChildDeclaration(r.String(), Type(r), r.Enum<ChildConstruction>(), null)).ToEquatableArray(),
-                    reader.List(static r => new OptionsType(Type(r), r.String(), r.List(Member).ToEquatableArray())).ToEquatableArray(),
+                    reader.List(static r => new OptionsType(Type(r), r.String(), r.List(Member).ToEquatableArray(), r.Bool())).ToEquatableArray(),
                     HasErrors: false,
                     Location: null,
                     IsPublic: true,
@@ -130,12 +130,15 @@ namespace Asphalt.Generators.Packages
             Value(writer, member.Value);
             writer.Bool(member.Required).Bool(member.InitOnly).Bool(member.IsConstructorParameter).String(member.DefaultValue)
                 .Optional(member.Range, static (w, r) => w.String(r.Minimum).String(r.Maximum))
-                .Bool(member.AbsoluteUrl);
+                .Bool(member.AbsoluteUrl)
+                .Optional(member.Validation, static (w, v) =>
+                    w.Bool(v.Required).Bool(v.AllowEmptyStrings).Int(v.MinimumLength).Int(v.MaximumLength).String(v.Pattern).Bool(v.EmailAddress).Bool(v.IsCollection));
         }
 
         private static OptionsMember Member(ManifestReader reader) =>
             new(reader.String(), reader.String(), Value(reader), reader.Bool(), reader.Bool(), reader.Bool(), reader.NullableString(),
-                reader.Optional(static r => new RangeModel(r.String(), r.String())), reader.Bool());
+                reader.Optional(static r => new RangeModel(r.String(), r.String())), reader.Bool(),
+                reader.Optional(static r => new ValidationModel(r.Bool(), r.Bool(), r.Int(), r.Int(), r.NullableString(), r.Bool(), r.Bool())));
 
         private static void Value(ManifestWriter writer, ValueModel value)
         {

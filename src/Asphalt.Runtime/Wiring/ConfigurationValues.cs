@@ -10,7 +10,7 @@ namespace Asphalt;
 /// </summary>
 /// <remarks>Public so generated code can call it; not meant to be called by hand.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ConfigurationValues
+public static partial class ConfigurationValues
 {
     /// <summary>A configuration without keys, for components created without one.</summary>
     public static IConfiguration Empty { get; } = new EmptyConfiguration(string.Empty, string.Empty);

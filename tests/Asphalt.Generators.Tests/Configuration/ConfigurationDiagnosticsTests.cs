@@ -30,6 +30,12 @@ public sealed class ConfigurationDiagnosticsTests
             [System.ComponentModel.DataAnnotations.Url] public string Callback { get; set; } = "https://example.org/";
             public Dictionary<string, string> Labels { get; set; } = new();
             public System.Net.IPAddress? Address { get; set; }
+            [System.ComponentModel.DataAnnotations.Required] public string Owner { get; set; } = "me";
+            [System.ComponentModel.DataAnnotations.StringLength(8, MinimumLength = 2)] public string Code { get; set; } = "ab";
+            [System.ComponentModel.DataAnnotations.MinLength(2)] public List<string> Hosts { get; set; } = new() { "a", "b" };
+            [System.ComponentModel.DataAnnotations.MaxLength(2)] public string[] Tags { get; set; } = [];
+            [System.ComponentModel.DataAnnotations.RegularExpression("^[a-z]+$")] public string? Slug { get; set; }
+            [System.ComponentModel.DataAnnotations.EmailAddress] public string? Contact { get; set; }
         }
         public sealed class StoreOptions { public required string Path { get; init; } }
         [Component("store")] public sealed partial class StoreComponent(StoreOptions options) { [Resource] public Store Store { get; } = new(); }
@@ -55,6 +61,11 @@ public sealed class ConfigurationDiagnosticsTests
               url: https://example.org/
               retries: [1, 2, 3]
               tls: {enabled: true, certificate: cert.pem}
+              code: abcd
+              hosts: [x, y]
+              tags: [t]
+              slug: abc
+              contact: ops@example.org
               greeting: |
                 Hello,
                 world
@@ -317,6 +328,15 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("port: [1]", "[1]", "a list is not a single value")]
     [InlineData("labels: [a, b]", "[a, b]", "a list is not a mapping")]
     [InlineData("port:", "", "an empty value does not convert")]
+    [InlineData("owner: ' '", "' '", "' ' is not a valid non-empty String")]
+    [InlineData("owner:", "", "'' is not a valid non-empty String")]
+    [InlineData("code: abcdefghi", "abcdefghi", "'abcdefghi' is not a valid String of 2 to 8 characters")]
+    [InlineData("code: a", "a", "'a' is not a valid String of 2 to 8 characters")]
+    [InlineData("hosts: [x]", "[x]", "a list of 1 item is not a valid list of at least 2 items")]
+    [InlineData("tags: [a, b, c]", "[a, b, c]", "a list of 3 items is not a valid list of at most 2 items")]
+    [InlineData("slug: Abc", "Abc", "'Abc' is not a valid String matching ^[a-z]+$")]
+    [InlineData("contact: user@", "user@", "'user@' is not a valid email address")]
+    [InlineData("contact: a@b@c", "a@b@c", "'a@b@c' is not a valid email address")]
     public async Task ASPH0014_value_of_the_wrong_type(string line, string locatedText, string messagePart)
     {
         await SingleAsync($"""

@@ -179,6 +179,49 @@ public sealed class WiringDiagnosticsTests
             "ASPH0005", "options", "WebOptions.Port", reason);
     }
 
+    [Theory]
+    [InlineData("[System.ComponentModel.DataAnnotations.StringLength(5)] public int Port { get; set; }", "has [StringLength] but is not a string")]
+    [InlineData("[System.ComponentModel.DataAnnotations.MinLength(1)] public int Port { get; set; }", "neither a string nor a list or array")]
+    [InlineData("[System.ComponentModel.DataAnnotations.RegularExpression(\"[a-\")] public string Port { get; set; } = \"\";", "pattern does not parse")]
+    [InlineData("[System.ComponentModel.DataAnnotations.EmailAddress] public int Port { get; set; }", "has [EmailAddress] but is not a string")]
+    public async Task ASPH0005_reports_a_validation_attribute_on_a_member_it_does_not_apply_to(string member, string reason)
+    {
+        await SingleAsync(
+            "public sealed class WebOptions { " + member + " }\n"
+            + "[Component] public sealed partial class Web(WebOptions options) { }\n",
+            "ASPH0005", "options", "WebOptions.Port", reason);
+    }
+
+    [Theory]
+    [InlineData("[System.ComponentModel.DataAnnotations.Compare(\"Other\")]", "System.ComponentModel.DataAnnotations.Compare(\"Other\")", "[Compare]")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Phone]", "System.ComponentModel.DataAnnotations.Phone", "[Phone]")]
+    [InlineData("[Even]", "Even", "[Even]")]
+    public async Task ASPH0020_a_validation_attribute_the_binder_cannot_check_is_a_warning_at_the_attribute(string attribute, string locatedText, string named)
+    {
+        var diagnostic = await SingleAsync(
+            "public sealed class EvenAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute { }\n"
+            + "public sealed class WebOptions { " + attribute + " public string Port { get; set; } = \"\"; public string Other { get; set; } = \"\"; }\n"
+            + "[Component] public sealed partial class Web(WebOptions options) { }\n",
+            "ASPH0020", locatedText, "WebOptions.Port", named, "not enforced", "'Web'");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public async Task ASPH0020_is_not_reported_for_the_attributes_the_binder_checks()
+    {
+        var program = await GeneratorHarness.AnalyzeAsync(Usings + """
+            public sealed class WebOptions
+            {
+                [System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.StringLength(9, MinimumLength = 1)] public string Name { get; set; } = "n";
+                [System.ComponentModel.DataAnnotations.MinLength(1), System.ComponentModel.DataAnnotations.MaxLength(3)] public string[] Tags { get; set; } = ["a"];
+                [System.ComponentModel.DataAnnotations.RegularExpression("^[a-z]*$"), System.ComponentModel.DataAnnotations.EmailAddress] public string? Mail { get; set; }
+                [System.ComponentModel.DataAnnotations.Range(1, 2), System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.Text)] public int Level { get; set; } = 1;
+            }
+            [Component] public sealed partial class Web(WebOptions options) { }
+            """);
+        Assert.DoesNotContain(program.Wiring, d => d.Id is "ASPH0020" or "ASPH0005");
+    }
+
     [Fact]
     public async Task ASPH0006_unused_resource_is_a_warning_at_its_declaration()
     {

@@ -17,9 +17,13 @@ public sealed class ComponentManifestTests
         namespace Rich;
         public enum Mode { Fast, Safe }
         public sealed record Tls(bool Enabled, string? Certificate = null);
-        public sealed class RichOptions
+        public sealed class RichOptions : IValidatableObject
         {
             [Range(1, 65535)] public int Port { get; set; } = 80;
+            [Required(AllowEmptyStrings = true), StringLength(9, MinimumLength = 2), RegularExpression("^[a-z\\\"]+$")] public string? Owner { get; set; }
+            [EmailAddress] public string? Mail { get; set; }
+            [MinLength(1), MaxLength(4)] public List<string> Hosts { get; set; } = new() { "h" };
+            public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => [];
             [Url] public Uri? Home { get; set; }
             public Mode Mode { get; set; }
             public TimeSpan? Delay { get; set; }
@@ -81,8 +85,8 @@ public sealed class ComponentManifestTests
             .TrackedSteps[TrackingNames.ValidComponents].SelectMany(s => s.Outputs).Select(o => (ComponentModel)o.Value).First();
         var text = ComponentManifest.Write(model);
 
-        Assert.StartsWith("1:1", text);
-        Assert.Null(ComponentManifest.Read("1:2" + text.Substring(3)));
+        Assert.StartsWith("1:2", text); // Version 2: options carry their validation rules.
+        Assert.Null(ComponentManifest.Read("1:1" + text.Substring(3)));
         Assert.Null(ComponentManifest.Read(text.Substring(0, text.Length - 1)));
         Assert.Null(ComponentManifest.Read(text + "1:x"));
         Assert.Null(ComponentManifest.Read("garbage"));
