@@ -63,14 +63,16 @@ public sealed class SignalBridgeTests
         var raw = a.Connection.GetSubscriber();
         await raw.PublishAsync(RedisChannel.Literal("notes"), "hello from elsewhere");
         await raw.PublishAsync(RedisChannel.Literal("notes"), """{"origin":"x","event":{"Text":"t","Number":"not a number"}}""");
+        await raw.PublishAsync(RedisChannel.Literal("notes"), """{"origin":"x","event":{"Text":"t","Number":-1}}"""); // The event's own constructor refuses it.
         await raw.PublishAsync(RedisChannel.Literal("notes"), """{"event":{"Text":"t","Number":1}}""");
 
         await b.Logs.WaitForAsync(r => r.Message.Contains("no \"origin\" string", StringComparison.Ordinal), Timeout);
         var malformed = b.Logs.Records.Where(r => r.Message.StartsWith("Redis channel 'notes': dropped a message that is not an event of signal 'notes'", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, malformed.Count);
+        Assert.Equal(4, malformed.Count);
         Assert.All(malformed, r => Assert.Equal(LogLevel.Warning, r.Level));
         Assert.Contains("'h' is an invalid start of a value", malformed[0].Message, StringComparison.Ordinal);
         Assert.Contains("$.Number", malformed[1].Message, StringComparison.Ordinal);
+        Assert.Contains("must not be negative", malformed[2].Message, StringComparison.Ordinal);
 
         // The bridge goes on.
         var next = b.Signal.WaitEventAsync();

@@ -95,8 +95,10 @@ internal static class BridgeEnvelope
                 return false;
             }
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
+            // Foreign input: a JsonException, or whatever the event type's constructor or a converter
+            // throws for a value it refuses. Either way the message is dropped with its reason.
             reason = error.Message;
             return false;
         }
