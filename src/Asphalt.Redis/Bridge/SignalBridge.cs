@@ -328,12 +328,22 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
 
         _incoming.Writer.TryComplete();
         _outgoing.Writer.TryComplete();
-        if (!_connection.IsConnected)
+
+        // Buffered events go out while the connection lasts; once it is down (now, or while they
+        // drain) they are dropped, so a close never waits for a broker that may not come back.
+        var drained = Task.WhenAll(_publisher, _dispatcher);
+        while (!drained.IsCompleted)
         {
-            await _stopping.CancelAsync().ConfigureAwait(false);
+            if (!_connection.IsConnected)
+            {
+                await _stopping.CancelAsync().ConfigureAwait(false);
+                break;
+            }
+
+            await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(_publisher, _dispatcher).ConfigureAwait(false);
+        await drained.ConfigureAwait(false);
         _stopping.Dispose();
     }
 }
