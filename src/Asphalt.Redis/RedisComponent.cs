@@ -11,22 +11,17 @@ namespace Asphalt.Redis;
 [Component("redis")]
 public sealed partial class RedisComponent(RedisOptions options)
 {
+    /// <summary>The connection's database (<see cref="RedisOptions.Database"/>), published once the start step has connected.</summary>
+    [Resource]
+    public IDatabase Database { get; private set; } = null!;
+
     /// <summary>Connects; start fails with <see cref="RedisUnavailableException"/> when no server answers.</summary>
     [return: Resource(Owned = true)]
     public async Task<IConnectionMultiplexer> StartAsync(CancellationToken cancellationToken, Context context)
     {
         var logger = context.LoggerFactory.CreateLogger("Asphalt.Redis");
         var connection = await RedisConnector.ConnectAsync(options, logger, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            context.AddResource<IDatabase>(connection.GetDatabase(options.Database), __resourceName);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        Database = connection.GetDatabase(options.Database);
         return connection;
     }
 }

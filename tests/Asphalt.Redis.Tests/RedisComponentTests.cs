@@ -30,6 +30,20 @@ public sealed class RedisComponentTests
     }
 
     [Fact]
+    public async Task A_step_takes_the_database_as_a_parameter_checked_by_the_build()
+    {
+        // IDatabase is a declared resource: this test project's build checks that the tree publishes
+        // it (ASPH0001 otherwise), and the step receives it.
+        using var broker = await Broker.StartAsync();
+        var context = new Context();
+        await context.StartComponentAsync(DatabaseUserApp.Create(Configuration(("components:redis:endpoints", broker.Endpoint))), Timeout);
+
+        var user = context.GetResource<DatabaseUser>();
+        Assert.True(await user.Database.PingAsync() >= TimeSpan.Zero);
+        await context.CloseAsync().WaitAsync(Timeout);
+    }
+
+    [Fact]
     public async Task A_server_down_at_start_fails_the_start_naming_the_endpoint_and_the_cause()
     {
         var endpoint = $"127.0.0.1:{Broker.FreePort()}";
@@ -84,3 +98,18 @@ public sealed class RedisComponentTests
         Assert.Contains("connectTimeout", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>Takes the redis component's database as a step parameter and republishes it wrapped.</summary>
+[Component("databaseUser")]
+public sealed partial class DatabaseUserComponent
+{
+    [return: Resource]
+    public DatabaseUser StartAsync(IDatabase database) => new(database);
+}
+
+public sealed record DatabaseUser(IDatabase Database);
+
+[Component("databaseUserApp")]
+[ChildComponent<RedisComponent>("redis")]
+[ChildComponent<DatabaseUserComponent>("user")]
+public sealed partial class DatabaseUserApp;

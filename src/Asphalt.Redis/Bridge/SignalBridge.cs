@@ -255,18 +255,13 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
         var payload = (ReadOnlyMemory<byte>)message.Message;
         if (payload.Span.StartsWith(_ownPrefix))
         {
-            return; // Our own event, echoed by Redis: our listeners had it when it was dispatched.
+            return; // Our own event or hello, echoed by Redis (every message we write starts with our origin): our listeners had it when it was dispatched.
         }
 
         if (!BridgeEnvelope.TryRead(payload.Span, _typeInfo, out var origin, out var @event, out var hello, out var reason))
         {
             Log.Malformed(_logger, ChannelName, _signal.Name, reason!);
             return;
-        }
-
-        if (origin == Origin)
-        {
-            return; // Our own event, echoed by Redis: our listeners had it when it was dispatched.
         }
 
         // Another instance is on the channel: publish again, and count again before concluding otherwise.
