@@ -168,7 +168,11 @@ public static class AsphaltTelemetry
             new KeyValuePair<string, object?>(ResourceNameTag, key.Name),
             new KeyValuePair<string, object?>(ComponentPathTag, component));
 
-    /// <summary>Marks a span failed with the exception's type and message, as OpenTelemetry's conventions ask.</summary>
+    /// <summary>
+    /// Marks a span failed with the exception's type. Not its message: spans leave the process unredacted
+    /// (any listener, any exporter), and a message may quote a secret (a connection string, say); the
+    /// log line of the same failure is redacted and has the whole text.
+    /// </summary>
     internal static void Fail(Activity? activity, Exception error)
     {
         if (activity is null)
@@ -176,7 +180,7 @@ public static class AsphaltTelemetry
             return;
         }
 
-        activity.SetStatus(ActivityStatusCode.Error, error.Message);
+        activity.SetStatus(ActivityStatusCode.Error);
         activity.SetTag("error.type", error.GetType().FullName);
     }
 

@@ -59,8 +59,10 @@ public sealed class TelemetryTests
 
         var step = Assert.Single(spans, s => s.OperationName == "asphalt.component.start" && Path(s) == "failing/broken");
         Assert.Equal(ActivityStatusCode.Error, step.Status);
-        Assert.StartsWith("Component 'failing/broken' (Asphalt.Runtime.Tests.Support.LambdaComponent) failed while starting", step.StatusDescription);
-        Assert.EndsWith("no database", step.StatusDescription);
+        Assert.Equal(typeof(ComponentStartException).FullName, step.GetTagItem("error.type"));
+        // The message may quote a secret and spans are not redacted: it stays in the (redacted) log.
+        Assert.Null(step.StatusDescription);
+        Assert.DoesNotContain(spans, s => s.StatusDescription?.Contains("no database", StringComparison.Ordinal) == true);
         Assert.Equal(ActivityStatusCode.Error, Assert.Single(spans, s => s.OperationName == "asphalt.start" && Path(s) == "failing").Status);
     }
 

@@ -283,8 +283,12 @@ namespace Asphalt.Generators.Configuration
                     case TreeProblemKind.Missing:
                         Report(DiagnosticDescriptors.ConfiguredResourceMissing, start, end, problem.Message);
                         break;
+                    case TreeProblemKind.Cycle:
+                        // A cycle the code's tree does not have (that one is ASPH0003 at the code): configuration added it.
+                        Report(DiagnosticDescriptors.DependencyCycle, start, end, _rootType ?? TreeRules.RootAlias, problem.Message);
+                        break;
                     default:
-                        break; // A cycle of the code's tree is ASPH0003; configuration cannot add one without adding a problem above.
+                        break;
                 }
             }
         }
@@ -305,7 +309,7 @@ namespace Asphalt.Generators.Configuration
             }
 
             var known = new HashSet<string>(declared.Select(Identity), StringComparer.Ordinal);
-            Report(configured.Where(p => p.Kind is TreeProblemKind.Conflict or TreeProblemKind.Missing && !known.Contains(Identity(p))));
+            Report(configured.Where(p => p.Kind is TreeProblemKind.Conflict or TreeProblemKind.Missing or TreeProblemKind.Cycle && !known.Contains(Identity(p))));
 
             static string Identity(TreeProblem problem) => problem.Kind + "|" + problem.Node?.Path + "|" + problem.Subject;
         }

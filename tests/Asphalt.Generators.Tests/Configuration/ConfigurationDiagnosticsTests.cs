@@ -375,6 +375,32 @@ public sealed class ConfigurationDiagnosticsTests
     }
 
     [Fact]
+    public async Task ASPH0003_a_cycle_that_only_configuration_adds_is_reported_at_the_file()
+    {
+        // Found in review: the command line rejected this tree and the build said nothing. The root
+        // publishes Store when it starts, which is after its children; a configured child that needs
+        // Store in its prepare step can never start.
+        const string sources = """
+            using Asphalt;
+            namespace Cycle;
+            public sealed record Store(string Name);
+            [Component("client")]
+            public sealed partial class ClientComponent { public void PrepareAsync(Store store) { } }
+            [Component("app")]
+            public sealed partial class App : CliApplicationComponent { [return: Resource] public Store StartAsync() => new("s"); public int RunAsync(Store store) => 0; }
+            """;
+        var program = await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("/app/config.yaml", "component:\n  components:\n    client:\n")], sources);
+
+        var cycle = Assert.Single(program.Wiring, d => d.Id == "ASPH0003");
+        Assert.Equal("/app/config.yaml", cycle.Location.GetLineSpan().Path);
+        Assert.Equal(0, cycle.Location.GetLineSpan().StartLinePosition.Line); // At the first component of the cycle, the root (component:), as the command line reports it.
+        Assert.Contains("app/client", cycle.GetMessage(), StringComparison.Ordinal);
+
+        var codeOnly = await GeneratorHarness.AnalyzeAsync(sources);
+        Assert.DoesNotContain(codeOnly.Wiring, d => d.Id == "ASPH0003"); // The code's tree alone has no cycle.
+    }
+
+    [Fact]
     public async Task ASPH0015_follows_alias_slash_name_renames()
     {
         // The second store publishes Store 'metrics': stats is satisfied.
