@@ -84,7 +84,8 @@ namespace Asphalt.Generators.Components
                     {
                         var create = child.Construction switch
                         {
-                            ChildConstruction.Factory => $"{child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))",
+                            // Its configuration's 'type:' may replace the declared type, as on the command line.
+                            ChildConstruction.Factory => $"global::Asphalt.ConfiguredComponents.Replacement(configuration, {Literals.String(child.Alias)}, global::Asphalt.Generated.ComponentRegistry.Factory) ?? {child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))",
                             ChildConstruction.New => $"new {child.Type.FullName}()",
                             _ => $"global::Asphalt.GeneratedChildren.NotGenerated({Literals.String(model.Type.DisplayName)}, {Literals.String(child.Alias)}, {Literals.String(child.Type.DisplayName)})",
                         };

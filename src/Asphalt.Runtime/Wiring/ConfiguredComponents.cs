@@ -22,6 +22,29 @@ public static class ConfiguredComponents
     public const string TypeKey = TreeRules.TypeKey;
 
     /// <summary>
+    /// The component that replaces a child declared in code when its configuration names another type
+    /// with <c>type:</c> (configuration wins, as on the command line); null to keep the declared type.
+    /// Generated code writes <c>Replacement(…) ?? Declared.Create(…)</c>: no delegate per child.
+    /// </summary>
+    /// <param name="configuration">The parent's configuration section, or null.</param>
+    /// <param name="alias">The child's alias.</param>
+    /// <param name="create">The generated registry's factory: a registered alias, a section and a resource name.</param>
+    /// <remarks>
+    /// A <c>type:</c> that names no registered type keeps the declared type here; <see cref="Add"/>, which
+    /// the generated code calls next, reports the unknown type through the shared tree builder, with the
+    /// message the command line and the build give.
+    /// </remarks>
+    public static Component? Replacement(
+        IConfiguration? configuration, string alias, Func<string, IConfigurationSection, string, Component?> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var section = configuration?.GetSection(TreeRules.ComponentsKey + ":" + alias);
+        return section?[TreeRules.TypeKey] is { Length: > 0 } type
+            ? create(TreeRules.TypeAliasOf(type), section, TreeRules.DefaultName)
+            : null;
+    }
+
+    /// <summary>
     /// Adds to <paramref name="parent"/> every child configured under <c>components:</c> whose alias is
     /// not in <paramref name="declaredAliases"/>.
     /// </summary>

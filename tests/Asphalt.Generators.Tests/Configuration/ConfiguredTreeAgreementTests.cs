@@ -112,6 +112,55 @@ public sealed class ConfiguredTreeAgreementTests
         }
     }
 
+    [Theory]
+    [InlineData("component:\n  components:\n    greeter:\n      type: loud\n", "Retype.LoudGreeter")]
+    [InlineData("component:\n  components:\n    greeter:\n      greeting: Hi\n", "Retype.Greeter")]
+    public async Task Type_on_a_child_declared_in_code_replaces_its_type_in_generated_Create_as_on_the_command_line(string yaml, string expectedType)
+    {
+        // Found twice (review, docs-only cases): the command line honoured it and generated Create ignored it.
+        const string sources = """
+            using Asphalt;
+            namespace Retype;
+            public interface IGreeter { string Greet(string name); }
+            public sealed class GreeterOptions { public string Greeting { get; set; } = "Hello"; }
+            [Component("greeter")]
+            public sealed partial class Greeter(GreeterOptions options)
+            {
+                [return: Resource(PublishAs = typeof(IGreeter))] public Plain StartAsync() => new(options.Greeting);
+            }
+            [Component("loud")]
+            public sealed partial class LoudGreeter
+            {
+                [return: Resource(PublishAs = typeof(IGreeter))] public Plain StartAsync() => new("HELLO");
+            }
+            public sealed record Plain(string Greeting) : IGreeter { public string Greet(string name) => $"{Greeting}, {name}!"; }
+            [Component("app")]
+            [ChildComponent<Greeter>("greeter")]
+            public sealed partial class App : CliApplicationComponent { public int RunAsync(IGreeter greeter) => 0; }
+            """;
+        var assembly = await GeneratorHarness.BuildAndLoadAsync(sources);
+        var loader = new ConfigurationLoader { Environment = new Dictionary<string, string>() };
+        var path = Path.Combine(Path.GetTempPath(), $"asphalt-retype-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        LoadedConfiguration loaded;
+        try
+        {
+            loader.Files.Add(path);
+            loaded = loader.Load();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var created = (Component)assembly.GetType("Retype.App", throwOnError: true)!.GetMethod("Create")!.Invoke(null, [loaded.Component])!;
+        var types = (ComponentTypes)assembly.GetType("Asphalt.Generated.ComponentRegistry", throwOnError: true)!.GetMethod("CreateTypes")!.Invoke(null, null)!;
+        var commandLine = ComponentTree.Plan(loaded, types, "app").Components.Single(c => c.Path == "app/greeter").Type;
+
+        Assert.Equal(expectedType, Assert.Single(created.Children).Component.GetType().FullName);
+        Assert.Equal(expectedType, commandLine);
+    }
+
     [Fact]
     public async Task A_resource_published_twice_is_one_message_on_the_command_line_and_in_the_build()
     {
