@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Asphalt.Tests.Shared;
 
 namespace Asphalt.AspNetCore.Tests;
 
@@ -12,7 +13,7 @@ public sealed class DrainTests
     public async Task At_SIGTERM_a_request_in_flight_completes_and_new_connections_are_refused()
     {
         var release = Path.Combine(Path.GetTempPath(), $"asphalt-drain-{Guid.NewGuid():N}");
-        using var app = WebAppProcess.Start("components:web:port=0", "components:web:drainTimeout=120");
+        using var app = RealProcess.StartDotnet("Asphalt.AspNetCore.TestApp.dll", ["components:web:port=0", "components:web:drainTimeout=120"]);
         try
         {
             var address = new Uri(await app.WaitForOutputAsync("Test app at", Timeout));

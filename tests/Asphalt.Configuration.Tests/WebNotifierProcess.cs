@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Asphalt.Tests.Shared;
+using WebNotifier.Tests;
 
 namespace Asphalt.Configuration.Tests;
 
@@ -19,46 +20,8 @@ internal static class WebNotifierProcess
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WebNotifier.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("WEBNOTIFIER_", StringComparison.OrdinalIgnoreCase) || k == "ASPHALT_SERVICE").ToList())
-        {
-            info.Environment.Remove(name);
-        }
-
-        info.Environment.Remove("SMTP_PASSWORD");
-        info.Environment["DOTNET_GCHeapHardLimit"] = HeapLimit;
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Hang);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            Assert.Fail($"'{string.Join(' ', arguments.Select(a => a.Length > 80 ? a[..80] + "…" : a))}' did not exit within {Hang.TotalMinutes} minutes");
-        }
-
-        return (process.ExitCode, await output, await error);
+        using var process = SampleProcess.Start(arguments, new Dictionary<string, string>(environment) { ["DOTNET_GCHeapHardLimit"] = HeapLimit });
+        var code = await process.WaitForExitAsync(Hang);
+        return (code, process.StandardOutput, process.StandardError);
     }
 }

@@ -6,7 +6,7 @@ public sealed class HostProcessTests
     [Fact]
     public async Task Host_start_fails_with_the_runners_error_text_when_the_tree_fails_to_start()
     {
-        var (exitCode, output) = await RealProcess.RunAsync("HostedApp", "host-fail");
+        var (exitCode, output) = await HostProgram.RunAsync("HostedApp", "host-fail");
 
         Assert.NotEqual(0, exitCode);
         const string RunnerLine = "Start-up failed: Component 'app/db' (HostedApp.FailingChild) failed while starting: InvalidOperationException: the database is unreachable";
@@ -18,7 +18,7 @@ public sealed class HostProcessTests
     [Fact]
     public async Task A_run_to_exit_root_stops_the_host_with_its_exit_code_after_teardown()
     {
-        var (exitCode, output) = await RealProcess.RunAsync("HostedApp", "host-exit", "7");
+        var (exitCode, output) = await HostProgram.RunAsync("HostedApp", "host-exit", "7");
 
         Assert.True(exitCode == 7, $"exit code {exitCode}; output:\n{output}");
         Assert.Contains("tree torn down", output);
@@ -29,7 +29,7 @@ public sealed class HostProcessTests
     [Fact]
     public async Task A_crashed_service_task_stops_the_host_with_exit_code_1()
     {
-        var (exitCode, output) = await RealProcess.RunAsync("HostedApp", "host-crash");
+        var (exitCode, output) = await HostProgram.RunAsync("HostedApp", "host-crash");
 
         Assert.True(exitCode == 1, $"exit code {exitCode}; output:\n{output}");
         Assert.Contains("the poller lost its connection", output);

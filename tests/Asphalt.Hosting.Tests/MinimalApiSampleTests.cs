@@ -1,5 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
+using Asphalt.Tests.Shared;
+using static Asphalt.Tests.Shared.Loopback;
 
 namespace Asphalt.Hosting.Tests;
 
@@ -10,7 +11,7 @@ public sealed class MinimalApiSampleTests
     public async Task An_endpoint_serves_a_resource_of_the_tree_and_the_probes_answer_until_sigterm_tears_down()
     {
         var port = FreePort();
-        using var sample = RealProcess.Start("MinimalApi", "--urls", $"http://127.0.0.1:{port}", "--Asphalt:components:greeter:greeting=Hi");
+        using var sample = HostProgram.Start("MinimalApi", "--urls", $"http://127.0.0.1:{port}", "--Asphalt:components:greeter:greeting=Hi");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         var ready = await WaitForReadyAsync(http, sample);
@@ -50,12 +51,5 @@ public sealed class MinimalApiSampleTests
 
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

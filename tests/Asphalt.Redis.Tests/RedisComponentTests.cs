@@ -1,5 +1,6 @@
 using Asphalt.Redis.Tests.Support;
 using Asphalt.Runtime.Tests.Support;
+using Asphalt.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
@@ -46,7 +47,7 @@ public sealed class RedisComponentTests
     [Fact]
     public async Task A_server_down_at_start_fails_the_start_naming_the_endpoint_and_the_cause()
     {
-        var endpoint = $"127.0.0.1:{Broker.FreePort()}";
+        var endpoint = $"127.0.0.1:{Loopback.FreePort()}";
         var context = new Context();
         var error = await Assert.ThrowsAnyAsync<Exception>(
             () => context.StartComponentAsync(RedisComponent.Create(Configuration(("endpoints", endpoint), ("connectTimeout", "1"))), Timeout));

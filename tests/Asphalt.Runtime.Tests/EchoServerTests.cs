@@ -4,7 +4,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Asphalt.Runtime.Tests.Support;
+using Asphalt.Tests.Shared;
 using EchoServer;
+using static Asphalt.Tests.Shared.Loopback;
 
 namespace Asphalt.Runtime.Tests;
 
@@ -131,29 +133,8 @@ public sealed class EchoServerTests
     public async Task Server_process_echoes_and_stops_cleanly_on_sigterm()
     {
         var port = FreePort();
-        using var server = StartSample($"run --set component.port={port}");
-        var output = new StringBuilder();
-        var started = new TaskCompletionSource();
-        server.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            if (e.Data.Contains("Application started"))
-            {
-                started.TrySetResult();
-            }
-        };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var server = StartSample("run", "--set", $"component.port={port}");
+        await server.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(30));
 
         using (var client = new TcpClient())
         {
@@ -164,13 +145,8 @@ public sealed class EchoServerTests
             Assert.Equal("ping over a real socket", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString()]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        var log = output.ToString();
+        await server.StopAsync(TimeSpan.FromSeconds(30));
+        var log = server.StandardOutput;
         Assert.Equal(0, server.ExitCode);
         Assert.Contains("Message from client: ping over a real socket", log);
         Assert.Contains("Received SIGTERM; stopping the application", log);
@@ -183,18 +159,18 @@ public sealed class EchoServerTests
     public async Task Server_process_logging_json_puts_the_component_path_in_the_scopes_of_step_and_connection_task_lines()
     {
         var port = FreePort();
-        using var server = StartSample($"run --set component.port={port} --set component.maxLineLength=5 --log-format json");
-        var lines = CollectLines(server, out var seen);
-        await seen("Application started").WaitAsync(TimeSpan.FromSeconds(30));
+        using var server = StartSample("run", "--set", $"component.port={port}", "--set", "component.maxLineLength=5", "--log-format", "json");
+        await server.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(30));
 
         using (var client = new TcpClient())
         {
             await client.ConnectAsync(IPAddress.Loopback, port);
             await client.GetStream().WriteAsync("longer than five\n"u8.ToArray());
-            await seen("line longer than").WaitAsync(TimeSpan.FromSeconds(30)); // Logged by the connection's task.
+            await server.WaitForOutputAsync("line longer than", TimeSpan.FromSeconds(30)); // Logged by the connection's task.
         }
 
-        await StopAsync(server);
+        await server.StopAsync(TimeSpan.FromSeconds(30));
+        var lines = server.Output.Split('\n');
 
         Assert.Equal(0, server.ExitCode);
         JsonElement Line(string message) => lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)
@@ -210,12 +186,11 @@ public sealed class EchoServerTests
     public async Task Server_process_with_console_telemetry_prints_its_start_spans_and_metrics()
     {
         var port = FreePort();
-        using var server = StartSample($"run --set component.port={port} --telemetry console");
-        var lines = CollectLines(server, out var seen);
-        await seen("Application started").WaitAsync(TimeSpan.FromSeconds(30));
-        await StopAsync(server);
+        using var server = StartSample("run", "--set", $"component.port={port}", "--telemetry", "console");
+        await server.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(30));
+        await server.StopAsync(TimeSpan.FromSeconds(30));
 
-        var output = string.Join("\n", lines);
+        var output = server.Output;
         Assert.Equal(0, server.ExitCode);
         Assert.Contains("Activity.DisplayName:        asphalt.start app", output);
         Assert.Contains("Activity.DisplayName:        asphalt.component app", output);
@@ -228,67 +203,10 @@ public sealed class EchoServerTests
     [Fact]
     public async Task Server_process_rejects_an_unknown_telemetry_exporter()
     {
-        var (code, _, stderr) = await RunSampleAsync("run --telemetry zipkin");
+        var (code, _, stderr) = await RunSampleAsync("run", "--telemetry", "zipkin");
 
         Assert.Equal(1, code);
         Assert.Contains("echo: --telemetry takes one value: console.", stderr);
-    }
-
-    // Every line the process prints (stdout and stderr); `seen(text)` completes once a line contains text.
-    private static List<string> CollectLines(Process process, out Func<string, Task> seen)
-    {
-        var lines = new List<string>();
-        var waits = new List<(string Text, TaskCompletionSource Done)>();
-        void Add(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (lines)
-            {
-                lines.Add(line);
-                foreach (var wait in waits.Where(w => line.Contains(w.Text, StringComparison.Ordinal)))
-                {
-                    wait.Done.TrySetResult();
-                }
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Add(e.Data);
-        process.ErrorDataReceived += (_, e) => Add(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        seen = text =>
-        {
-            lock (lines)
-            {
-                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                if (lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
-                {
-                    done.SetResult();
-                }
-                else
-                {
-                    waits.Add((text, done));
-                }
-
-                return done.Task;
-            }
-        };
-        return lines;
-    }
-
-    private static async Task StopAsync(Process server)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString()])!)
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        server.WaitForExit(); // Drains the redirected output.
     }
 
     [Fact]
@@ -298,7 +216,7 @@ public sealed class EchoServerTests
         occupied.Start();
         var port = ((IPEndPoint)occupied.LocalEndpoint).Port;
 
-        var (code, stdout, stderr) = await RunSampleAsync($"run --set component.port={port}");
+        var (code, stdout, stderr) = await RunSampleAsync("run", "--set", $"component.port={port}");
 
         Assert.Equal(1, code);
         var failure = Assert.Single(stdout.Split('\n'), line => line.StartsWith("fail:", StringComparison.Ordinal));
@@ -321,19 +239,13 @@ public sealed class EchoServerTests
                 Assert.Equal(0, mkfifo.ExitCode);
             }
 
-            using var server = StartSample($"run -c \"{fifo}\" --set component.port={FreePort()}");
-            var stdout = server.StandardOutput.ReadToEndAsync();
-            var stderr = server.StandardError.ReadToEndAsync();
+            using var server = StartSample("run", "-c", fifo, "--set", $"component.port={FreePort()}");
 
             try
             {
                 // Opening the FIFO for writing completes once the process has opened it for reading.
                 await using var writer = await Task.Run(() => new StreamWriter(new FileStream(fifo, FileMode.Open, FileAccess.Write))).WaitAsync(TimeSpan.FromSeconds(60));
-                using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString()]))
-                {
-                    await kill.WaitForExitAsync();
-                }
-
+                server.Terminate();
                 await writer.WriteAsync("component:\n  type: server\n");
             }
             catch (IOException)
@@ -341,9 +253,9 @@ public sealed class EchoServerTests
                 // Broken pipe: the signal killed the process; the assertions below say so.
             }
 
-            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            var log = await stdout;
-            Assert.True(server.ExitCode == 0, $"exit code {server.ExitCode}\n{log}{await stderr}");
+            await server.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            var log = server.StandardOutput;
+            Assert.True(server.ExitCode == 0, $"exit code {server.ExitCode}\n{log}{server.StandardError}");
             Assert.Contains("Received SIGTERM; stopping the application", log);
             Assert.Contains("Application stopped (exit code 0)", log);
         }
@@ -360,9 +272,9 @@ public sealed class EchoServerTests
         await context.StartComponentAsync(new ServerComponent(new EchoServerOptions { Port = 0 }, TextWriter.Null));
         var port = context.GetResource<IPEndPoint>("echo").Port;
 
-        using var client = StartSample($"run -c \"{ClientConfig}\" --set component.port={port} --set \"component.message=Hello from a process\"");
-        var stdout = await client.StandardOutput.ReadToEndAsync();
-        await client.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        using var client = StartSample("run", "-c", ClientConfig, "--set", $"component.port={port}", "--set", "component.message=Hello from a process");
+        await client.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var stdout = client.StandardOutput;
 
         Assert.Equal(0, client.ExitCode);
         Assert.Contains("Server responded: Hello from a process", stdout);
@@ -371,16 +283,16 @@ public sealed class EchoServerTests
     [Fact]
     public async Task Check_and_graph_work_on_the_sample_and_bad_options_are_named()
     {
-        var (checkCode, checkOut, _) = await RunSampleAsync($"check -c \"{ClientConfig}\"");
+        var (checkCode, checkOut, _) = await RunSampleAsync("check", "-c", ClientConfig);
         Assert.Equal(0, checkCode);
         Assert.Contains("Configuration OK", checkOut);
 
-        var (graphCode, graphOut, _) = await RunSampleAsync("graph --format dot");
+        var (graphCode, graphOut, _) = await RunSampleAsync("graph", "--format", "dot");
         Assert.Equal(0, graphCode);
         Assert.Contains("digraph", graphOut);
         Assert.Contains("EchoServer.ServerComponent", graphOut);
 
-        var (badCode, _, badErr) = await RunSampleAsync("check --set component.prot=1");
+        var (badCode, _, badErr) = await RunSampleAsync("check", "--set", "component.prot=1");
         Assert.Equal(1, badCode);
         Assert.Contains("component.prot: Unknown configuration key 'prot'", badErr);
     }
@@ -393,7 +305,7 @@ public sealed class EchoServerTests
     [InlineData("component.idleTimeout=0", "component.idleTimeout: Configuration value '0' is not a valid Double from 0.01 to 86400.")]
     public async Task Check_rejects_server_options_out_of_range_naming_the_key(string setting, string error)
     {
-        var (code, output, stderr) = await RunSampleAsync($"check --set {setting}");
+        var (code, output, stderr) = await RunSampleAsync("check", "--set", setting);
 
         Assert.Equal(1, code);
         Assert.DoesNotContain("Configuration OK", output);
@@ -403,41 +315,22 @@ public sealed class EchoServerTests
     [Fact]
     public async Task Check_rejects_a_client_port_out_of_range_naming_the_key()
     {
-        var (code, _, stderr) = await RunSampleAsync($"check -c \"{ClientConfig}\" --set component.port=0");
+        var (code, _, stderr) = await RunSampleAsync("check", "-c", ClientConfig, "--set", "component.port=0");
 
         Assert.Equal(1, code);
         Assert.Contains("component.port: Configuration value '0' is not a valid Int32 from 1 to 65535.", stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSampleAsync(string arguments)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSampleAsync(params string[] arguments)
     {
         using var process = StartSample(arguments);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout, await stderr);
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, process.StandardOutput, process.StandardError);
     }
 
     // The sample's own client.yaml, found from the test's output folder up to the repository.
     private static string ClientConfig =>
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../samples/EchoServer/client.yaml"));
 
-    private static Process StartSample(string arguments)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "EchoServer.dll");
-        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start the sample");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static RealProcess StartSample(params string[] arguments) => RealProcess.StartDotnet("EchoServer.dll", arguments);
 }

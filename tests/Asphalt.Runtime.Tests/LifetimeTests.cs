@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Asphalt.Runtime.Tests.Support;
+using Asphalt.Tests.Shared;
 
 namespace Asphalt.Runtime.Tests;
 
@@ -12,16 +12,11 @@ public sealed class LifetimeTests
     [Fact]
     public async Task Stop_requested_by_a_component_with_an_exit_code_is_the_process_exit_code()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RunnerApp.dll"));
-        info.ArgumentList.Add("3");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(Generous);
+        using var process = RealProcess.StartDotnet("RunnerApp.dll", ["3"]);
+        await process.WaitForExitAsync(Generous);
 
-        Assert.True(process.ExitCode == 3, $"exit code {process.ExitCode}; output:\n{await output}{await errors}");
-        Assert.Contains("Application stopped (exit code 3)", await output);
+        Assert.True(process.ExitCode == 3, $"exit code {process.ExitCode}; output:\n{process.StandardOutput}{process.StandardError}");
+        Assert.Contains("Application stopped (exit code 3)", process.StandardOutput);
     }
 
     [Fact]

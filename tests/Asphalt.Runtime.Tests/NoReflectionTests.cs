@@ -32,7 +32,7 @@ public sealed class NoReflectionTests
         Assert.Empty(hits);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Asphalt.sln")))

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Asphalt.Tests.Shared;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -19,7 +20,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public LoopbackSmtpServer()
     {
-        Port = FreePort();
+        Port = Loopback.FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))
@@ -51,13 +52,6 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                 await Task.Delay(50, cancellationToken);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

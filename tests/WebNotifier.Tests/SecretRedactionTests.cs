@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Asphalt.Tests.Shared;
 
 namespace WebNotifier.Tests;
 
@@ -63,7 +62,7 @@ public sealed class SecretRedactionTests : IDisposable
     [Fact]
     public async Task A_host_name_from_the_environment_is_redacted_in_a_fetch_error()
     {
-        var config = WriteConfig($"url: http://${{env:PAGE_HOST}}:{ClosedPort()}/page.html");
+        var config = WriteConfig($"url: http://${{env:PAGE_HOST}}:{Loopback.FreePort()}/page.html");
         using var guard = new CancellationTokenSource(HangGuard);
         using var sample = SampleProcess.Start(["run", "-c", config], new Dictionary<string, string> { ["PAGE_HOST"] = "LocalHost" });
 
@@ -108,14 +107,4 @@ public sealed class SecretRedactionTests : IDisposable
 
     private static string WatchingLine(string output) =>
         output.Split('\n').Single(l => l.Contains("Watching ", StringComparison.Ordinal));
-
-    // A loopback port nobody listens on: bound by the system, then released.
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

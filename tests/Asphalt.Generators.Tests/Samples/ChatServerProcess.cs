@@ -1,18 +1,13 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Asphalt.Tests.Shared;
 
 namespace Asphalt.Generators.Tests.Samples;
 
-/// <summary>The chat sample running as a real process (<c>dotnet ChatServer.dll key=value ...</c>), its output captured.</summary>
+/// <summary>The chat sample running as a real process (<c>dotnet ChatServer.dll key=value ...</c>) on free loopback ports.</summary>
 internal sealed class ChatServerProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly Lock _gate = new();
+    private readonly RealProcess _process;
 
-    private ChatServerProcess(Process process, int port, int webPort)
+    private ChatServerProcess(RealProcess process, int port, int webPort)
     {
         _process = process;
         Port = port;
@@ -26,62 +21,19 @@ internal sealed class ChatServerProcess : IDisposable
     public int WebPort { get; }
 
     /// <summary>Everything printed so far (standard output and error).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>Starts the server on a free loopback port and waits until it listens.</summary>
     public static async Task<ChatServerProcess> StartAsync(string database, params string[] settings)
     {
-        var port = FreePort();
-        var webPort = FreePort();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatServer.dll"));
-        info.ArgumentList.Add($"components:listener:port={port}");
-        info.ArgumentList.Add($"components:web:port={webPort}");
-        info.ArgumentList.Add($"components:store:path={database}");
-        foreach (var setting in settings)
-        {
-            info.ArgumentList.Add(setting);
-        }
-
-        var process = new Process { StartInfo = info };
-        var server = new ChatServerProcess(process, port, webPort);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await server.WaitForOutputAsync("Chat server listening on", TimeSpan.FromSeconds(60));
+        var port = Loopback.FreePort();
+        var webPort = Loopback.FreePort();
+        var server = new ChatServerProcess(
+            RealProcess.StartDotnet("ChatServer.dll", [$"components:listener:port={port}", $"components:web:port={webPort}", $"components:store:path={database}", .. settings]),
+            port,
+            webPort);
+        await server._process.WaitForOutputAsync("Chat server listening on", TimeSpan.FromSeconds(60));
         return server;
-    }
-
-    /// <summary>Waits (bounded) until a printed line contains <paramref name="text"/>.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (_process.HasExited || deadline.IsCancellationRequested)
-            {
-                throw new Xunit.Sdk.XunitException($"The chat server did not print '{text}'. It printed:\n{Output}");
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
     }
 
     /// <summary>How many sockets the server process has open (Linux: its <c>/proc/pid/fd</c> entries).</summary>
@@ -105,44 +57,7 @@ internal sealed class ChatServerProcess : IDisposable
     }
 
     /// <summary>Sends SIGTERM and returns the exit code (bounded wait).</summary>
-    public async Task<int> StopAsync(TimeSpan timeout)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+    public Task<int> StopAsync(TimeSpan timeout) => _process.StopAsync(timeout);
 
-        await _process.WaitForExitAsync().WaitAsync(timeout);
-        _process.WaitForExit(); // Drains the redirected output.
-        return _process.ExitCode;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_gate)
-            {
-                _output.Append(line).Append('\n');
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Asphalt.Tests.Shared;
 
 namespace Asphalt.Redis.Tests.Support;
 
@@ -14,9 +14,7 @@ namespace Asphalt.Redis.Tests.Support;
 internal sealed class Broker : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly StringBuilder _output = new();
-    private readonly Lock _gate = new();
-    private Process? _process;
+    private RealProcess? _process;
 
     private Broker(int port) => Port = port;
 
@@ -29,7 +27,7 @@ internal sealed class Broker : IDisposable
 
     public static async Task<Broker> StartAsync()
     {
-        var broker = new Broker(FreePort());
+        var broker = new Broker(Loopback.FreePort());
         await broker.RestartAsync();
         return broker;
     }
@@ -37,12 +35,6 @@ internal sealed class Broker : IDisposable
     /// <summary>Kills the server at once, as a crash would: clients see their connections drop.</summary>
     public void Kill()
     {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
         _process?.Dispose();
         _process = null;
     }
@@ -51,51 +43,22 @@ internal sealed class Broker : IDisposable
     public async Task RestartAsync()
     {
         Kill();
+        var port = Port.ToString(CultureInfo.InvariantCulture);
         var redisServer = Environment.GetEnvironmentVariable("ASPHALT_TEST_REDIS_SERVER");
-        ProcessStartInfo info;
-        if (redisServer is { Length: > 0 })
-        {
-            info = new ProcessStartInfo(redisServer);
-            foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-            {
-                info.ArgumentList.Add(argument);
-            }
-        }
-        else
-        {
-            info = new ProcessStartInfo("dotnet");
-            info.ArgumentList.Add(BrokerDll());
-            info.ArgumentList.Add("--port");
-            info.ArgumentList.Add(Port.ToString(CultureInfo.InvariantCulture));
-        }
-
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.UseShellExecute = false;
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        await WaitUntilListeningAsync(process);
+        _process = redisServer is { Length: > 0 }
+            ? RealProcess.Start(redisServer, ["--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+            : RealProcess.StartDotnet(BrokerDll(), ["--port", port]);
+        await WaitUntilListeningAsync(_process);
     }
 
-    private async Task WaitUntilListeningAsync(Process process)
+    private async Task WaitUntilListeningAsync(RealProcess process)
     {
         using var deadline = new CancellationTokenSource(StartTimeout);
         while (true)
         {
             if (process.HasExited || deadline.IsCancellationRequested)
             {
-                string output;
-                lock (_gate)
-                {
-                    output = _output.ToString();
-                }
-
-                throw new Xunit.Sdk.XunitException($"The {Kind} broker did not answer PING on {Endpoint}. It printed:\n{output}");
+                throw new Xunit.Sdk.XunitException($"The {Kind} broker did not answer PING on {Endpoint}. It printed:\n{process.Output}");
             }
 
             if (await AnswersPingAsync(deadline.Token))
@@ -134,25 +97,6 @@ internal sealed class Broker : IDisposable
         var configuration = output.Parent!.Name;
         var repository = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
         return Path.Combine(repository, "samples", "RedisBroker", "bin", configuration, output.Name, "RedisBroker.dll");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_gate)
-            {
-                _output.Append(line).Append('\n');
-            }
-        }
-    }
-
-    /// <summary>A loopback port with no listener.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => Kill();
