@@ -24,10 +24,11 @@ internal sealed class ResourceServiceProvider(Context context, IServiceProvider 
             return found;
         }
 
+        // Neither a resource nor a keyed service: the Runtime's lookup throws its own error (not found, or
+        // only an async factory provides it).
         if (serviceKey is string or null)
         {
-            var key = new ResourceKey(serviceType, serviceKey as string ?? ResourceKey.DefaultName);
-            throw new ResourceNotFoundException(key, context.GetResourceNames(serviceType));
+            return context.GetResource(serviceType, serviceKey as string ?? ResourceKey.DefaultName);
         }
 
         throw new InvalidOperationException($"No keyed service {serviceType} with key '{serviceKey}' is registered.");

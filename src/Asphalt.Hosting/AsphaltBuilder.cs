@@ -22,8 +22,9 @@ public sealed class AsphaltBuilder
     /// <summary>
     /// Makes the resource of type <typeparamref name="T"/> named <paramref name="name"/> resolvable as a
     /// keyed service (<c>[FromKeyedServices("name")] T value</c>, <c>GetRequiredKeyedService&lt;T&gt;("name")</c>).
-    /// Resolved from the tree's context once, on first use; resolving it before the tree started, or
-    /// when no component published it, throws an <see cref="InvalidOperationException"/> that says which.
+    /// Resolved from the tree's context once, on first use; resolving it before the tree started throws an
+    /// <see cref="InvalidOperationException"/> that says so, and when no component published it (or only an
+    /// async factory provides it) the Runtime's error of <see cref="Context.GetResource(Type, string)"/>.
     /// Registering the same type and name again changes nothing.
     /// </summary>
     /// <typeparam name="T">The type the resource is published as.</typeparam>
@@ -49,9 +50,6 @@ public sealed class AsphaltBuilder
                 $"Resource {type.Name} '{name}' was asked for before the Asphalt tree started; resolve it once the host has started (in an endpoint or after IHostApplicationLifetime.ApplicationStarted).");
         }
 
-        return context.TryGetResource(type, name, out var value)
-            ? value
-            : throw new InvalidOperationException(
-                $"Resource {type.Name} '{name}' is registered as a keyed service but no component of the Asphalt tree published it (the tree is {lifetime.State}); check the resource's name and type in the component that should publish it.");
+        return context.GetResource(type, name);
     }
 }

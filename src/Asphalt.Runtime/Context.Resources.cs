@@ -70,20 +70,28 @@ public sealed partial class Context
     /// the message lists the names under which the type is available.</exception>
     /// <exception cref="InvalidOperationException">Only an async factory provides it and its value
     /// has not been created in this context yet: use <see cref="GetResourceAsync{T}(string, CancellationToken)"/>.</exception>
-    public T GetResource<T>(string name = ResourceKey.DefaultName)
+    public T GetResource<T>(string name = ResourceKey.DefaultName) => (T)GetResource(typeof(T), name);
+
+    /// <summary>
+    /// <see cref="GetResource{T}(string)"/> for a type known only at run time (a DI bridge resolving by
+    /// service type); returns an instance of <paramref name="type"/> and throws the same exceptions.
+    /// </summary>
+    /// <param name="type">The type the resource is published as.</param>
+    /// <param name="name">The resource's name.</param>
+    /// <inheritdoc cref="GetResource{T}(string)" path="/exception"/>
+    public object GetResource(Type type, string name = ResourceKey.DefaultName)
     {
-        if (TryGetResource<T>(name, out var value))
+        if (TryGetResource(type, name, out var value))
         {
             return value;
         }
 
-        var key = new ResourceKey(typeof(T), name);
-        if (!TryFind(key.Type, name, out _, out var factory, out _) && factory is { IsAsync: true })
+        if (!TryFind(type, name, out _, out var factory, out _) && factory is { IsAsync: true })
         {
-            throw new InvalidOperationException($"Resource {key} is created by an async factory; get it with GetResourceAsync.");
+            throw factory.AsyncOnly();
         }
 
-        throw NotFound(key);
+        throw NotFound(new ResourceKey(type, name));
     }
 
     /// <summary>Gets the resource named <c>"default"</c> if it is published.</summary>

@@ -22,8 +22,11 @@ internal sealed class ResourceFactory(
     public object Create(Context context) =>
         create is not null
             ? create(context) ?? throw NullValue()
-            : throw new InvalidOperationException(
-                $"Resource {Key} is created by an async factory; get it with GetResourceAsync.");
+            : throw AsyncOnly();
+
+    /// <summary>The error of a synchronous get of a resource only this async factory provides, not created yet.</summary>
+    public InvalidOperationException AsyncOnly() =>
+        new($"Resource {Key} is created by an async factory; get it with GetResourceAsync.");
 
     public async ValueTask<object> CreateAsync(Context context, CancellationToken cancellationToken)
     {
