@@ -104,6 +104,22 @@ public sealed class InProcessHostTests
         await host.StopAsync().WaitAsync(Generous);
     }
 
+    [Fact]
+    public void A_resource_registered_twice_is_one_keyed_service_and_one_the_host_registered_first_is_kept()
+    {
+        var own = new MessageStore(["mine"]);
+        var services = new ServiceCollection();
+        services.AddKeyedSingleton("mine", own);
+
+        // The generated catalog registers MessageStore 'messages'; registering it and 'mine' again changes nothing.
+        services.AddAsphalt(_ => TestApp.Create()).AddResource<MessageStore>("messages").AddResource<MessageStore>("mine");
+
+        Assert.Single(services, d => d.ServiceType == typeof(MessageStore) && Equals(d.ServiceKey, "messages"));
+        Assert.Single(services, d => d.ServiceType == typeof(MessageStore) && Equals(d.ServiceKey, "mine"));
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(own, provider.GetRequiredKeyedService<MessageStore>("mine"));
+    }
+
     /// <summary>Made only by an async factory.</summary>
     public sealed class AsyncMade;
 
