@@ -1,5 +1,3 @@
-using Asphalt.Hosting;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MinimalApi;
 
 // An existing ASP.NET Core minimal-API app that adds an Asphalt component tree:
@@ -17,7 +15,7 @@ var app = builder.Build();
 // The greeter is a resource of the tree, resolved as a keyed service by its resource name.
 app.MapGet("/greeting/{name}", ([FromKeyedServices("default")] IGreeter greeter, string name) => greeter.Greet(name));
 
-app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(AsphaltHealthChecks.LiveTag) });
-app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(AsphaltHealthChecks.ReadyTag) });
+// The tree's liveness and readiness (the checks AddAsphalt registered), one probe each.
+app.MapAsphaltProbes("/healthz", "/readyz");
 
 app.Run();

@@ -1,6 +1,4 @@
-using Asphalt.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -72,9 +70,7 @@ public sealed partial class WebComponent(WebOptions options)
         }
 
         // The probes answer for the whole tree, with the checks AddAsphalt registers in a host (one mapping).
-        builder.Services.AddHealthChecks()
-            .AddCheck(AsphaltHealthChecks.LiveName, new AsphaltLivenessCheck(context.Lifetime), tags: [AsphaltHealthChecks.LiveTag])
-            .AddCheck(AsphaltHealthChecks.ReadyName, new AsphaltReadinessCheck(context.Lifetime), tags: [AsphaltHealthChecks.ReadyTag]);
+        builder.Services.AddHealthChecks().AddAsphaltChecks(context.Lifetime);
         foreach (var configure in contributions.Services)
         {
             configure(builder.Services);
@@ -93,22 +89,13 @@ public sealed partial class WebComponent(WebOptions options)
             configure(app);
         }
 
-        MapProbe(app, options.HealthPath, AsphaltHealthChecks.LiveTag);
-        MapProbe(app, options.ReadyPath, AsphaltHealthChecks.ReadyTag);
+        app.MapAsphaltProbes(options.HealthPath, options.ReadyPath);
         foreach (var map in contributions.Endpoints)
         {
             map(app);
         }
 
         return app;
-    }
-
-    private static void MapProbe(WebApplication app, string path, string tag)
-    {
-        if (path.Length > 0)
-        {
-            app.MapHealthChecks(path, new HealthCheckOptions { Predicate = check => check.Tags.Contains(tag) });
-        }
     }
 
     // Kestrel's stop closes the listening socket first (new connections are refused), then waits for

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Asphalt.Hosting;
 
 /// <summary>What <c>AddAsphalt</c> returns: registers the tree's resources as keyed services.</summary>
 public sealed class AsphaltBuilder
 {
-    private readonly HashSet<(Type, string)> _registered = [];
-
     internal AsphaltBuilder(IServiceCollection services, ApplicationLifetime lifetime)
     {
         Services = services;
@@ -25,20 +24,17 @@ public sealed class AsphaltBuilder
     /// Resolved from the tree's context once, on first use; resolving it before the tree started throws an
     /// <see cref="InvalidOperationException"/> that says so, and when no component published it (or only an
     /// async factory provides it) the Runtime's error of <see cref="Context.GetResource(Type, string)"/>.
-    /// Registering the same type and name again changes nothing.
+    /// Registering the same type and name again changes nothing, and so does a keyed service of that type
+    /// and name registered before (yours wins).
     /// </summary>
     /// <typeparam name="T">The type the resource is published as.</typeparam>
     /// <param name="name">The resource name (<c>default</c> unless the component names it).</param>
-    public AsphaltBuilder AddResource<T>(string name = "default")
+    public AsphaltBuilder AddResource<T>(string name = ResourceKey.DefaultName)
         where T : notnull
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (_registered.Add((typeof(T), name)))
-        {
-            var lifetime = Lifetime;
-            Services.AddKeyedSingleton(typeof(T), name, (_, _) => ResolveResource(lifetime, typeof(T), name));
-        }
-
+        var lifetime = Lifetime;
+        Services.TryAddKeyedSingleton(typeof(T), name, (_, _) => ResolveResource(lifetime, typeof(T), name));
         return this;
     }
 

@@ -1,12 +1,10 @@
 namespace Asphalt.Hosting;
 
-/// <summary>The names and tags of the health checks <c>AddAsphalt</c> registers.</summary>
-/// <example>
-/// <code>
-/// app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(AsphaltHealthChecks.LiveTag) });
-/// app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(AsphaltHealthChecks.ReadyTag) });
-/// </code>
-/// </example>
+/// <summary>
+/// The names and tags of the health checks <c>AddAsphalt</c> registers (through <c>AddAsphaltChecks</c>).
+/// In ASP.NET Core, <c>app.MapAsphaltProbes("/healthz", "/readyz")</c> of the Asphalt.AspNetCore package
+/// maps one probe per tag.
+/// </summary>
 public static class AsphaltHealthChecks
 {
     /// <summary>The tag of the liveness check (<c>live</c>).</summary>

@@ -1,6 +1,5 @@
 using Asphalt;
 using Asphalt.Hosting;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -61,9 +60,7 @@ public static class AsphaltServiceCollectionExtensions
             provider,
             provider.GetRequiredService<IHostApplicationLifetime>(),
             provider.GetRequiredService<ILoggerFactory>()));
-        services.AddHealthChecks()
-            .Add(new HealthCheckRegistration(AsphaltHealthChecks.LiveName, _ => new AsphaltLivenessCheck(lifetime), HealthStatus.Unhealthy, [AsphaltHealthChecks.LiveTag]))
-            .Add(new HealthCheckRegistration(AsphaltHealthChecks.ReadyName, _ => new AsphaltReadinessCheck(lifetime), HealthStatus.Unhealthy, [AsphaltHealthChecks.ReadyTag]));
+        services.AddHealthChecks().AddAsphaltChecks(lifetime);
         return new AsphaltBuilder(services, lifetime);
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Asphalt.AspNetCore;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Asphalt.AspNetCore.Tests;
 
@@ -32,7 +34,10 @@ public sealed class AddedDuringRequest(TeardownLog log, string id) : IDisposable
     public void Dispose() => log.Entries.Enqueue($"added {id}");
 }
 
-/// <summary>Publishes the counter, the log, and a factory of <see cref="RequestScoped"/>.</summary>
+/// <summary>Made only by an async factory: a synchronous lookup cannot create it.</summary>
+public sealed class AsyncMade;
+
+/// <summary>Publishes the counter, the log, a factory of <see cref="RequestScoped"/> and an async factory of <see cref="AsyncMade"/>.</summary>
 [Component("counter")]
 public sealed partial class CounterComponent
 {
@@ -42,7 +47,11 @@ public sealed partial class CounterComponent
     [Resource]
     public TeardownLog Log { get; } = new();
 
-    public void PrepareAsync(Context context) => context.AddResourceFactory(_ => new RequestScoped(Log));
+    public void PrepareAsync(Context context)
+    {
+        context.AddResourceFactory(_ => new RequestScoped(Log));
+        context.AddResourceFactory((_, _) => ValueTask.FromResult(new AsyncMade()));
+    }
 }
 
 /// <summary>The endpoints under test, contributed in the prepare step.</summary>
@@ -56,6 +65,19 @@ public sealed partial class ApiComponent
 #pragma warning disable ASPH0001
         routes.MapGet("/scoped", ([FromResource] RequestScoped scoped) => scoped.Id);
 #pragma warning restore ASPH0001
+        // The error a request's keyed lookup gives for a resource only an async factory makes.
+        routes.MapGet("/async-only", (HttpContext http) =>
+        {
+            try
+            {
+                http.RequestServices.GetRequiredKeyedService<AsyncMade>(ResourceKey.DefaultName);
+                return "resolved";
+            }
+            catch (InvalidOperationException error)
+            {
+                return error.Message;
+            }
+        });
         routes.MapGet("/context", ([FromResource] TeardownLog log) =>
         {
             var request = Context.Current;

@@ -51,6 +51,20 @@ public sealed class WebComponentTests
     }
 
     [Fact]
+    public async Task A_request_asking_synchronously_for_a_resource_only_an_async_factory_makes_gets_the_runtimes_error()
+    {
+        await using var context = new Context();
+        await context.StartComponentAsync(WebTestApp.Create(Settings()), Timeout, "app");
+        using var http = new HttpClient { BaseAddress = context.GetResource<WebServer>().Addresses[0], Timeout = Timeout };
+        var runtimeError = Assert.Throws<InvalidOperationException>(() => new Context(context).GetResource<AsyncMade>());
+
+        var reply = await http.GetStringAsync("/async-only");
+
+        Assert.Equal(runtimeError.Message, reply);
+        Assert.Contains("created by an async factory; get it with GetResourceAsync", reply);
+    }
+
+    [Fact]
     public async Task Endpoints_contributed_after_the_server_started_are_an_error_naming_the_server()
     {
         await using var context = new Context();

@@ -77,6 +77,53 @@ public sealed class InProcessHostTests
     }
 
     [Fact]
+    public async Task A_resource_only_an_async_factory_provides_gives_the_runtimes_error_through_the_keyed_service()
+    {
+        using var host = BuildHost(Released(), services => services.AddAsphalt(_ => TestApp.Create()).AddResource<AsyncMade>("made"));
+        await host.StartAsync().WaitAsync(Generous);
+        var context = host.Services.GetRequiredService<ApplicationLifetime>().Context!;
+        context.AddResourceFactory((_, _) => ValueTask.FromResult(new AsyncMade()), "made");
+        var runtimeError = Assert.Throws<InvalidOperationException>(() => context.GetResource<AsyncMade>("made"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredKeyedService<AsyncMade>("made"));
+
+        Assert.Equal(runtimeError.Message, error.Message);
+        Assert.Contains("created by an async factory; get it with GetResourceAsync", error.Message);
+        await host.StopAsync().WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_resource_no_component_published_gives_the_runtimes_not_found_error_through_the_keyed_service()
+    {
+        using var host = BuildHost(Released(), services => services.AddAsphalt(_ => TestApp.Create()).AddResource<MessageStore>("missing"));
+        await host.StartAsync().WaitAsync(Generous);
+
+        var error = Assert.Throws<ResourceNotFoundException>(() => host.Services.GetRequiredKeyedService<MessageStore>("missing"));
+
+        Assert.Equal(["messages"], error.AvailableNames);
+        await host.StopAsync().WaitAsync(Generous);
+    }
+
+    [Fact]
+    public void A_resource_registered_twice_is_one_keyed_service_and_one_the_host_registered_first_is_kept()
+    {
+        var own = new MessageStore(["mine"]);
+        var services = new ServiceCollection();
+        services.AddKeyedSingleton("mine", own);
+
+        // The generated catalog registers MessageStore 'messages'; registering it and 'mine' again changes nothing.
+        services.AddAsphalt(_ => TestApp.Create()).AddResource<MessageStore>("messages").AddResource<MessageStore>("mine");
+
+        Assert.Single(services, d => d.ServiceType == typeof(MessageStore) && Equals(d.ServiceKey, "messages"));
+        Assert.Single(services, d => d.ServiceType == typeof(MessageStore) && Equals(d.ServiceKey, "mine"));
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(own, provider.GetRequiredKeyedService<MessageStore>("mine"));
+    }
+
+    /// <summary>Made only by an async factory.</summary>
+    public sealed class AsyncMade;
+
+    [Fact]
     public void A_second_tree_in_one_host_is_refused()
     {
         var services = new ServiceCollection();
@@ -85,6 +132,13 @@ public sealed class InProcessHostTests
         var error = Assert.Throws<InvalidOperationException>(() => services.AddAsphalt(_ => TestApp.Create()));
 
         Assert.StartsWith("AddAsphalt was called twice", error.Message);
+    }
+
+    private static Probe Released()
+    {
+        var probe = new Probe();
+        probe.ReleaseStart.SetResult();
+        return probe;
     }
 
     private static IHost BuildHost(Probe probe, Action<IServiceCollection> addAsphalt)

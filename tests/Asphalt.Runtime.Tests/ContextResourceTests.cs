@@ -322,6 +322,22 @@ public sealed class ContextResourceTests
     }
 
     [Fact]
+    public void Get_by_type_object_returns_the_resource_and_throws_what_the_generic_get_throws()
+    {
+        var context = new Context();
+        var greeter = new Greeter();
+        context.AddResource<IGreeter>(greeter, "formal");
+        context.AddResourceFactory<Greeter>((_, _) => ValueTask.FromResult(new Greeter()));
+
+        Assert.Same(greeter, context.GetResource(typeof(IGreeter), "formal"));
+        var notFound = Assert.Throws<ResourceNotFoundException>(() => context.GetResource(typeof(IGreeter), "casual"));
+        Assert.Equal(Assert.Throws<ResourceNotFoundException>(() => context.GetResource<IGreeter>("casual")).Message, notFound.Message);
+        var asyncOnly = Assert.Throws<InvalidOperationException>(() => context.GetResource(typeof(Greeter)));
+        Assert.Equal(Assert.Throws<InvalidOperationException>(() => context.GetResource<Greeter>()).Message, asyncOnly.Message);
+        Assert.Contains("async factory; get it with GetResourceAsync", asyncOnly.Message);
+    }
+
+    [Fact]
     public async Task Try_get_does_not_throw_for_an_async_factory_and_finds_its_value_once_created()
     {
         var context = new Context();
