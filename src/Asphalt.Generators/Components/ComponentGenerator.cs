@@ -75,7 +75,7 @@ namespace Asphalt.Generators.Components
             });
 
             // Each component's resource catalog (for hosts: Asphalt.Hosting's keyed services), when the Runtime has the interface.
-            ResourceCatalogs.ResourceCatalogPipeline.Register(context, components);
+            ResourceCatalogs.ResourceCatalogPipeline.Register(context, components, referenced);
 
             // <AsphaltGraphOutput>true</AsphaltGraphOutput> adds the graph text file the build targets copy to obj/.
             var graphOutput = context.AnalyzerConfigOptionsProvider

@@ -1,3 +1,4 @@
+using Asphalt.Generators.Common;
 using Asphalt.Generators.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -7,11 +8,12 @@ namespace Asphalt.Generators.ResourceCatalogs
     /// <summary>The resource-catalog part of the component generator's pipeline, kept apart from the wiring.</summary>
     internal static class ResourceCatalogPipeline
     {
-        public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ComponentModel> components)
+        public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ComponentModel> components, IncrementalValueProvider<EquatableArray<ComponentModel>> referenced)
         {
             var catalogs = components
                 .Collect()
-                .Select(static (models, cancellationToken) => ResourceCatalogPlanner.Plan(models, cancellationToken))
+                .Combine(referenced)
+                .Select(static (models, cancellationToken) => ResourceCatalogPlanner.Plan(models.Left, models.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.ResourceCatalogs);
 
             // An older Runtime without the interface gets no catalogs (the emitted code would not compile).

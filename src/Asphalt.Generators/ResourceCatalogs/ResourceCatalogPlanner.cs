@@ -9,15 +9,18 @@ namespace Asphalt.Generators.ResourceCatalogs
 {
     /// <summary>
     /// Per component, the resources its tree declares in code: its own and those of its declared children,
-    /// recursively. A child whose model is not in this compilation (a referenced assembly's) is skipped,
-    /// and a resource named from an option is listed under its declared name (docs/hosting.md says so).
+    /// recursively, a referenced package's child included (its model comes from the package's manifest).
+    /// A resource named from an option is listed under its declared name (docs/hosting.md says so).
     /// </summary>
     internal static class ResourceCatalogPlanner
     {
-        public static EquatableArray<ResourceCatalogModel> Plan(ImmutableArray<ComponentModel> models, CancellationToken cancellationToken)
+        /// <param name="models">This compilation's components: each gets a catalog.</param>
+        /// <param name="referenced">Referenced packages' components: their resources count where they are children.</param>
+        /// <param name="cancellationToken">The pipeline's cancellation.</param>
+        public static EquatableArray<ResourceCatalogModel> Plan(ImmutableArray<ComponentModel> models, EquatableArray<ComponentModel> referenced, CancellationToken cancellationToken)
         {
             var byType = new Dictionary<string, ComponentModel>();
-            foreach (var model in models)
+            foreach (var model in referenced.Concat(models))
             {
                 byType[model.Type.FullName] = model;
             }

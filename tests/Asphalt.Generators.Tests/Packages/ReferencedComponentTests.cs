@@ -95,6 +95,44 @@ public sealed class ReferencedComponentTests
     }
 
     [Fact]
+    public async Task A_referenced_child_s_resources_are_in_its_parent_s_catalog_so_a_host_registers_them()
+    {
+        // Found by review: the catalog skipped children from packages, so AddAsphalt<App> registered no
+        // keyed service for what they publish and [FromKeyedServices] failed at run time.
+        var assembly = await GeneratorHarness.BuildAndLoadAsync([await Kv.Value], """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Asphalt;
+            using KvLib;
+            namespace App;
+            [Component]
+            [ChildComponent<KvStoreComponent>("store")]
+            public sealed partial class App
+            {
+                public void StartAsync(KvStore store) { }
+            }
+            public sealed class Collector : IResourceVisitor
+            {
+                public List<string> Seen { get; } = [];
+                public void Visit<T>(string name) where T : notnull => Seen.Add($"{typeof(T).FullName} '{name}'");
+            }
+            public static class Scenario
+            {
+                public static Task<string[]> CatalogAsync()
+                {
+                    var collector = new Collector();
+                    App.VisitResources(collector);
+                    return Task.FromResult(collector.Seen.ToArray());
+                }
+            }
+            """);
+
+        var seen = await GeneratorHarness.InvokeAsync<string[]>(assembly, "App.Scenario", "CatalogAsync");
+
+        Assert.Equal(["KvLib.KvStore 'default'"], seen);
+    }
+
+    [Fact]
     public async Task A_declared_child_s_alias_is_not_a_type_a_configured_child_may_name()
     {
         // "store" is the alias of a declared child whose type is registered as "kvstore": naming it as
