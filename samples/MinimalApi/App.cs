@@ -14,7 +14,8 @@ public sealed partial class GreeterComponent(GreeterOptions options)
     [return: Resource(PublishAs = typeof(IGreeter))]
     public Greeter StartAsync(Context context, [FromServices] IHostEnvironment environment)
     {
-        context.Lifetime.AddHealthCheck("app/greeter", _ => ValueTask.FromResult(ComponentHealth.Healthy($"greeting '{options.Greeting}'")));
+        // Named by the component's path in the tree (app/greeter), wherever configuration puts it.
+        context.Lifetime.AddHealthCheck(Path!, _ => ValueTask.FromResult(ComponentHealth.Healthy($"greeting '{options.Greeting}'")));
         return new Greeter(options.Greeting, environment.ApplicationName);
     }
 }

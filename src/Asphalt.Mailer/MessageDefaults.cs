@@ -4,8 +4,8 @@ namespace Asphalt.Mailer;
 public sealed class MessageDefaults
 {
     /// <summary>The sender's address.</summary>
-    public string Sender { get; set; } = "webnotifier@localhost";
+    public string Sender { get; set; } = "asphalt@localhost";
 
     /// <summary>The recipients' addresses.</summary>
-    public string[] To { get; set; } = ["webnotifier@localhost"];
+    public string[] To { get; set; } = ["asphalt@localhost"];
 }

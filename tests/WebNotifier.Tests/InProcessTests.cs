@@ -51,7 +51,7 @@ public sealed class InProcessTests : IDisposable
         var file = Assert.Single(Directory.GetFiles(mailDirectory, "*.eml"));
         var mail = await MimeMessage.LoadAsync(file, guard.Token);
         Assert.Equal($"Change detected in {page.Url}", mail.Subject);
-        Assert.Equal("webnotifier@localhost", ((MailboxAddress)mail.From.Single()).Address);
+        Assert.Equal("asphalt@localhost", ((MailboxAddress)mail.From.Single()).Address);
         Assert.Contains("- <p>one</p>\n+ <p>two</p>\n  <p>same</p>", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<del>&lt;p&gt;one&lt;/p&gt;</del>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(page.Requests, r => r.IfModifiedSince == ChangingPageServer.FirstModified.ToString("R", CultureInfo.InvariantCulture));
