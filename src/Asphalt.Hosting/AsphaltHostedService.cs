@@ -11,6 +11,7 @@ namespace Asphalt.Hosting;
 internal sealed class AsphaltHostedService(
     Func<IServiceProvider, Component> createRoot,
     Action<ApplicationOptions>? configure,
+    bool resourcesRegistered,
     ApplicationLifetime lifetime,
     IServiceProvider services,
     IHostApplicationLifetime host,
@@ -28,6 +29,14 @@ internal sealed class AsphaltHostedService(
         options.Lifetime = lifetime;
         options.Services = services;
         var root = createRoot(services);
+        if (!resourcesRegistered && root is IResourceCatalog)
+        {
+            // Typed as Component, a generated root's catalog was out of reach when the services were registered.
+            loggerFactory.CreateLogger("Asphalt.Hosting").LogWarning(
+                "AddAsphalt was given the root {Root} as a plain Component, so none of the resources its tree declares are keyed services; pass it typed (AddAsphalt(_ => {Root}.Create())) or register each with AddResource<T>(name)",
+                root.GetType().Name,
+                root.GetType().Name);
+        }
 
         _run = Task.Run(() => Application.RunAsync(root, options, _stop.Token), CancellationToken.None);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -22,7 +22,7 @@ public static class AsphaltServiceCollectionExtensions
     public static AsphaltBuilder AddAsphalt<TRoot>(this IServiceCollection services, Func<IServiceProvider, TRoot> createRoot, Action<ApplicationOptions>? configure = null)
         where TRoot : Component, IResourceCatalog
     {
-        var builder = services.AddAsphalt((Func<IServiceProvider, Component>)createRoot, configure);
+        var builder = AddTree(services, createRoot, configure, resourcesRegistered: true);
         TRoot.VisitResources(new KeyedResourceRegistrar(builder));
         return builder;
     }
@@ -35,14 +35,19 @@ public static class AsphaltServiceCollectionExtensions
     /// Registers <see cref="ApplicationLifetime"/> as a service and the <c>asphalt-live</c> / <c>asphalt-ready</c>
     /// health checks tagged <see cref="AsphaltHealthChecks.LiveTag"/> / <see cref="AsphaltHealthChecks.ReadyTag"/>.
     /// Register resources as keyed services with <see cref="AsphaltBuilder.AddResource{T}"/>, or use the
-    /// generic overload with a generated component.
+    /// generic overload with a generated component. A generated root passed here as a plain
+    /// <see cref="Component"/> gets none of its resources registered: the host's start logs a warning
+    /// saying so (the container is built before the root exists, so this overload cannot read its catalog).
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="createRoot">Creates the root component.</param>
     /// <param name="configure">Adjusts the start and stop timeouts and the root alias.</param>
     /// <returns>A builder to register resources as keyed services.</returns>
     /// <exception cref="InvalidOperationException">AddAsphalt was called already: one tree per host.</exception>
-    public static AsphaltBuilder AddAsphalt(this IServiceCollection services, Func<IServiceProvider, Component> createRoot, Action<ApplicationOptions>? configure = null)
+    public static AsphaltBuilder AddAsphalt(this IServiceCollection services, Func<IServiceProvider, Component> createRoot, Action<ApplicationOptions>? configure = null) =>
+        AddTree(services, createRoot, configure, resourcesRegistered: false);
+
+    private static AsphaltBuilder AddTree(IServiceCollection services, Func<IServiceProvider, Component> createRoot, Action<ApplicationOptions>? configure, bool resourcesRegistered)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(createRoot);
@@ -56,6 +61,7 @@ public static class AsphaltServiceCollectionExtensions
         services.AddHostedService(provider => new AsphaltHostedService(
             createRoot,
             configure,
+            resourcesRegistered,
             lifetime,
             provider,
             provider.GetRequiredService<IHostApplicationLifetime>(),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Asphalt.Hosting.Tests;
 
@@ -132,6 +133,64 @@ public sealed class InProcessHostTests
         var error = Assert.Throws<InvalidOperationException>(() => services.AddAsphalt(_ => TestApp.Create()));
 
         Assert.StartsWith("AddAsphalt was called twice", error.Message);
+    }
+
+    [Fact]
+    public async Task A_generated_root_passed_as_a_plain_Component_gets_a_warning_that_its_resources_are_not_keyed_services()
+    {
+        // A docs-only test found it silent: the keyed service then failed with the container's generic error.
+        var warnings = new WarningCollector();
+        using var host = BuildHost(Released(), services =>
+        {
+            services.AddLogging(logging => logging.AddProvider(warnings));
+            services.AddAsphalt(_ => (Component)TestApp.Create());
+        });
+        await host.StartAsync().WaitAsync(Generous);
+
+        var warning = Assert.Single(warnings.Messages);
+        Assert.StartsWith("AddAsphalt was given the root TestApp as a plain Component", warning);
+        Assert.Null(host.Services.GetKeyedService<MessageStore>("messages"));
+        await host.StopAsync().WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_root_passed_typed_gets_no_such_warning()
+    {
+        var warnings = new WarningCollector();
+        using var host = BuildHost(Released(), services =>
+        {
+            services.AddLogging(logging => logging.AddProvider(warnings));
+            services.AddAsphalt(_ => TestApp.Create());
+        });
+        await host.StartAsync().WaitAsync(Generous);
+
+        Assert.Empty(warnings.Messages);
+        await host.StopAsync().WaitAsync(Generous);
+    }
+
+    /// <summary>Collects every warning or worse, from any category.</summary>
+    private sealed class WarningCollector : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Messages.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     private static Probe Released()
