@@ -13,6 +13,8 @@ Variants (the synchronous shape: a step returns its resource):
 The async shape (the docs' first example: `[return: Resource] public async Task<T> StartAsync(...)`):
   handwired-async  plain `new` and `await` of each async StartAsync, the floor
   asphalt-async    the same components wired by the source generator
+  handwired-yield, asphalt-yield   the same, each step's await completing later on the thread pool
+                   (Task.Yield), as a real connection's does
 The full application (command line, a YAML configuration file, console logging at Information):
   asphalt-cli      AsphaltCommandLine.RunAsync(args, App.Definition), run with `run -c app.yaml`
   hosting-default  Host.CreateApplicationBuilder(args) with appsettings.json and its console logging
@@ -59,7 +61,7 @@ def resources(n):
     return "\n".join(lines)
 
 
-def handwired(n, awaited=False):
+def handwired(n, awaited=False, opened=None):
     body = []
     for k in range(n):
         args = ", ".join(f"r{d}" for d in deps(k))
@@ -74,7 +76,7 @@ def handwired(n, awaited=False):
             comps.append(f"public sealed class C{k} {{ public ValueTask<R{k}> StartAsync({params}) => ValueTask.FromResult(new R{k}({args})); }}")
     program = "\n".join(body) + '\nConsole.WriteLine("ready");\nreturn 0;\n'
     if awaited:
-        program += OPENED
+        program += opened or OPENED
     return program + "\n" + "\n".join(comps) + "\n" + resources(n) + "\n", ""
 
 
@@ -85,6 +87,16 @@ static partial class Program
 {
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal static Task Opened() => Task.CompletedTask;
+}
+"""
+
+# The same await when the connection really is asynchronous: each step completes later, on the thread
+# pool, as opening a socket does (the *-yield variants).
+OPENED_LATER = """
+static partial class Program
+{
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static async Task Opened() => await Task.Yield();
 }
 """
 
@@ -124,7 +136,7 @@ public sealed class App : CliApplicationComponent
     return program + "\n".join(comps) + "\n" + resources(n) + "\n", '    <ProjectReference Include="{runtime}" />'
 
 
-def generated_components(n, awaited):
+def generated_components(n, awaited, opened=None):
     comps = []
     for k in range(n):
         params = ", ".join(f"R{d} r{d}" for d in deps(k))
@@ -137,13 +149,13 @@ public sealed partial class C{k}
     [return: Resource]
     {step}
 }}""")
-    return "\n".join(comps) + ("\n" + OPENED if awaited else "")
+    return "\n".join(comps) + ("\n" + (opened or OPENED) if awaited else "")
 
 
 GENERATOR = '    <ProjectReference Include="{runtime}" />\n    <ProjectReference Include="{generator}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />'
 
 
-def asphalt_generated(n, awaited=False):
+def asphalt_generated(n, awaited=False, opened=None):
     children = "\n".join(f'[ChildComponent<C{k}>("c{k}")]' for k in range(n))
     program = f"""using Asphalt;
 using Microsoft.Extensions.Logging;
@@ -161,7 +173,7 @@ public sealed partial class App : CliApplicationComponent
     }}
 }}
 """
-    return program + generated_components(n, awaited) + "\n" + resources(n) + "\n", GENERATOR
+    return program + generated_components(n, awaited, opened) + "\n" + resources(n) + "\n", GENERATOR
 
 
 def asphalt_cli(n):
@@ -250,6 +262,8 @@ VARIANTS = {
     "hosting": hosting,
     "handwired-async": lambda n: handwired(n, awaited=True),
     "asphalt-async": lambda n: asphalt_generated(n, awaited=True),
+    "handwired-yield": lambda n: handwired(n, awaited=True, opened=OPENED_LATER),
+    "asphalt-yield": lambda n: asphalt_generated(n, awaited=True, opened=OPENED_LATER),
     "asphalt-cli": asphalt_cli,
     "hosting-default": hosting_default,
 }
