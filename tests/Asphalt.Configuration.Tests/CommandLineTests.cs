@@ -89,6 +89,43 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_creates_each_component_once()
+    {
+        // A constructor with a side effect (here: counting) must see one start, not a check's copy as well.
+        var created = new List<string>();
+        var types = new ComponentTypes();
+        foreach (var type in TestApplication.Types(_app))
+        {
+            types.Add(type with { Create = configuration => { created.Add(configuration.Path); return type.Create(configuration); } });
+        }
+
+        var definition = TestApplication.Definition(_app) with { ComponentTypes = types };
+        var file = Config("component:\n  components:\n    greeter:\n      greeting: hi\n    extra:\n      type: idle\n");
+
+        var code = await AsphaltCommandLine.RunAsync(["run", "-c", file], definition,
+            new CommandLineSettings { Output = _output, Error = _error, Environment = new Dictionary<string, string>() });
+
+        Assert.Equal(0, code);
+        Assert.Equal("hi (from app/greeter)\n", _app.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal(["app", "app/greeter", "app/extra"], created);
+    }
+
+    [Fact]
+    public async Task An_empty_string_for_a_child_is_a_child_with_all_defaults_for_check_graph_and_run()
+    {
+        // As 'idle:' with no value, and as an empty value in JSON or an environment variable.
+        var file = Config("component:\n  components:\n    greeter: {greeting: hi}\n    idle: \"\"\n");
+
+        Assert.Equal(0, await RunAsync("check", "-c", file));
+        Assert.Equal(0, await RunAsync("graph", "-c", file));
+        Assert.Equal(0, await RunAsync("run", "-c", file));
+
+        Assert.Equal("", _error.ToString());
+        Assert.StartsWith("Configuration OK: 3 components (app, app/greeter, app/idle)", _output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("hi (from app/greeter)\n", _app.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task Check_exits_0_for_a_good_configuration_and_starts_nothing()
     {
         var file = Config("component:\n  components:\n    greeter:\n      greeting: hi\n    extra:\n      type: idle\n");

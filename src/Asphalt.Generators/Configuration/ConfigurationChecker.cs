@@ -28,9 +28,11 @@ namespace Asphalt.Generators.Configuration
         private readonly string? _rootType;
         private readonly List<ConfigurationProblem> _problems = new();
         private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+        private readonly string _text;
 
-        private ConfigurationChecker(ConfigurationSchema schema, string? rootType)
+        private ConfigurationChecker(string text, ConfigurationSchema schema, string? rootType)
         {
+            _text = text;
             _schema = schema;
             _rootType = rootType;
         }
@@ -41,7 +43,7 @@ namespace Asphalt.Generators.Configuration
         /// <param name="rootType">The root's type alias when the file sets no <c>component.type</c>; null: the schema's default.</param>
         public static IReadOnlyList<ConfigurationProblem> Check(string text, ConfigurationSchema schema, string? rootType)
         {
-            var checker = new ConfigurationChecker(schema, string.IsNullOrWhiteSpace(rootType) ? schema.DefaultRoot : rootType!.Trim());
+            var checker = new ConfigurationChecker(text, schema, string.IsNullOrWhiteSpace(rootType) ? schema.DefaultRoot : rootType!.Trim());
             YamlNode? root;
             try
             {
@@ -260,6 +262,10 @@ namespace Asphalt.Generators.Configuration
             }
         }
 
+        // A block list or mapping starts on the lines below its key: the span then starts at the key, the line the run reports.
+        private bool StartsBelowItsKey(YamlTreeSection section) =>
+            section.ValueStart > section.KeyEnd && _text.IndexOf('\n', section.KeyEnd, section.ValueStart - section.KeyEnd) >= 0;
+
         private ConfiguredTree ReadTree(YamlTreeSection root) =>
             ConfiguredTree.Read(root, TreeRules.RootAlias, _rootType, alias => _schema.ByAlias.TryGetValue(alias, out var schema) ? schema.Tree : null, _schema.Aliases);
 
@@ -268,7 +274,7 @@ namespace Asphalt.Generators.Configuration
             foreach (var problem in problems)
             {
                 var at = (YamlTreeSection)problem.At;
-                var (start, end) = problem.AtValue ? (at.ValueStart, at.ValueEnd) : (at.KeyStart, at.KeyEnd);
+                var (start, end) = problem.AtValue ? (StartsBelowItsKey(at) ? at.KeyStart : at.ValueStart, at.ValueEnd) : (at.KeyStart, at.KeyEnd);
                 switch (problem.Kind)
                 {
                     case TreeProblemKind.Shape:

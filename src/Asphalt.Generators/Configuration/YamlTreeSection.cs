@@ -30,37 +30,20 @@ namespace Asphalt.Generators.Configuration
 
         /// <summary>The value's span, for problems with what is written (the key's when absent).</summary>
         public int ValueStart => Node?.Start ?? KeyStart;
-
         public int ValueEnd => Node is null ? KeyEnd : System.Math.Max(Node.End, Node.Start);
 
-        public override SectionShape Shape => Node switch
+        protected override SectionShape WrittenShape => Node switch
         {
             null => SectionShape.Empty,
             YamlMapping => SectionShape.Mapping,
+            YamlSequence => SectionShape.List,
             YamlScalar { Value: null } => SectionShape.Empty,
-            _ => SectionShape.Other,
+            _ => SectionShape.Scalar,
         };
 
-        public override string Describe() => Node?.Describe() ?? "empty";
+        protected override string? ScalarText => (Node as YamlScalar)?.Value;
 
-        public override TypeValueKind TypeValue(out string? text)
-        {
-            text = null;
-            switch (Mapping?.Find(TreeRules.TypeKey)?.Value)
-            {
-                case null:
-                    return TypeValueKind.Absent;
-                case YamlScalar { IsSubstituted: true }:
-                    return TypeValueKind.Unknown;
-                case YamlScalar { Value: { } value }:
-                    text = value;
-                    return TypeValueKind.Text;
-                case YamlScalar:
-                    return TypeValueKind.Absent;
-                default:
-                    return TypeValueKind.Invalid;
-            }
-        }
+        protected override bool IsKnownOnlyAtRunTime => Node is YamlScalar { IsSubstituted: true };
 
         public override TreeSection Components => Child(TreeRules.ComponentsKey);
 

@@ -157,33 +157,19 @@ public static class AsphaltCommandLine
     private static async Task<int> RunCommandAsync(
         ApplicationDefinition definition, CommandLineSettings settings, Func<LoadedConfiguration> load, TextWriter error, StopSignals? signals, CancellationToken cancellationToken)
     {
-        Component root;
-        var options = new ApplicationOptions { RootAlias = definition.RootAlias };
-        // The same checks as 'check', all of them, before anything is created for real: a typo
-        // in a top-level key or a resource nobody publishes must not start a half-working application.
-        var (configuration, problems, unexpected) = LoadAndCheckOrReport(definition, load, definition.Name);
-        if (configuration is null || problems.Count > 0)
+        // The same checks as 'check', all of them, before anything starts: a typo in a top-level key
+        // or a resource nobody publishes must not start a half-working application.
+        var result = LoadAndCheck(definition, load, definition.Name);
+        if (!result.IsGood)
         {
-            await error.WriteAsync(unexpected).ConfigureAwait(false);
-            await WriteErrorsAsync(error, definition.Name, problems, configuration).ConfigureAwait(false);
+            await error.WriteAsync(Report(definition.Name, result)).ConfigureAwait(false);
+            await error.FlushAsync().ConfigureAwait(false);
             return Application.ExitFailure;
         }
 
-        try
-        {
-            root = ComponentTree.Build(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
-            RunnerSettings.ApplyTo(configuration, options);
-        }
-        catch (ConfigurationException failure)
-        {
-            await WriteErrorsAsync(error, definition.Name, failure.Errors, configuration).ConfigureAwait(false);
-            return Application.ExitFailure;
-        }
-        catch (Exception failure)
-        {
-            await error.WriteAsync(Unexpected(definition.Name, failure, configuration)).ConfigureAwait(false);
-            return Application.ExitFailure;
-        }
+        var (configuration, root) = (result.Configuration, result.Root);
+        var options = new ApplicationOptions { RootAlias = definition.RootAlias };
+        RunnerSettings.ApplyTo(configuration, options); // Its settings were checked with the rest.
 
         definition.ConfigureOptions?.Invoke(options);
         if (!options.HandleStopSignals)
@@ -228,14 +214,14 @@ public static class AsphaltCommandLine
         else
         {
             // A graph of a configuration that 'check' and 'run' reject would show an application that cannot exist.
-            (configuration, var problems, var unexpected) = LoadAndCheckOrReport(definition, load, definition.Name);
-            if (configuration is null || problems.Count > 0)
+            var result = LoadAndCheck(definition, load, definition.Name);
+            if (!result.IsGood)
             {
-                error.Write(unexpected);
-                WriteErrors(error, definition.Name, problems, configuration);
+                WriteReport(error, Report(definition.Name, result));
                 return Application.ExitFailure;
             }
 
+            configuration = result.Configuration;
             plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
         }
 
@@ -254,24 +240,19 @@ public static class AsphaltCommandLine
         ApplicationDefinition definition, Func<LoadedConfiguration> load, bool print, TextWriter output, TextWriter error, string? service = null)
     {
         var name = service is null ? definition.Name : $"{definition.Name} (service '{service}')";
-        var (configuration, errors, unexpected) = LoadAndCheckOrReport(definition, load, name);
-        if (configuration is null)
+        var result = LoadAndCheck(definition, load, name);
+        if (result.Configuration is { } loaded && result.Unexpected is null && print)
         {
-            error.Write(unexpected);
-            WriteErrors(error, name, errors, null);
+            output.Write(loaded.Dump());
+        }
+
+        if (!result.IsGood)
+        {
+            WriteReport(error, Report(name, result));
             return Application.ExitFailure;
         }
 
-        if (print)
-        {
-            output.Write(configuration.Dump());
-        }
-
-        if (errors.Count > 0)
-        {
-            WriteErrors(error, name, errors, configuration);
-            return Application.ExitFailure;
-        }
+        var configuration = result.Configuration;
 
         var plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
         var selected = configuration.Service is null ? "" : $", service '{configuration.Service}'";
@@ -296,7 +277,7 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            WriteErrors(error, definition.Name, failure.Errors, null);
+            WriteReport(error, FormatErrors(definition.Name, failure.Errors, null));
             return Application.ExitFailure;
         }
 
@@ -318,13 +299,24 @@ public static class AsphaltCommandLine
         return worst;
     }
 
+    /// <summary>What loading and checking the configuration found; the commands print it and exit 1 unless it is <see cref="IsGood"/>.</summary>
+    /// <param name="Configuration">The configuration; null when it could not be loaded.</param>
+    /// <param name="Errors">Every problem found.</param>
+    /// <param name="Root">The created (not started) tree when nothing was wrong.</param>
+    /// <param name="Unexpected">The redacted report of an exception a component factory or check threw, printed in place of errors.</param>
+    private sealed record CheckedConfiguration(
+        LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors, Component? Root = null, string? Unexpected = null)
+    {
+        [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Configuration), nameof(Root))]
+        public bool IsGood => Configuration is not null && Root is not null && Errors.Count == 0 && Unexpected is null;
+    }
+
     /// <summary>
     /// How every command that loads configuration validates it, so <c>run</c>, <c>graph</c> and <c>check</c>
-    /// accept and reject the same configurations: loading, then every check <c>check</c> documents.
+    /// accept and reject the same configurations: loading, then every check <c>check</c> documents. The
+    /// components are created once, here; <c>run</c> starts these.
     /// </summary>
-    /// <returns>The configuration (null when it could not be loaded) and every problem found.</returns>
-    private static (LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors) LoadAndCheck(
-        ApplicationDefinition definition, Func<LoadedConfiguration> load)
+    private static CheckedConfiguration LoadAndCheck(ApplicationDefinition definition, Func<LoadedConfiguration> load, string name)
     {
         LoadedConfiguration configuration;
         try
@@ -333,60 +325,36 @@ public static class AsphaltCommandLine
         }
         catch (ConfigurationException failure)
         {
-            return (null, failure.Errors);
+            return new(null, failure.Errors);
         }
 
         try
         {
-            var errors = ComponentTree.Check(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias).ToList();
-            errors.AddRange(definition.Checks.SelectMany(check => check(configuration)));
-            return (configuration, errors);
+            var tree = ComponentTree.BuildAndCheck(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
+            var errors = tree.Errors.Concat(definition.Checks.SelectMany(check => check(configuration))).ToList();
+            return new(configuration, errors, errors.Count == 0 ? tree.Root : null);
         }
         catch (Exception failure) when (failure is not ConfigurationException)
         {
             // A component factory or check that throws: reported like System.CommandLine would, but redacted.
-            throw new UnexpectedCheckFailure(configuration, failure);
+            return new(configuration, [], Unexpected: DescribeUnexpected(name, failure, configuration));
         }
-    }
-
-    // LoadAndCheck, with an exception nobody expected turned into its (redacted) report: the caller prints the
-    // report, which makes the configuration null and the error list empty, and exits 1.
-    private static (LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors, string? Unexpected) LoadAndCheckOrReport(
-        ApplicationDefinition definition, Func<LoadedConfiguration> load, string name)
-    {
-        try
-        {
-            var (configuration, errors) = LoadAndCheck(definition, load);
-            return (configuration, errors, null);
-        }
-        catch (UnexpectedCheckFailure failure)
-        {
-            return (null, [], Unexpected(name, failure.InnerException!, failure.Configuration));
-        }
-    }
-
-    private sealed class UnexpectedCheckFailure(LoadedConfiguration configuration, Exception inner) : Exception(inner.Message, inner)
-    {
-        public LoadedConfiguration Configuration { get; } = configuration;
     }
 
     // Written once, right before the command exits; the report is redacted as a whole.
-    private static void WriteErrors(TextWriter error, string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
+    private static void WriteReport(TextWriter error, string report)
     {
-        error.Write(FormatErrors(name, errors, configuration));
+        error.Write(report);
         error.Flush();
     }
 
-    // The run command is on an async path, so it writes its report without blocking.
-    private static async Task WriteErrorsAsync(TextWriter error, string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
-    {
-        await error.WriteAsync(FormatErrors(name, errors, configuration)).ConfigureAwait(false);
-        await error.FlushAsync().ConfigureAwait(false);
-    }
+    // Why a command refuses the configuration: an exception nobody expected, or the list of errors.
+    private static string Report(string name, CheckedConfiguration result) =>
+        result.Unexpected ?? FormatErrors(name, result.Errors, result.Configuration);
 
     // What System.CommandLine would print for an exception nobody expected, without the secrets a
     // component's message may quote.
-    private static string Unexpected(string name, Exception failure, LoadedConfiguration? configuration)
+    private static string DescribeUnexpected(string name, Exception failure, LoadedConfiguration? configuration)
     {
         var text = $"{name}: unhandled exception: {failure}{Environment.NewLine}";
         return configuration?.Redact(text) ?? text;
@@ -394,11 +362,6 @@ public static class AsphaltCommandLine
 
     private static string FormatErrors(string name, IReadOnlyList<ConfigurationError> errors, LoadedConfiguration? configuration)
     {
-        if (errors.Count == 0)
-        {
-            return ""; // An unexpected exception was printed in its place.
-        }
-
         var text = new StringBuilder();
         text.Append(name).Append(": ").Append(new ConfigurationException(errors).Message).AppendLine();
         return configuration?.Redact(text.ToString()) ?? text.ToString();

@@ -44,7 +44,14 @@ public static class ComponentTree
     /// graph (every resource taken is published once, no cycle).
     /// </summary>
     /// <returns>Every problem found; empty when the configuration is good.</returns>
-    public static IReadOnlyList<ConfigurationError> Check(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = "app")
+    public static IReadOnlyList<ConfigurationError> Check(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = "app") =>
+        BuildAndCheck(configuration, types, rootType, rootAlias).Errors;
+
+    /// <summary>
+    /// What <see cref="Check"/> does, keeping the components it created: <c>run</c> starts the tree it
+    /// checked, so each component's constructor (and its options binding) runs once per start.
+    /// </summary>
+    internal static CheckedTree BuildAndCheck(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<ConfigurationError>();
@@ -58,13 +65,15 @@ public static class ComponentTree
 
         RunnerSettings.Read(configuration, errors);
         var tree = Read(configuration, types, rootType, rootAlias, errors);
+        Component? root = null;
         if (tree.Root is not null)
         {
-            Instantiate(tree.Root, configuration, errors);
+            root = Instantiate(tree.Root, configuration, errors);
             Analyze(tree.Root, configuration, errors);
         }
 
-        return InSourceOrder(errors);
+        // A tree with problems is never handed out: it would start half-configured.
+        return errors.Count > 0 || root is null ? new CheckedTree(null, InSourceOrder(errors)) : new CheckedTree(root, []);
     }
 
     /// <summary>Sorts errors by line within each source, keeping the sources in the order they first appear.</summary>

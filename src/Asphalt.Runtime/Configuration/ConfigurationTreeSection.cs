@@ -16,18 +16,17 @@ internal sealed class ConfigurationTreeSection(IConfiguration configuration, Loa
 
     public override string KeyPath => Asphalt.Configuration.KeyPath.FromConfigurationPath(Path);
 
-    private string? ScalarValue => (Configuration as IConfigurationSection)?.Value;
+    // Configuration keeps a list as keys 0, 1 … like a mapping; the loaded configuration remembers which were lists.
+    protected override SectionShape WrittenShape =>
+        ScalarText is not null ? SectionShape.Scalar
+        : Configuration is ShapedConfigurationSection { IsList: true } ? SectionShape.List
+        : Configuration.GetChildren().Any() ? SectionShape.Mapping
+        : SectionShape.Empty;
 
-    public override SectionShape Shape =>
-        ScalarValue is not null ? SectionShape.Other : Configuration.GetChildren().Any() ? SectionShape.Mapping : SectionShape.Empty;
+    protected override string? ScalarText => (Configuration as IConfigurationSection)?.Value;
 
-    public override string Describe() => $"'{ScalarValue}'";
-
-    public override TypeValueKind TypeValue(out string? text)
-    {
-        text = Configuration[TreeRules.TypeKey];
-        return text is { Length: > 0 } ? TypeValueKind.Text : TypeValueKind.Absent;
-    }
+    // The run sees every value as it is: substitutions are done.
+    protected override bool IsKnownOnlyAtRunTime => false;
 
     public override TreeSection Components => Child(TreeRules.ComponentsKey);
 

@@ -45,7 +45,7 @@ namespace Asphalt.Trees
         public static ConfiguredTree Read(TreeSection rootSection, string rootAlias, string? rootType, Func<string, TreeType?> findType, IReadOnlyCollection<string> aliases)
         {
             var tree = new ConfiguredTree(findType, aliases);
-            if (rootSection.Shape == SectionShape.Other)
+            if (!rootSection.IsMappingOrEmpty)
             {
                 tree.Problems.Add(new TreeProblem(TreeProblemKind.Shape, rootSection, TreeMessages.RootNotMapping(rootSection.Describe()), atValue: true));
                 tree.IsIncomplete = true;
@@ -84,7 +84,7 @@ namespace Asphalt.Trees
             }
 
             var components = parent.Section.Components;
-            if (components.Shape == SectionShape.Other)
+            if (!components.IsMappingOrEmpty)
             {
                 Problems.Add(new TreeProblem(TreeProblemKind.Shape, components, TreeMessages.ComponentsNotMapping(components.Describe()), atValue: true));
             }
@@ -106,7 +106,7 @@ namespace Asphalt.Trees
                     continue;
                 }
 
-                if (section.Shape == SectionShape.Other)
+                if (!section.IsMappingOrEmpty)
                 {
                     Problems.Add(new TreeProblem(TreeProblemKind.Shape, section, TreeMessages.ChildNotMapping(section.Describe()), atValue: true));
                     IsIncomplete = true;

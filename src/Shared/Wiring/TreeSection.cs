@@ -3,12 +3,16 @@ using System.Collections.Generic;
 
 namespace Asphalt.Trees
 {
-    /// <summary>What a section's value is: absent or empty (<c>mailer:</c>), a mapping, or anything else.</summary>
+    /// <summary>What a section's value is.</summary>
     internal enum SectionShape
     {
+        /// <summary>Absent, no value (<c>mailer:</c>) or an empty string (<c>mailer: ""</c>): all defaults.</summary>
         Empty,
         Mapping,
-        Other,
+        List,
+
+        /// <summary>A single non-empty value.</summary>
+        Scalar,
     }
 
     /// <summary>What a <c>type:</c> key says.</summary>
@@ -36,13 +40,68 @@ namespace Asphalt.Trees
         /// <summary>The dotted key path as errors show it (<c>component.components.mailer</c>).</summary>
         public abstract string KeyPath { get; }
 
-        public abstract SectionShape Shape { get; }
+        /// <summary>
+        /// The value's shape; the Runtime and the build each tell it from their own view of the file, with one
+        /// rule: an empty string is <see cref="SectionShape.Empty"/>, as configuration binding treats it.
+        /// </summary>
+        public SectionShape Shape
+        {
+            get
+            {
+                var shape = WrittenShape;
+                return shape == SectionShape.Scalar && string.IsNullOrEmpty(ScalarText) ? SectionShape.Empty : shape;
+            }
+        }
+
+        /// <summary>Whether the value may configure a component: a mapping of options, or empty for all defaults.</summary>
+        public bool IsMappingOrEmpty => Shape == SectionShape.Mapping || Shape == SectionShape.Empty;
+
+        /// <summary>The shape as written, before the empty-string rule.</summary>
+        protected abstract SectionShape WrittenShape { get; }
+
+        /// <summary>The text of a scalar value; null otherwise.</summary>
+        protected abstract string? ScalarText { get; }
+
+        /// <summary>Whether the scalar value is known only when the application runs (<c>${env:…}</c> at build time).</summary>
+        protected abstract bool IsKnownOnlyAtRunTime { get; }
 
         /// <summary>The value as messages quote it, when it is not a mapping (<c>'5'</c>, <c>a list</c>).</summary>
-        public abstract string Describe();
+        public string Describe()
+        {
+            switch (Shape)
+            {
+                case SectionShape.Mapping:
+                    return "a mapping";
+                case SectionShape.List:
+                    return "a list";
+                case SectionShape.Empty:
+                    return "empty";
+                default:
+                    return "'" + ScalarText + "'";
+            }
+        }
 
         /// <summary>The <c>type:</c> key; <paramref name="text"/> is the alias for <see cref="TypeValueKind.Text"/>.</summary>
-        public abstract TypeValueKind TypeValue(out string? text);
+        public TypeValueKind TypeValue(out string? text)
+        {
+            text = null;
+            var type = Child(TreeRules.TypeKey);
+            switch (type.Shape)
+            {
+                case SectionShape.Empty:
+                    return TypeValueKind.Absent;
+                case SectionShape.Scalar:
+                    if (type.IsKnownOnlyAtRunTime)
+                    {
+                        return TypeValueKind.Unknown;
+                    }
+
+                    text = type.ScalarText;
+                    return TypeValueKind.Text;
+                default:
+                    return TypeValueKind.Invalid;
+            }
+        }
 
         /// <summary>The <c>components:</c> section (an empty one when the key is absent).</summary>
         public abstract TreeSection Components { get; }

@@ -48,6 +48,13 @@ public sealed class ConfiguredTreeAgreementTests
         { "a child alias typo", "component:\n  components:\n    sever:\n      port: 1\n", [], "unknown component type 'sever' (did you mean 'server'?): registered types are app, client, fixed, server; set 'type:' to one of them" },
         { "an alias that is not an identifier", "component:\n  components:\n    bad-name:\n", [], "'bad-name' is not a valid child alias: use an identifier (letters, digits, '_'), or 'alias/resourceName' to publish a second instance's resources under another name" },
         { "a child that is a scalar", "component:\n  components:\n    client: 5\n", [], "a component's configuration must be a mapping of options or empty, not '5'" },
+        { "an empty string is a child with all defaults", "component:\n  components:\n    client: \"\"\n", ["app", "app/server", "app/client"], null },
+        { "an empty string binds a child's default options", "component:\n  components:\n    server/backup: ''\n", ["app", "app/server", "app/server_backup"], null },
+        { "an empty type is no type", "component:\n  components:\n    client:\n      type: \"\"\n", ["app", "app/server", "app/client"], null },
+        { "a child that is a list", "component:\n  components:\n    client:\n      - 5\n", [], "a component's configuration must be a mapping of options or empty, not a list" },
+        { "components given as a list", "component:\n  components:\n    - client\n", [], "'components' must be a mapping of child aliases to their configuration, not a list" },
+        { "type given as a mapping", "component:\n  components:\n    extra:\n      type: {alias: client}\n", [], "'type' must name a component type alias, not a mapping" },
+        { "type given as a list", "component:\n  components:\n    extra:\n      type: [client]\n", [], "'type' must name a component type alias, not a list" },
     };
 
     [Theory]
@@ -58,7 +65,8 @@ public sealed class ConfiguredTreeAgreementTests
 
         // 1. The build-time checker.
         var program = await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("app.yaml", yaml)], Components);
-        var built = program.Wiring.Where(d => d.Location.GetLineSpan().Path == "app.yaml").Select(d => d.GetMessage()).ToList();
+        var builtDiagnostics = program.Wiring.Where(d => d.Location.GetLineSpan().Path == "app.yaml").ToList();
+        var built = builtDiagnostics.Select(d => d.GetMessage()).ToList();
 
         // 2. The command line's builder, on the generated registry.
         var path = Path.Combine(Path.GetTempPath(), $"asphalt-agree-{Guid.NewGuid():N}.yaml");
@@ -77,7 +85,8 @@ public sealed class ConfiguredTreeAgreementTests
 
         var types = (ComponentTypes)assembly.GetType("Asphalt.Generated.ComponentRegistry", throwOnError: true)!
             .GetMethod("CreateTypes")!.Invoke(null, null)!;
-        var commandLine = ComponentTree.Check(loaded, types, "app").Select(e => $"{e.KeyPath}: {e.Message}").ToList();
+        var commandLineErrors = ComponentTree.Check(loaded, types, "app");
+        var commandLine = commandLineErrors.Select(e => $"{e.KeyPath}: {e.Message}").ToList();
 
         // 3. Generated Create.
         Component? created = null;
@@ -106,9 +115,11 @@ public sealed class ConfiguredTreeAgreementTests
             Assert.Contains(commandLine, m => m.EndsWith(message, StringComparison.Ordinal));
             Assert.True(createError is not null && createError.Contains(message, StringComparison.Ordinal), name + ": " + createError);
 
-            // Located identically: the key path the build reports is the command line's.
-            var keyPath = commandLine.First(m => m.EndsWith(message, StringComparison.Ordinal));
-            Assert.Contains(keyPath, built);
+            // One message each, located identically: the key path and line the build reports are the command line's.
+            Assert.True(built.Count == 1, name + ": " + string.Join("\n", built));
+            Assert.True(commandLine.Count == 1, name + ": " + string.Join("\n", commandLine));
+            Assert.Contains(commandLine[0], built[0], StringComparison.Ordinal);
+            Assert.Equal(builtDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line + 1, commandLineErrors[0].Location.Line);
         }
     }
 
