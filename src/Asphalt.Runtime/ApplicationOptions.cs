@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Asphalt.Trees;
 
 namespace Asphalt;
 
@@ -19,7 +20,7 @@ public sealed class ApplicationOptions
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The root component's name in component paths (default <c>app</c>).</summary>
-    public string RootAlias { get; set; } = "app";
+    public string RootAlias { get; set; } = TreeRules.RootAlias;
 
     /// <summary>
     /// Where to log. When null the application logs plain lines to standard output at

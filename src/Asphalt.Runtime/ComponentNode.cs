@@ -1,3 +1,5 @@
+using Asphalt.Trees;
+
 namespace Asphalt;
 
 /// <summary>
@@ -105,7 +107,7 @@ internal sealed class ComponentNode
     /// A node for the root's <see cref="CliApplicationComponent.RunAsync"/>, after start-up: what it
     /// waits for, registers and starts belongs to the root component.
     /// </summary>
-    public static ComponentNode ForRun(Component root) => new(root, root.Path ?? "app", 0) { Phase = ComponentPhase.Started };
+    public static ComponentNode ForRun(Component root) => new(root, root.Path ?? TreeRules.RootAlias, 0) { Phase = ComponentPhase.Started };
 
     /// <summary>Builds the node tree for <paramref name="root"/>, rejecting a component that appears twice.</summary>
     public static ComponentNode Build(Component root, string rootAlias)

@@ -1,3 +1,5 @@
+using Asphalt.Trees;
+
 namespace Asphalt;
 
 // Service tasks and starting a component tree in this context.
@@ -95,7 +97,7 @@ public sealed partial class Context
     /// <see cref="Lifetime"/> to <see cref="ApplicationState.Running"/>, so readiness passes as it does under
     /// the runner; closing the context moves it to Stopping, then Stopped.</para>
     /// </remarks>
-    public Task StartComponentAsync(Component root, TimeSpan? timeout = null, string rootAlias = "app", CancellationToken cancellationToken = default)
+    public Task StartComponentAsync(Component root, TimeSpan? timeout = null, string rootAlias = TreeRules.RootAlias, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         ResourceNames.Validate(rootAlias, nameof(rootAlias));

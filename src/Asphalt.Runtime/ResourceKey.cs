@@ -1,3 +1,5 @@
+using Asphalt.Trees;
+
 namespace Asphalt;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Asphalt;
 public readonly record struct ResourceKey(Type Type, string Name)
 {
     /// <summary>The name a resource gets when none is given.</summary>
-    public const string DefaultName = "default";
+    public const string DefaultName = TreeRules.DefaultName;
 
     /// <summary>Creates the key for <typeparamref name="T"/> under <paramref name="name"/>.</summary>
     public static ResourceKey For<T>(string name = DefaultName) => new(typeof(T), name);

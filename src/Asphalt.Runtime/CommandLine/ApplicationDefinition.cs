@@ -1,4 +1,5 @@
 using Asphalt.Configuration;
+using Asphalt.Trees;
 
 namespace Asphalt.CommandLine;
 
@@ -33,7 +34,7 @@ public sealed record ApplicationDefinition
     public required string RootType { get; init; }
 
     /// <summary>The root's name in component paths (default <c>app</c>).</summary>
-    public string RootAlias { get; init; } = "app";
+    public string RootAlias { get; init; } = TreeRules.RootAlias;
 
     /// <summary>
     /// Configuration the code supplies, below every file (flattened keys such as

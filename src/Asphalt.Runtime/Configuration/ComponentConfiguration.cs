@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Asphalt.Trees;
 
 namespace Asphalt.Configuration;
 
@@ -20,7 +21,7 @@ public sealed record ComponentConfiguration(string Path, string Alias, string Ty
     public const string TypeKey = "type";
 
     /// <summary>The key holding a component's children.</summary>
-    public const string ComponentsKey = "components";
+    public const string ComponentsKey = TreeRules.ComponentsKey;
 
     /// <summary>
     /// The keys a component's options binding must accept besides its own options: <c>type</c> and

@@ -25,7 +25,7 @@ public static class ComponentTree
     /// <param name="rootType">The root's type alias when <c>component.type</c> is not set.</param>
     /// <param name="rootAlias">The root's name in component paths.</param>
     /// <exception cref="ConfigurationException">Lists every problem found in the tree, with file, line and key path.</exception>
-    public static Component Build(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = "app")
+    public static Component Build(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = TreeRules.RootAlias)
     {
         var errors = new List<ConfigurationError>();
         var tree = Read(configuration, types, rootType, rootAlias, errors);
@@ -44,7 +44,7 @@ public static class ComponentTree
     /// graph (every resource taken is published once, no cycle).
     /// </summary>
     /// <returns>Every problem found; empty when the configuration is good.</returns>
-    public static IReadOnlyList<ConfigurationError> Check(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = "app") =>
+    public static IReadOnlyList<ConfigurationError> Check(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = TreeRules.RootAlias) =>
         BuildAndCheck(configuration, types, rootType, rootAlias).Errors;
 
     /// <summary>
@@ -85,7 +85,7 @@ public static class ComponentTree
 
     /// <summary>The wiring of the configured tree: components, resources, start order, Mermaid and DOT.</summary>
     /// <exception cref="ConfigurationException">The tree cannot be read (unknown types, bad shapes).</exception>
-    public static WiringPlan Plan(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = "app")
+    public static WiringPlan Plan(LoadedConfiguration configuration, ComponentTypes types, string rootType, string rootAlias = TreeRules.RootAlias)
     {
         var errors = new List<ConfigurationError>();
         var tree = Read(configuration, types, rootType, rootAlias, errors);

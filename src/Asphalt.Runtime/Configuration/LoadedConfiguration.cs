@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Asphalt.Trees;
 
 namespace Asphalt.Configuration;
 
@@ -10,7 +11,7 @@ namespace Asphalt.Configuration;
 public sealed class LoadedConfiguration
 {
     /// <summary>The key holding the root component's configuration (Asphalt's <c>component:</c>).</summary>
-    public const string ComponentKey = "component";
+    public const string ComponentKey = TreeRules.ComponentKey;
 
     private readonly Dictionary<string, SourceLocation> _locations;
 
