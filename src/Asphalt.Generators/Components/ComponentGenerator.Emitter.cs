@@ -407,6 +407,12 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine($"return global::Asphalt.StepRetry.AfterStepAsync({task}, this, context, {finish});");
                     }
 
+                    if (step.ReturnKind == ReturnKind.ValueTask)
+                    {
+                        // A ValueTask must be consumed once: GetResult returns a pooled source to its pool.
+                        writer.WriteLine($"{Step}.GetAwaiter().GetResult();");
+                    }
+
                     writer.WriteLine(generic ? $"this.{finishing}({Step}.Result, context);" : $"this.{finishing}(context);");
                     writer.WriteLine("return default;");
                     return;

@@ -54,6 +54,48 @@ public sealed class StepSignatureTests
         """;
 
     [Fact]
+    public async Task A_ValueTask_step_that_completed_at_once_is_consumed_once_before_the_members_are_published()
+    {
+        // Found by review: the finishing path read no result from a completed non-generic ValueTask, so a
+        // pooled source behind it was never returned (IValueTaskSource.GetResult never called).
+        var assembly = await GeneratorHarness.BuildAndLoadAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using System.Threading.Tasks.Sources;
+            using Asphalt;
+            namespace Pooled;
+            public sealed class Store;
+            public sealed class CountingSource : IValueTaskSource
+            {
+                public int Results;
+                public ValueTaskSourceStatus GetStatus(short token) => ValueTaskSourceStatus.Succeeded;
+                public void GetResult(short token) => Results++;
+                public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+                    throw new InvalidOperationException("completed already");
+            }
+            [Component]
+            public sealed partial class StoreComponent
+            {
+                public static readonly CountingSource Source = new();
+                [Resource] public Store Store { get; } = new();
+                public ValueTask StartAsync() => new(Source, 0);
+            }
+            public static class Scenario
+            {
+                public static async Task<int> StartAsync()
+                {
+                    await using var context = new Context();
+                    await context.StartComponentAsync(StoreComponent.Create());
+                    _ = context.GetResource<Store>("default");
+                    return StoreComponent.Source.Results;
+                }
+            }
+            """);
+
+        Assert.Equal(1, await GeneratorHarness.InvokeAsync<int>(assembly, "Pooled.Scenario", "StartAsync"));
+    }
+
+    [Fact]
     public async Task A_step_with_the_base_class_signature_and_a_typed_result_runs()
     {
         var assembly = await GeneratorHarness.BuildAndLoadAsync(KeyValueStore);
