@@ -74,11 +74,16 @@ public sealed class SignalBridgeTests
         Assert.Contains("$.Number", malformed[1].Message, StringComparison.Ordinal);
         Assert.Contains("must not be negative", malformed[2].Message, StringComparison.Ordinal);
 
+        // A hello that also carries an event is an event (found by review: the event was dropped silently).
+        var both = b.Signal.WaitEventAsync(n => n.Text == "greeting");
+        await raw.PublishAsync(RedisChannel.Literal("notes"), """{"origin":"x","hello":true,"event":{"Text":"greeting","Number":4}}""");
+        Assert.Equal(new Note("greeting", 4), await both.WaitAsync(Timeout));
+
         // The bridge goes on.
         var next = b.Signal.WaitEventAsync();
         await a.Signal.DispatchAsync(new Note("still here", 3));
         Assert.Equal("still here", (await next.WaitAsync(Timeout)).Text);
-        Assert.Equal(["still here"], b.Received.Select(n => n.Text));
+        Assert.Equal(["greeting", "still here"], b.Received.Select(n => n.Text));
     }
 
     [Fact]

@@ -46,7 +46,8 @@ internal static class BridgeEnvelope
 
     /// <summary>
     /// Reads a message; false with the reason when it is neither an envelope of this event type nor a
-    /// hello (<paramref name="hello"/> true, no event).
+    /// hello (<paramref name="hello"/> true: a hello and nothing else). A message that says hello and
+    /// carries an event is an event: dropping the event would lose it without a word.
     /// </summary>
     public static bool TryRead<TEvent>(
         ReadOnlySpan<byte> message, JsonTypeInfo<TEvent> typeInfo, out string? origin, out TEvent? @event, out bool hello, out string? reason)
@@ -103,8 +104,9 @@ internal static class BridgeEnvelope
             return false;
         }
 
+        hello &= !hasEvent;
         reason = origin is null ? "no \"origin\" string"
-            : hello && !hasEvent ? null
+            : hello ? null
             : !hasEvent ? "no \"event\""
             : @event is null ? "the event is null"
             : null;
