@@ -401,10 +401,11 @@ namespace Asphalt.Generators.Wiring
                 }
 
                 // Endpoint handlers take resources per request, after start-up: checked, never waited for.
+                // A package component's have no location here: reported where the tree declares it.
                 foreach (var parameter in model.HandlerParameters)
                 {
                     _consumptions.Add(new Consumption(node, new Key(parameter.Type!.FullName, parameter.ResourceName), parameter.Type.DisplayName,
-                        $"parameter '{parameter.Name}' of an endpoint handler", Phase.Run, parameter.Optional, parameter.Location, false));
+                        $"parameter '{parameter.Name}' of an endpoint handler", Phase.Run, parameter.Optional, parameter.Location ?? node.DeclaredAt, false));
                 }
 
                 foreach (var listener in model.Listeners)
