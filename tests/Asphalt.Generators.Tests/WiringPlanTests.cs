@@ -78,8 +78,8 @@ public sealed class WiringPlanTests
                 optionsProvider: new TestOptions(new() { ["build_property.AsphaltGraphOutput"] = "true" }))
             .RunGenerators(GeneratorHarness.Compile(TestSources.App)).GetRunResult().Results.Single();
         var graph = withGraph.GeneratedSources.Single(s => s.HintName == "Asphalt.Graph.g.cs").SourceText.ToString();
-        Assert.Contains("// asphalt-graph-begin DemoApp mermaid\n//| flowchart LR\n", graph);
-        Assert.Contains("// asphalt-graph-begin DemoApp dot\n//| digraph asphalt {\n", graph);
+        Assert.Contains("// asphalt-graph-begin Demo.DemoApp mermaid\n//| flowchart LR\n", graph);
+        Assert.Contains("// asphalt-graph-begin Demo.DemoApp dot\n//| digraph asphalt {\n", graph);
     }
 
     private sealed class TestOptions(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider

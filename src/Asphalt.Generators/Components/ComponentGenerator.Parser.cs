@@ -55,7 +55,12 @@ namespace Asphalt.Generators.Components
                         return null;
                     }
 
-                    return Parse(type, null, cancellationToken);
+                    // A public component's manifest carries what its endpoint handlers take, for the
+                    // wiring checks of the applications that reference its package.
+                    var model = Parse(type, null, cancellationToken);
+                    return model is { IsPublic: true }
+                        ? model with { HandlerParameters = EndpointHandlerParameters.Find(type, context.SemanticModel.Compilation, withLocations: false, cancellationToken) }
+                        : model;
                 }
                 catch (OperationCanceledException)
                 {

@@ -66,7 +66,7 @@ namespace Asphalt.Generators.Configuration
         public ComponentSchema(RegistryEntry entry, ComponentModel? model)
         {
             Entry = entry;
-            TypeName = entry.Type.FullName.Replace("global::", string.Empty);
+            TypeName = Asphalt.Trees.GraphNames.Type(entry.Type.FullName);
 
             // A constructor taking IConfiguration reads the section itself: any key may be meant for it.
             AcceptsAnyKey = model?.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration) ?? false;

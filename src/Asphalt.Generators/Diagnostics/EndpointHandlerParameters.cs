@@ -18,14 +18,15 @@ namespace Asphalt.Generators.Diagnostics
     /// waits during start-up and adds nothing to the start order (checked as <see cref="Phase.Run"/>).
     /// </summary>
     /// <remarks>
-    /// Analyzer only: it reads method bodies, which the generator's pipeline must not depend on (an
-    /// edit in a body would invalidate the component's model).
+    /// It reads method bodies. The generator calls it too, without locations, so a public component's
+    /// manifest carries them to the applications that reference its package: an edit in a body then
+    /// leaves the model unchanged unless it changes what a handler takes.
     /// </remarks>
     internal static class EndpointHandlerParameters
     {
         private const string FromKeyedServicesAttribute = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
 
-        public static EquatableArray<InjectedParameter> Find(INamedTypeSymbol component, Compilation compilation, CancellationToken cancellationToken)
+        public static EquatableArray<InjectedParameter> Find(INamedTypeSymbol component, Compilation compilation, bool withLocations, CancellationToken cancellationToken)
         {
             var attributeType = compilation.GetTypeByMetadataName(FromKeyedServicesAttribute);
             if (attributeType is null)
@@ -74,7 +75,7 @@ namespace Asphalt.Generators.Diagnostics
 
                     found.Add(new InjectedParameter(
                         parameter.Name, ParameterKind.Resource, ComponentGenerator.Parser.TypeRefOf(type), name, optional, "default",
-                        LocationInfo.From(syntax.Identifier.GetLocation())));
+                        withLocations ? LocationInfo.From(syntax.Identifier.GetLocation()) : null));
                 }
             }
 

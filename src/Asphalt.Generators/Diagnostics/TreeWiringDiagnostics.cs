@@ -80,7 +80,7 @@ namespace Asphalt.Generators.Diagnostics
                 var diagnostics = new List<Diagnostic>();
                 if (ComponentGenerator.Parser.Parse(type, diagnostics, cancellationToken) is { } model)
                 {
-                    models.Add(model with { HandlerParameters = EndpointHandlerParameters.Find(type, compilation, cancellationToken) });
+                    models.Add(model with { HandlerParameters = EndpointHandlerParameters.Find(type, compilation, withLocations: true, cancellationToken) });
                 }
 
                 componentDiagnostics[type] = diagnostics;

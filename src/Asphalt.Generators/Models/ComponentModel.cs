@@ -49,8 +49,8 @@ namespace Asphalt.Generators.Models
         bool IsReferenced = false)
     {
         /// <summary>
-        /// Resources its endpoint handlers take (<c>[FromResource]</c> parameters); filled by the analyzer
-        /// only (<see cref="Diagnostics.EndpointHandlerParameters"/>), empty in the generator's pipeline.
+        /// Resources its endpoint handlers take (<c>[FromResource]</c> parameters, <see cref="Diagnostics.EndpointHandlerParameters"/>):
+        /// filled by the analyzer, and by the generator for public components, whose manifest ships them.
         /// </summary>
         public EquatableArray<InjectedParameter> HandlerParameters { get; init; }
 

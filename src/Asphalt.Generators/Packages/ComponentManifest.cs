@@ -13,16 +13,29 @@ namespace Asphalt.Generators.Packages
     /// children (<c>[ChildComponent]</c> is not compiled into the assembly). Locations are not shipped:
     /// the consumer reports a package component's problems where its own source declares it.
     /// </summary>
+    /// <remarks>
+    /// Every field of the model is shipped except these, which a manifest implies or cannot hold:
+    /// every <c>Location</c> (a source location means nothing in another compilation), <c>HasErrors</c>
+    /// (false: a component with errors gets no generated file, so no manifest), <c>IsPublic</c> (true:
+    /// only public components are shipped) and <c>IsReferenced</c> (true on reading, by definition).
+    /// A new field must be written and read here, or listed here; the round-trip test checks both.
+    /// </remarks>
     internal static class ComponentManifest
     {
         /// <summary>The attribute the manifest is stored in, in Asphalt.Runtime.</summary>
         public const string AttributeName = "Asphalt.ComponentManifestAttribute";
 
         /// <summary>
-        /// The format's version, the manifest's first token. A manifest of another version (a package
-        /// built with another Asphalt) is not read: its components stay opaque, as hand-written ones are.
+        /// The format's version, the manifest's first token. A manifest of a version older than
+        /// <see cref="OldestReadableVersion"/> or newer than this one (a package built with another Asphalt)
+        /// is not read: its components stay opaque, as hand-written ones are. Version 3 added logger
+        /// categories, <c>HidesBaseStep</c> and endpoint handler parameters, appended to the records
+        /// that have them, so a version 2 manifest reads with those at their defaults.
         /// </summary>
-        public const int FormatVersion = 2;
+        public const int FormatVersion = 3;
+
+        /// <summary>The oldest version still read (2: options carry their validation rules).</summary>
+        public const int OldestReadableVersion = 2;
 
         public static string Write(ComponentModel model)
         {
@@ -33,7 +46,7 @@ namespace Asphalt.Generators.Packages
                 .String(model.Name)
                 .String(model.Alias)
                 .Int((int)model.Base)
-                .List(model.Constructor, static (w, a) => { w.Int((int)a.Kind).String(a.Name); Type(w, a.Type); w.String(a.BindMethod); })
+                .List(model.Constructor, static (w, a) => { w.Int((int)a.Kind).String(a.Name); Type(w, a.Type); w.String(a.BindMethod).Optional(a.Category, Type).Bool(a.IsTyped); })
                 .Optional(model.Prepare, Step)
                 .Optional(model.Start, Step)
                 .Optional(model.Run, Step)
@@ -46,7 +59,8 @@ namespace Asphalt.Generators.Packages
                     w.String(l.SignalName).Int((int)l.Kind);
                 })
                 .List(model.Children, static (w, c) => { w.String(c.Alias); Type(w, c.Type); w.Int((int)c.Construction); })
-                .List(model.Options, static (w, o) => { Type(w, o.Type); w.String(o.BindMethod).List(o.Members, Member).Bool(o.Validatable); });
+                .List(model.Options, static (w, o) => { Type(w, o.Type); w.String(o.BindMethod).List(o.Members, Member).Bool(o.Validatable); })
+                .List(model.HandlerParameters, Parameter);
             return writer.ToString();
         }
 
@@ -56,10 +70,12 @@ namespace Asphalt.Generators.Packages
             try
             {
                 var reader = new ManifestReader(text);
-                if (reader.Int() != FormatVersion)
+                if (reader.Int() is var version && (version < OldestReadableVersion || version > FormatVersion))
                 {
                     return null;
                 }
+
+                reader.Version = version;
 
                 var model = new ComponentModel(
                     Type(reader),
@@ -68,7 +84,8 @@ namespace Asphalt.Generators.Packages
                     reader.String(),
                     reader.String(),
                     reader.Enum<ComponentBase>(),
-                    reader.List(static r => new ConstructorArgument(r.Enum<ConstructorArgumentKind>(), r.String(), Type(r), r.NullableString())).ToEquatableArray(),
+                    reader.List(static r => new ConstructorArgument(
+                        r.Enum<ConstructorArgumentKind>(), r.String(), Type(r), r.NullableString(), r.Since(3, static r => r.Optional(Type)), r.Since(3, static r => r.Bool()))).ToEquatableArray(),
                     reader.Optional(Step),
                     reader.Optional(Step),
                     reader.Optional(Step),
@@ -79,7 +96,10 @@ namespace Asphalt.Generators.Packages
                     HasErrors: false,
                     Location: null,
                     IsPublic: true,
-                    IsReferenced: true);
+                    IsReferenced: true)
+                {
+                    HandlerParameters = reader.Since(3, static r => r.List(Parameter).ToEquatableArray()),
+                };
                 return reader.AtEnd ? model : null;
             }
             catch (FormatException)
@@ -95,23 +115,28 @@ namespace Asphalt.Generators.Packages
         private static void Step(ManifestWriter writer, StepMethod step) =>
             writer.String(step.Name)
                 .Int((int)step.Phase)
-                .List(step.Parameters, static (w, p) =>
-                {
-                    w.String(p.Name).Int((int)p.Kind).Optional(p.Type, Type).String(p.ResourceName).Bool(p.Optional).String(p.DefaultValue)
-                        .String(p.NameOption).String(p.NameOptionKey);
-                })
+                .List(step.Parameters, Parameter)
                 .Int((int)step.ReturnKind)
                 .Optional(step.ResultType, Type)
-                .Optional(step.Published, Published);
+                .Optional(step.Published, Published)
+                .Bool(step.HidesBaseStep);
 
         private static StepMethod Step(ManifestReader reader) =>
             new(reader.String(),
                 reader.Enum<Phase>(),
-                reader.List(static r => new InjectedParameter(
-                    r.String(), r.Enum<ParameterKind>(), r.Optional(Type), r.String(), r.Bool(), r.String(), null, r.NullableString(), r.NullableString())).ToEquatableArray(),
+                reader.List(Parameter).ToEquatableArray(),
                 reader.Enum<ReturnKind>(),
                 reader.Optional(Type),
-                reader.Optional(Published));
+                reader.Optional(Published),
+                reader.Since(3, static r => r.Bool()));
+
+        private static void Parameter(ManifestWriter writer, InjectedParameter parameter) =>
+            writer.String(parameter.Name).Int((int)parameter.Kind).Optional(parameter.Type, Type).String(parameter.ResourceName).Bool(parameter.Optional)
+                .String(parameter.DefaultValue).String(parameter.NameOption).String(parameter.NameOptionKey).Bool(parameter.IsTyped);
+
+        private static InjectedParameter Parameter(ManifestReader reader) =>
+            new(reader.String(), reader.Enum<ParameterKind>(), reader.Optional(Type), reader.String(), reader.Bool(), reader.String(), null,
+                reader.NullableString(), reader.NullableString(), reader.Since(3, static r => r.Bool()));
 
         private static void Published(ManifestWriter writer, PublishedResource resource)
         {

@@ -69,6 +69,13 @@ namespace Asphalt.Generators.Packages
 
         public bool AtEnd => _position == _text.Length;
 
+        /// <summary>The manifest's format version, once read: fields added later are absent from older ones.</summary>
+        public int Version { get; set; }
+
+        /// <summary>A field added in format <paramref name="version"/>: read when the manifest has it, else its default.</summary>
+        public T? Since<T>(int version, Func<ManifestReader, T> read) =>
+            Version >= version ? read(this) : default;
+
         public string? NullableString()
         {
             if (_position < _text.Length && _text[_position] == '~')

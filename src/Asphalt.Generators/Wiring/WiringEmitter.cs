@@ -91,7 +91,7 @@ namespace Asphalt.Generators.Wiring
                 {
                     foreach (var entry in entries.Skip(chunk * ChunkSize).Take(ChunkSize))
                     {
-                        var typeName = entry.Type.FullName.Replace("global::", string.Empty);
+                        var typeName = Asphalt.Trees.GraphNames.Type(entry.Type.FullName);
                         var factory = entry.IsHandWritten
                             ? $"static c => {{ global::Asphalt.ConfigurationValues.CheckNoOptions(c.Section, {Literals.String(typeName)}); return new {entry.Type.FullName}(); }}"
                             : $"static c => {entry.Type.FullName}.__CreateConfigured(c.Section, c.ResourceName)";
@@ -150,7 +150,7 @@ namespace Asphalt.Generators.Wiring
             writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
             writer.WriteLine("public static global::Asphalt.WiringPlan WiringPlan => __wiringPlan ??= new global::Asphalt.WiringPlan(");
             writer.Indentation++;
-            writer.WriteLine(Literals.String(plan.RootType.DisplayName) + ",");
+            writer.WriteLine(Literals.String(Asphalt.Trees.GraphNames.Type(plan.RootType.FullName)) + ",");
             writer.WriteLine("new global::Asphalt.WiringComponent[]");
             writer.WriteLine("{");
             writer.Indentation++;
@@ -227,14 +227,14 @@ namespace Asphalt.Generators.Wiring
             writer.WriteLine("// The wiring graphs of this assembly's component trees (AsphaltGraphOutput=true).");
             foreach (var plan in model.Trees)
             {
-                writer.WriteLine("// asphalt-graph-begin " + plan.RootType.DisplayName + " mermaid");
+                writer.WriteLine("// asphalt-graph-begin " + Asphalt.Trees.GraphNames.Type(plan.RootType.FullName) + " mermaid");
                 foreach (var line in plan.Mermaid.TrimEnd('\n').Split('\n'))
                 {
                     writer.WriteLine("//| " + line);
                 }
 
                 writer.WriteLine("// asphalt-graph-end");
-                writer.WriteLine("// asphalt-graph-begin " + plan.RootType.DisplayName + " dot");
+                writer.WriteLine("// asphalt-graph-begin " + Asphalt.Trees.GraphNames.Type(plan.RootType.FullName) + " dot");
                 foreach (var line in plan.Dot.TrimEnd('\n').Split('\n'))
                 {
                     writer.WriteLine("//| " + line);

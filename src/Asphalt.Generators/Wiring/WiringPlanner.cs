@@ -112,7 +112,7 @@ namespace Asphalt.Generators.Wiring
         /// <summary>The registry alias of a hand-written component type: its full name (no alias of its own).</summary>
         private static string HandWrittenAlias(TypeRef type) => TypeName(type);
 
-        private static string TypeName(TypeRef type) => type.FullName.Replace("global::", string.Empty);
+        private static string TypeName(TypeRef type) => GraphNames.Type(type.FullName);
 
         private static RegistryEntry Entry(ComponentModel model, Dictionary<string, ComponentModel> byType)
         {
@@ -296,21 +296,15 @@ namespace Asphalt.Generators.Wiring
                 CheckUnused();
                 CheckCycles();
                 CheckOptionalRaces();
-                var resources = _providers
-                    .OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal)
-                    .Select(p => new PlanResource(
-                        p.Value[0].Resource.PublishedType.DisplayName,
-                        p.Key.Name,
-                        p.Value[0].Node.Path,
-                        ConsumersOf(p.Key, listeners: false).ToEquatableArray(),
-                        ConsumersOf(p.Key, listeners: true).ToEquatableArray(),
-                        p.Value[0].Resource.IsSignal))
-                    .ToEquatableArray();
-                var components = _nodes.Select(n => new PlanComponent(n.Path, n.Type.DisplayName)).ToEquatableArray();
 
-                // Start stages and the graph text come from the builder the runtime's `graph` uses, on the
-                // tree as code declares it: `graph` and `graph --declared` print the same for the same tree.
+                // Components, resources, start stages and the graph text come from the builder the runtime's
+                // `graph` uses, on the tree as code declares it, named by the same rule: `graph` and
+                // `graph --declared` print the same for the same tree.
                 var graph = TreeGraph.Analyze(DeclaredTree(rootNode), new List<TreeProblem>());
+                var components = graph.Components.Select(c => new PlanComponent(c.Path, c.TypeName)).ToEquatableArray();
+                var resources = graph.Resources
+                    .Select(r => new PlanResource(r.Type, r.Name, r.Provider, r.Consumers.ToEquatableArray(), r.Listeners.ToEquatableArray(), r.IsSignal))
+                    .ToEquatableArray();
                 var stages = graph.Stages.Select(stage => stage.ToEquatableArray()).ToEquatableArray();
                 var drawn = graph.Components.Select(c => new GraphText.Component(c.Path, c.TypeName)).ToList();
                 return new TreePlan(
@@ -321,7 +315,7 @@ namespace Asphalt.Generators.Wiring
             /// <summary>The tree as the shared builder sees it: the registry's view of each component.</summary>
             private TreeNode DeclaredTree(Node node)
             {
-                var typeName = node.Type.FullName.Replace("global::", string.Empty);
+                var typeName = TypeName(node.Type);
                 var entry = node.Model is null ? null : Entry(node.Model, _byType);
                 var type = entry is null
                     ? null
@@ -335,9 +329,6 @@ namespace Asphalt.Generators.Wiring
 
                 return tree;
             }
-
-            private IEnumerable<string> ConsumersOf(Key key, bool listeners) =>
-                _consumptions.Where(c => c.Key.Equals(key) && c.IsListener == listeners).Select(c => c.Node.Path).Distinct().OrderBy(p => p, StringComparer.Ordinal);
 
             private Node Expand(string path, TypeRef type, ComponentModel? model, LocationInfo? declaredAt, List<string> ancestors)
             {
@@ -401,10 +392,11 @@ namespace Asphalt.Generators.Wiring
                 }
 
                 // Endpoint handlers take resources per request, after start-up: checked, never waited for.
+                // A package component's have no location here: reported where the tree declares it.
                 foreach (var parameter in model.HandlerParameters)
                 {
                     _consumptions.Add(new Consumption(node, new Key(parameter.Type!.FullName, parameter.ResourceName), parameter.Type.DisplayName,
-                        $"parameter '{parameter.Name}' of an endpoint handler", Phase.Run, parameter.Optional, parameter.Location, false));
+                        $"parameter '{parameter.Name}' of an endpoint handler", Phase.Run, parameter.Optional, parameter.Location ?? node.DeclaredAt, false));
                 }
 
                 foreach (var listener in model.Listeners)

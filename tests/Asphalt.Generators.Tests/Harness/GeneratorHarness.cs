@@ -43,9 +43,13 @@ internal static class GeneratorHarness
     /// Builds a component library as its author would (generator run, clean build) and returns its
     /// image, to be referenced as metadata by an application compilation, as a package is.
     /// </summary>
-    public static async Task<ComponentLibrary> BuildLibraryAsync(string assemblyName, params string[] sources)
+    public static Task<ComponentLibrary> BuildLibraryAsync(string assemblyName, params string[] sources) =>
+        BuildLibraryAsync(assemblyName, [], sources);
+
+    /// <summary>Builds a component library that uses other assemblies than the test's default references.</summary>
+    public static async Task<ComponentLibrary> BuildLibraryAsync(string assemblyName, IEnumerable<MetadataReference> references, params string[] sources)
     {
-        var program = await AnalyzeAsync(Compile(assemblyName, [], sources), []);
+        var program = await AnalyzeAsync(Compile(assemblyName, references, sources), []);
         program.AssertClean();
         using var stream = new MemoryStream();
         var emit = program.Generated.Output.Emit(stream);

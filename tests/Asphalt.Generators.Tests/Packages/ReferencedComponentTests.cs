@@ -94,6 +94,57 @@ public sealed class ReferencedComponentTests
         Assert.Equal(7, await GeneratorHarness.InvokeAsync<int>(assembly, "App.Scenario", "RunAsync"));
     }
 
+    /// <summary>A package component whose endpoint handler takes a resource (<c>[FromResource]</c> is an alias of <c>[FromKeyedServices]</c>).</summary>
+    private const string ReportsLibrary = """
+        using Asphalt;
+        using Microsoft.Extensions.DependencyInjection;
+        namespace ReportsLib;
+        public sealed class Archive { }
+        [Component("reports")]
+        public sealed partial class ReportsComponent
+        {
+            public static int CountHandler([FromKeyedServices("archive")] Archive archive) => 1;
+        }
+        """;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[Resource(\"archive\")] public ReportsLib.Archive Archive { get; } = new();")]
+    public async Task An_endpoint_handler_s_resource_in_a_package_component_is_checked_in_the_application(string publication)
+    {
+        // The manifest carries what a package component's handlers take, so the application's tree
+        // is checked for it, as for one of its own components.
+        var dependencyInjection = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute).Assembly.Location);
+        var library = await GeneratorHarness.BuildLibraryAsync("ReportsLib", [dependencyInjection], ReportsLibrary);
+        var program = await AnalyzeAppAsync(library, [], """
+            using Asphalt;
+            using ReportsLib;
+            namespace App;
+            [Component]
+            [ChildComponent<ReportsComponent>("reports")]
+            public sealed partial class App : CliApplicationComponent
+            {
+                PUBLICATION
+                public int RunAsync() => 0;
+            }
+            """.Replace("PUBLICATION", publication));
+
+        Assert.Empty(program.CompilerErrors);
+        if (publication.Length > 0)
+        {
+            Assert.Empty(program.Wiring);
+            return;
+        }
+
+        var diagnostic = Assert.Single(program.Wiring);
+        Assert.Equal("ASPH0001", diagnostic.Id);
+        Assert.Contains("[ChildComponent<ReportsComponent>(\"reports\")]", diagnostic.Location.SourceTree!.GetText().Lines[diagnostic.Location.GetLineSpan().StartLinePosition.Line].ToString());
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'app/reports'", message);
+        Assert.Contains("Archive 'archive'", message);
+        Assert.Contains("parameter 'archive' of an endpoint handler", message);
+    }
+
     [Fact]
     public async Task A_referenced_child_s_resources_are_in_its_parent_s_catalog_so_a_host_registers_them()
     {
