@@ -85,7 +85,7 @@ public sealed class ConfiguredTreeAgreementTests
         try
         {
             created = (Component)assembly.GetType("Agree.App", throwOnError: true)!
-                .GetMethod("Create")!.Invoke(null, [loaded.Component])!;
+                .GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [loaded.Component])!;
         }
         catch (TargetInvocationException failure)
         {
@@ -153,7 +153,7 @@ public sealed class ConfiguredTreeAgreementTests
             File.Delete(path);
         }
 
-        var created = (Component)assembly.GetType("Retype.App", throwOnError: true)!.GetMethod("Create")!.Invoke(null, [loaded.Component])!;
+        var created = (Component)assembly.GetType("Retype.App", throwOnError: true)!.GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [loaded.Component])!;
         var types = (ComponentTypes)assembly.GetType("Asphalt.Generated.ComponentRegistry", throwOnError: true)!.GetMethod("CreateTypes")!.Invoke(null, null)!;
         var commandLine = ComponentTree.Plan(loaded, types, "app").Components.Single(c => c.Path == "app/greeter").Type;
 
@@ -231,7 +231,7 @@ public sealed class ConfiguredTreeAgreementTests
         var commandLine = ComponentTree.Check(loaded, Types(assembly), "app").Single().Message;
         Assert.Contains("(did you mean 'port'?)", commandLine, StringComparison.OrdinalIgnoreCase);
 
-        var created = Assert.Throws<TargetInvocationException>(() => assembly.GetType("Agree.App", throwOnError: true)!.GetMethod("Create")!.Invoke(null, [loaded.Component]));
+        var created = Assert.Throws<TargetInvocationException>(() => assembly.GetType("Agree.App", throwOnError: true)!.GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [loaded.Component]));
         Assert.Contains("(did you mean 'port'?)", created.InnerException!.Message, StringComparison.OrdinalIgnoreCase);
 
         var build = (await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("app.yaml", "component:\n  components:\n    server:\n      prot: 1\n")], Components))
