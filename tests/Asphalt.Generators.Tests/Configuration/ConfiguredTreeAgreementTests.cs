@@ -239,6 +239,18 @@ public sealed class ConfiguredTreeAgreementTests
         Assert.Contains("(did you mean 'port'?)", build, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Create_without_arguments_builds_what_Create_of_null_builds()
+    {
+        // Create() is written separately so a NativeAOT app without configuration does not link the tree builder.
+        var app = (await Built.Value).GetType("Agree.App", throwOnError: true)!;
+        var plain = (Component)app.GetMethod("Create", Type.EmptyTypes)!.Invoke(null, null)!;
+        var ofNull = (Component)app.GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [null])!;
+
+        Assert.Equal(Paths(ofNull, "app"), Paths(plain, "app"));
+        Assert.Equal(ofNull.Children.Select(c => c.Component.GetType()), plain.Children.Select(c => c.Component.GetType()));
+    }
+
     private static ComponentTypes Types(Assembly assembly) =>
         (ComponentTypes)assembly.GetType("Asphalt.Generated.ComponentRegistry", throwOnError: true)!.GetMethod("CreateTypes")!.Invoke(null, null)!;
 
