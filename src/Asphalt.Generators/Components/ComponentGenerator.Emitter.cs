@@ -56,6 +56,39 @@ namespace Asphalt.Generators.Components
                 return writer.ToString();
             }
 
+            // Create() is what Create(null) does, written without the configured-tree code: a call with no
+            // configuration (the common App.Create()) binds to it, so a NativeAOT application that never
+            // passes one does not link the tree builder (and the generic type loader its LINQ brings).
+            private static void EmitDefaultFactory(SourceWriter writer, ComponentModel model)
+            {
+                writer.WriteLine("""
+                    /// <summary>
+                    /// Creates the component with its default options and the children declared in code:
+                    /// the same as <c>Create(null)</c>.
+                    /// </summary>
+                    """);
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"public static {model.Type.FullName} Create()"))
+                {
+                    writer.WriteLine("var __component = __CreateConfigured(null, \"default\");");
+                    foreach (var child in model.Children)
+                    {
+                        var create = child.Construction switch
+                        {
+                            ChildConstruction.Factory => $"{child.Type.FullName}.Create()",
+                            ChildConstruction.New => $"new {child.Type.FullName}()",
+                            _ => NotGenerated(model, child),
+                        };
+                        writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
+                    }
+
+                    writer.WriteLine("return __component;");
+                }
+            }
+
+            private static string NotGenerated(ComponentModel model, ChildDeclaration child) =>
+                $"global::Asphalt.GeneratedChildren.NotGenerated({Literals.String(model.Type.DisplayName)}, {Literals.String(child.Alias)}, {Literals.String(child.Type.DisplayName)})";
+
             private static void EmitFactory(SourceWriter writer, ComponentModel model)
             {
                 writer.WriteLine($"""
@@ -69,9 +102,11 @@ namespace Asphalt.Generators.Components
                     """);
                 writer.WriteLine($"public static {model.Type.FullName} Create({Configuration}? configuration = null) => __CreateTree(configuration, \"default\");");
                 writer.WriteLine();
+                EmitDefaultFactory(writer, model);
+                writer.WriteLine();
                 writer.WriteLine("""
                     /// <summary>
-                    /// <see cref="Create"/> for an instance configured as <c>alias/resourceName</c>: it publishes its
+                    /// <see cref="Create(global::Microsoft.Extensions.Configuration.IConfiguration)"/> for an instance configured as <c>alias/resourceName</c>: it publishes its
                     /// <c>"default"</c> resources under <paramref name="resourceName"/>.
                     /// </summary>
                     """);
@@ -87,7 +122,7 @@ namespace Asphalt.Generators.Components
                             // Its configuration's 'type:' may replace the declared type, as on the command line.
                             ChildConstruction.Factory => $"global::Asphalt.ConfiguredComponents.Replacement(configuration, {Literals.String(child.Alias)}, global::Asphalt.Generated.ComponentRegistry.Factory) ?? {child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))",
                             ChildConstruction.New => $"new {child.Type.FullName}()",
-                            _ => $"global::Asphalt.GeneratedChildren.NotGenerated({Literals.String(model.Type.DisplayName)}, {Literals.String(child.Alias)}, {Literals.String(child.Type.DisplayName)})",
+                            _ => NotGenerated(model, child),
                         };
                         writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
                     }

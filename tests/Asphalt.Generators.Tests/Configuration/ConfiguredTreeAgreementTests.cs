@@ -94,7 +94,7 @@ public sealed class ConfiguredTreeAgreementTests
         try
         {
             created = (Component)assembly.GetType("Agree.App", throwOnError: true)!
-                .GetMethod("Create")!.Invoke(null, [loaded.Component])!;
+                .GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [loaded.Component])!;
         }
         catch (TargetInvocationException failure)
         {
@@ -164,7 +164,7 @@ public sealed class ConfiguredTreeAgreementTests
             File.Delete(path);
         }
 
-        var created = (Component)assembly.GetType("Retype.App", throwOnError: true)!.GetMethod("Create")!.Invoke(null, [loaded.Component])!;
+        var created = (Component)assembly.GetType("Retype.App", throwOnError: true)!.GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [loaded.Component])!;
         var types = (ComponentTypes)assembly.GetType("Asphalt.Generated.ComponentRegistry", throwOnError: true)!.GetMethod("CreateTypes")!.Invoke(null, null)!;
         var commandLine = ComponentTree.Plan(loaded, types, "app").Components.Single(c => c.Path == "app/greeter").Type;
 
@@ -242,12 +242,24 @@ public sealed class ConfiguredTreeAgreementTests
         var commandLine = ComponentTree.Check(loaded, Types(assembly), "app").Single().Message;
         Assert.Contains("(did you mean 'port'?)", commandLine, StringComparison.OrdinalIgnoreCase);
 
-        var created = Assert.Throws<TargetInvocationException>(() => assembly.GetType("Agree.App", throwOnError: true)!.GetMethod("Create")!.Invoke(null, [loaded.Component]));
+        var created = Assert.Throws<TargetInvocationException>(() => assembly.GetType("Agree.App", throwOnError: true)!.GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [loaded.Component]));
         Assert.Contains("(did you mean 'port'?)", created.InnerException!.Message, StringComparison.OrdinalIgnoreCase);
 
         var build = (await GeneratorHarness.AnalyzeAsync([new ConfigurationFile("app.yaml", "component:\n  components:\n    server:\n      prot: 1\n")], Components))
             .Wiring.Single(d => d.Id == "ASPH0013").GetMessage();
         Assert.Contains("(did you mean 'port'?)", build, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Create_without_arguments_builds_what_Create_of_null_builds()
+    {
+        // Create() is written separately so a NativeAOT app without configuration does not link the tree builder.
+        var app = (await Built.Value).GetType("Agree.App", throwOnError: true)!;
+        var plain = (Component)app.GetMethod("Create", Type.EmptyTypes)!.Invoke(null, null)!;
+        var ofNull = (Component)app.GetMethod("Create", [typeof(IConfiguration)])!.Invoke(null, [null])!;
+
+        Assert.Equal(Paths(ofNull, "app"), Paths(plain, "app"));
+        Assert.Equal(ofNull.Children.Select(c => c.Component.GetType()), plain.Children.Select(c => c.Component.GetType()));
     }
 
     private static ComponentTypes Types(Assembly assembly) =>
