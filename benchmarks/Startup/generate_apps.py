@@ -15,6 +15,8 @@ The async shape (the docs' first example: `[return: Resource] public async Task<
   asphalt-async    the same components wired by the source generator
   handwired-yield, asphalt-yield   the same, each step's await completing later on the thread pool
                    (Task.Yield), as a real connection's does
+The floor of any process (what `--help` and `check` of the full application are compared with):
+  hello            Console.WriteLine and exit; N changes nothing
 The full application (command line, a YAML configuration file, console logging at Information):
   asphalt-cli      AsphaltCommandLine.RunAsync(args, App.Definition), run with `run -c app.yaml`
   hosting-default  Host.CreateApplicationBuilder(args) with appsettings.json and its console logging
@@ -255,7 +257,12 @@ FILES = {
     "hosting-default": ("appsettings.json", '{\n  "Logging": { "LogLevel": { "Default": "Information" } }\n}\n'),
 }
 
+def hello(n):
+    return 'Console.WriteLine("ready");\nreturn 0;\n', ""
+
+
 VARIANTS = {
+    "hello": hello,
     "handwired": handwired,
     "asphalt": asphalt_generated,
     "asphalt-runtime": asphalt_runtime,
