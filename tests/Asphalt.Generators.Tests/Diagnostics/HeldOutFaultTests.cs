@@ -116,7 +116,7 @@ public sealed class HeldOutFaultTests
             public static class Program { public static Component Make() => Root.Create(); }
             """);
 
-        var diagnostic = Assert.Single(program.Wiring.Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostic = Assert.Single(program.Wiring, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("ASPH0004", diagnostic.Id);
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("generic", message);
