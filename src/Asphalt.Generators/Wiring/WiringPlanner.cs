@@ -493,7 +493,9 @@ namespace Asphalt.Generators.Wiring
                 foreach (var pair in _providers.OrderBy(p => p.Key.Type, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal))
                 {
                     var provision = pair.Value[0];
-                    if (provision.Resource.IsSignal || _consumptions.Any(c => c.Key.Equals(pair.Key)))
+                    // A package's component publishes for whoever may want it (the web server, a connection's
+                    // database): the application cannot change that, so only its own components are told.
+                    if (provision.Resource.IsSignal || provision.Node.Model?.IsReferenced == true || _consumptions.Any(c => c.Key.Equals(pair.Key)))
                     {
                         continue;
                     }

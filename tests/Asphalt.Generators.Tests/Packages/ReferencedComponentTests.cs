@@ -184,6 +184,32 @@ public sealed class ReferencedComponentTests
     }
 
     [Fact]
+    public async Task A_package_component_s_resource_nobody_takes_is_not_ASPH0006_but_the_application_s_own_is()
+    {
+        // Found when the web benchmark stopped building: every app with the web component was told that
+        // nobody takes its WebServer, which the application cannot change.
+        var program = await AnalyzeAppAsync(await Kv.Value, [], """
+            using Asphalt;
+            using KvLib;
+            namespace App;
+            public sealed class Spare;
+            [Component]
+            public sealed partial class SpareComponent { [Resource("spare")] public Spare Spare { get; } = new(); }
+            [Component]
+            [ChildComponent<KvStoreComponent>("store")]
+            [ChildComponent<SpareComponent>("spare")]
+            public sealed partial class App : CliApplicationComponent
+            {
+                public int RunAsync() => 0;
+            }
+            """);
+
+        var diagnostic = Assert.Single(program.Wiring);
+        Assert.Equal("ASPH0006", diagnostic.Id);
+        Assert.StartsWith("Resource Spare 'spare' published by 'app/spare'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_declared_child_s_alias_is_not_a_type_a_configured_child_may_name()
     {
         // "store" is the alias of a declared child whose type is registered as "kvstore": naming it as
