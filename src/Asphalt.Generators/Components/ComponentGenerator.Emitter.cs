@@ -71,18 +71,23 @@ namespace Asphalt.Generators.Components
                 using (writer.Block($"public static {model.Type.FullName} Create()"))
                 {
                     writer.WriteLine("var __component = __CreateConfigured(null, \"default\");");
-                    foreach (var child in model.Children)
-                    {
-                        var create = child.Construction switch
-                        {
-                            ChildConstruction.Factory => $"{child.Type.FullName}.Create()",
-                            ChildConstruction.New => $"new {child.Type.FullName}()",
-                            _ => NotGenerated(model, child),
-                        };
-                        writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
-                    }
-
+                    AddDeclaredChildren(writer, model, child => $"{child.Type.FullName}.Create()");
                     writer.WriteLine("return __component;");
+                }
+            }
+
+            // One AddComponent per declared child; only how a generated child is created differs between factories.
+            private static void AddDeclaredChildren(SourceWriter writer, ComponentModel model, System.Func<ChildDeclaration, string> createGenerated)
+            {
+                foreach (var child in model.Children)
+                {
+                    var create = child.Construction switch
+                    {
+                        ChildConstruction.Factory => createGenerated(child),
+                        ChildConstruction.New => $"new {child.Type.FullName}()",
+                        _ => NotGenerated(model, child),
+                    };
+                    writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
                 }
             }
 
@@ -115,17 +120,9 @@ namespace Asphalt.Generators.Components
                 using (writer.Block($"public static {model.Type.FullName} __CreateTree({Configuration}? configuration, string resourceName)"))
                 {
                     writer.WriteLine("var __component = __CreateConfigured(configuration, resourceName);");
-                    foreach (var child in model.Children)
-                    {
-                        var create = child.Construction switch
-                        {
-                            // Its configuration's 'type:' may replace the declared type, as on the command line.
-                            ChildConstruction.Factory => $"global::Asphalt.ConfiguredComponents.Replacement(configuration, {Literals.String(child.Alias)}, global::Asphalt.Generated.ComponentRegistry.Factory) ?? {child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))",
-                            ChildConstruction.New => $"new {child.Type.FullName}()",
-                            _ => NotGenerated(model, child),
-                        };
-                        writer.WriteLine($"__component.AddComponent({Literals.String(child.Alias)}, {create});");
-                    }
+                    // Its configuration's 'type:' may replace the declared type, as on the command line.
+                    AddDeclaredChildren(writer, model, child =>
+                        $"global::Asphalt.ConfiguredComponents.Replacement(configuration, {Literals.String(child.Alias)}, global::Asphalt.Generated.ComponentRegistry.Factory) ?? {child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))");
 
                     var declared = string.Concat(model.Children.Select(c => ", " + Literals.String(c.Alias)));
                     writer.WriteLine("global::Asphalt.ConfiguredComponents.Add(__component, configuration, global::Asphalt.Generated.ComponentRegistry.Factory, global::Asphalt.Generated.ComponentRegistry.Aliases" + declared + ");");
