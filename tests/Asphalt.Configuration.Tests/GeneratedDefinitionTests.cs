@@ -48,6 +48,23 @@ public sealed class GeneratedDefinitionTests : IDisposable
         Assert.Contains($"{file}:5:7: component.components.greeter.txet:", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("component:\n  components:\n    greeter:\n      type: [othergreeter]\n", "'type' must name a component type alias, not a list")]
+    [InlineData("component:\n  components:\n    greeter:\n      type: {alias: othergreeter}\n", "'type' must name a component type alias, not a mapping")]
+    [InlineData("component:\n  components:\n    greeter: [a, b]\n", "not a list")]
+    public async Task A_badly_shaped_child_is_one_error_without_a_follow_on_error_for_the_resource_it_would_publish(string yaml, string expected)
+    {
+        // Found by a docs-only test: the build said one thing, check and run two (the root takes the greeter's resource).
+        var file = _files.Write("shape.yaml", yaml);
+
+        Assert.Equal(1, await RunAsync("check", "-c", file));
+
+        var error = _error.ToString();
+        Assert.Contains("The configuration has 1 error", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no component in the configured tree publishes", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_list_given_for_a_dictionary_option_is_an_error_not_keys_0_and_1()
     {

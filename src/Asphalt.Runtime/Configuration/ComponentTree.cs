@@ -69,7 +69,11 @@ public static class ComponentTree
         if (tree.Root is not null)
         {
             root = Instantiate(tree.Root, configuration, errors);
-            Analyze(tree.Root, configuration, errors);
+            if (!tree.IsIncomplete)
+            {
+                // As the build does: a child that could not be read would only add follow-on "nobody publishes" errors.
+                Analyze(tree.Root, configuration, errors);
+            }
         }
 
         // A tree with problems is never handed out: it would start half-configured.
