@@ -157,13 +157,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, code);
         var report = _error.ToString().ReplaceLineEndings("\n");
         var lines = report.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("greeting: The configuration has 5 errors:", lines[0]);
-        Assert.Equal(5, lines.Length - 1);
+        Assert.Equal("greeting: The configuration has 4 errors:", lines[0]);
+        Assert.Equal(4, lines.Length - 1);
         Assert.True(lines.Any(l => l.Contains("--set startTimeout=…: startTimeout: '-1' is not a number of seconds", StringComparison.Ordinal)), report);
         Assert.True(lines.Any(l => l.Contains($"{file}:4:5: component.components.greeter.greeting: Required configuration key 'greeting' (String) is missing.", StringComparison.Ordinal)), report);
         Assert.True(lines.Any(l => l.Contains($"{file}:7:7: component.components.other.type: unknown component type 'nosuch'", StringComparison.Ordinal)), report);
         Assert.True(lines.Any(l => l.Contains($"{file}:9:3: logging.level: 'Chatty' is not a log level", StringComparison.Ordinal)), report);
-        Assert.True(lines.Any(l => l.Contains("takes resource Tests.Greeting 'missing', which no component in the configured tree publishes", StringComparison.Ordinal)), report);
+
+        // The unknown type might publish Greeting 'missing': resources are checked once every type is known, as in the build.
+        Assert.DoesNotContain("which no component in the configured tree publishes", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -310,6 +312,7 @@ public sealed class CommandLineTests : IDisposable
     [Theory]
     [InlineData("component.exitCode=abc", "component.exitCode: Configuration value 'abc' is not a valid Int32.")]
     [InlineData("startTimeout=abc", "startTimeout: 'abc' is not a number of seconds")]
+    [InlineData("startTimeout=1e12", "startTimeout: '1e12' is not a number of seconds from 0 (no limit) to 4294967")] // Beyond what a timer waits: was an unhandled exception.
     [InlineData("logging.level=Loud", "logging.level: 'Loud' is not a log level")]
     public async Task Every_command_that_loads_configuration_rejects_a_bad_value_the_same_way(string set, string expected)
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Asphalt.Generators.Diagnostics;
 using Asphalt.Generators.Models;
@@ -195,9 +194,7 @@ namespace Asphalt.Generators.Configuration
                 return;
             }
 
-            if (entry.Value is YamlScalar { Value: { } text }
-                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                && seconds >= 0 && !double.IsInfinity(seconds) && !double.IsNaN(seconds))
+            if (entry.Value is YamlScalar { Value: { } text } && ConfigurationText.TryParseSeconds(text, out _))
             {
                 return;
             }

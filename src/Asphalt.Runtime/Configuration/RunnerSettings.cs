@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Asphalt.Configuration;
@@ -69,7 +68,7 @@ public static class RunnerSettings
                 return null;
             }
 
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && double.IsFinite(seconds))
+            if (Trees.ConfigurationText.TryParseSeconds(value, out var seconds))
             {
                 return seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
             }

@@ -31,6 +31,14 @@ namespace Asphalt.Trees
         public static string NotALogLevel(string value) =>
             $"{value} is not a log level: use Trace, Debug, Information, Warning, Error, Critical or None";
 
-        public static string NotSeconds(string value) => $"{value} is not a number of seconds (0 means no limit)";
+        /// <summary>The longest timeout in seconds: about 49.7 days, the most a .NET timer waits (2^32 − 2 ms).</summary>
+        public const double MaxSeconds = 4294967;
+
+        public static string NotSeconds(string value) => $"{value} is not a number of seconds from 0 (no limit) to 4294967 (about 49.7 days)";
+
+        /// <summary>Reads a timeout in seconds, as <c>startTimeout</c> and <c>stopTimeout</c> take it; false when out of range.</summary>
+        public static bool TryParseSeconds(string text, out double seconds) =>
+            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds)
+            && seconds >= 0 && seconds <= MaxSeconds;
     }
 }

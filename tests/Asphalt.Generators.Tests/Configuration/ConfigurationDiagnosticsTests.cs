@@ -430,6 +430,7 @@ public sealed class ConfigurationDiagnosticsTests
     [Theory]
     [InlineData("compnent:\n  type: app\n", 1, "compnent", "did you mean 'component'?")]
     [InlineData("startTimeout: soon\n", 1, "soon", "not a number of seconds")]
+    [InlineData("stopTimeout: 1e12\n", 1, "1e12", "from 0 (no limit) to 4294967")]
     [InlineData("logging:\n  level: Loud\n", 2, "Loud", "not a log level")]
     [InlineData("logging:\n  lvl: Debug\n", 2, "lvl", "the only one is 'level'")]
     [InlineData("component:\n  components: [web]\n", 2, "[web]", "'components' must be a mapping")]
