@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Asphalt.CommandLine;
 using Asphalt.Configuration.Tests.Generated;
 
@@ -63,6 +64,34 @@ public sealed class GeneratedDefinitionTests : IDisposable
         Assert.Contains("The configuration has 1 error", error, StringComparison.Ordinal);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.DoesNotContain("no component in the configured tree publishes", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("generatedGreeter")]
+    [InlineData("nosuch")]
+    public void Create_with_a_section_naming_another_type_is_an_error_not_ignored(string type)
+    {
+        // Found by a docs-only test: App.Create(section) built an App whatever 'type:' said, even a typo.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["App:type"] = type })
+            .Build();
+
+        var error = Assert.Throws<ConfigurationBindingException>(() => GeneratedApp.Create(configuration.GetSection("App")));
+
+        Assert.Equal("App:type", error.Path);
+        Assert.Equal($"Configuration key 'App:type' names component type '{type}', but GeneratedApp.Create always creates GeneratedApp ('generatedApp'): remove the key, or let the command line choose the root's type (component.type).", error.Message);
+    }
+
+    [Fact]
+    public void Create_with_a_section_naming_its_own_type_builds_it()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["App:type"] = "generatedApp", ["App:exitCode"] = "3" })
+            .Build();
+
+        var app = GeneratedApp.Create(configuration.GetSection("App"));
+
+        Assert.Equal(["greeter"], app.Children.Select(c => c.Alias));
     }
 
     [Fact]

@@ -102,10 +102,14 @@ namespace Asphalt.Generators.Components
                     /// then adds its declared children and those configured under <c>components:</c>.
                     /// </summary>
                     /// <param name="configuration">The component's configuration section; null for defaults.</param>
-                    /// <exception cref="global::Asphalt.ConfigurationBindingException">An unknown key, a bad value or a missing required key.</exception>
+                    /// <exception cref="global::Asphalt.ConfigurationBindingException">An unknown key, a bad value, a missing required key, or a <c>type:</c> naming another component type.</exception>
                     {GeneratorInfo.GeneratedCodeAttribute}
                     """);
-                writer.WriteLine($"public static {model.Type.FullName} Create({Configuration}? configuration = null) => __CreateTree(configuration, \"default\");");
+                using (writer.Block($"public static {model.Type.FullName} Create({Configuration}? configuration = null)"))
+                {
+                    writer.WriteLine($"global::Asphalt.ConfigurationValues.CheckOwnType(configuration, {Literals.String(model.Alias)}, {Literals.String(model.Type.DisplayName)});");
+                    writer.WriteLine("return __CreateTree(configuration, \"default\");");
+                }
                 writer.WriteLine();
                 EmitDefaultFactory(writer, model);
                 writer.WriteLine();
@@ -120,9 +124,11 @@ namespace Asphalt.Generators.Components
                 using (writer.Block($"public static {model.Type.FullName} __CreateTree({Configuration}? configuration, string resourceName)"))
                 {
                     writer.WriteLine("var __component = __CreateConfigured(configuration, resourceName);");
-                    // Its configuration's 'type:' may replace the declared type, as on the command line.
+                    // Its configuration's 'type:' may replace the declared type, as on the command line; a 'type:' naming
+                    // no registered type is reported by ConfiguredComponents.Add below, so the child is made through
+                    // __CreateTree, not the public Create that refuses a section naming another type.
                     AddDeclaredChildren(writer, model, child =>
-                        $"global::Asphalt.ConfiguredComponents.Replacement(configuration, {Literals.String(child.Alias)}, global::Asphalt.Generated.ComponentRegistry.Factory) ?? {child.Type.FullName}.Create(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}))");
+                        $"global::Asphalt.ConfiguredComponents.Replacement(configuration, {Literals.String(child.Alias)}, global::Asphalt.Generated.ComponentRegistry.Factory) ?? {child.Type.FullName}.__CreateTree(global::Asphalt.ConfigurationValues.ChildSection(configuration, {Literals.String(child.Alias)}), \"default\")");
 
                     var declared = string.Concat(model.Children.Select(c => ", " + Literals.String(c.Alias)));
                     writer.WriteLine("global::Asphalt.ConfiguredComponents.Add(__component, configuration, global::Asphalt.Generated.ComponentRegistry.Factory, global::Asphalt.Generated.ComponentRegistry.Aliases" + declared + ");");

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Asphalt.Trees;
 
 namespace Asphalt;
 
@@ -198,6 +199,27 @@ public static partial class ConfigurationValues
         var problems = new ConfigurationProblems();
         CollectUnknownKeys(configuration, typeName, problems, knownKeys);
         problems.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// Throws when the section given to a component's generated <c>Create(configuration)</c> names another
+    /// type with <c>type:</c>: <c>App.Create</c> always creates an <c>App</c>, so a different (or misspelt)
+    /// type there would otherwise be ignored without a word. Only the command line lets configuration
+    /// choose the root's type (<c>component.type</c>).
+    /// </summary>
+    /// <param name="configuration">The section passed to <c>Create</c>, or null.</param>
+    /// <param name="alias">The component's registered alias.</param>
+    /// <param name="typeName">The component's type name, for the message.</param>
+    /// <exception cref="ConfigurationBindingException"><c>type:</c> names another alias.</exception>
+    public static void CheckOwnType(IConfiguration? configuration, string alias, string typeName)
+    {
+        if (configuration?[TreeRules.TypeKey] is { Length: > 0 } written
+            && !string.Equals(TreeRules.TypeAliasOf(written), alias, StringComparison.OrdinalIgnoreCase))
+        {
+            var path = configuration is IConfigurationSection { Path.Length: > 0 } section ? section.Path + ":" + TreeRules.TypeKey : TreeRules.TypeKey;
+            throw new ConfigurationBindingException(path, alias,
+                $"Configuration key '{path}' names component type '{written}', but {typeName}.Create always creates {typeName} ('{alias}'): remove the key, or let the command line choose the root's type (component.type).");
+        }
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class ConfiguredTreeAgreementTests
         { "alias/name runs a second instance", "component:\n  components:\n    server/backup:\n      port: 2\n", ["app", "app/server", "app/server_backup"], null },
         { "an explicit type", "component:\n  components:\n    extra:\n      type: client\n", ["app", "app/server", "app/extra"], null },
         { "an unknown type", "component:\n  components:\n    extra:\n      type: nosuch\n", [], "unknown component type 'nosuch': registered types are app, client, fixed, server; set 'type:' to one of them" },
+        { "an unknown type on a child declared in code", "component:\n  components:\n    server:\n      type: sever\n", [], "unknown component type 'sever' (did you mean 'server'?): registered types are app, client, fixed, server; set 'type:' to one of them" },
         { "a child alias typo", "component:\n  components:\n    sever:\n      port: 1\n", [], "unknown component type 'sever' (did you mean 'server'?): registered types are app, client, fixed, server; set 'type:' to one of them" },
         { "an alias that is not an identifier", "component:\n  components:\n    bad-name:\n", [], "'bad-name' is not a valid child alias: use an identifier (letters, digits, '_'), or 'alias/resourceName' to publish a second instance's resources under another name" },
         { "a child that is a scalar", "component:\n  components:\n    client: 5\n", [], "a component's configuration must be a mapping of options or empty, not '5'" },
