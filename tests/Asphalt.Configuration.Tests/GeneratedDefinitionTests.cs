@@ -83,6 +83,20 @@ public sealed class GeneratedDefinitionTests : IDisposable
     }
 
     [Fact]
+    public void Create_with_a_host_configuration_holding_a_list_under_components_is_the_shape_error_not_children_0_and_1()
+    {
+        // Found by review: appsettings.json's "components": [ {...} ] became children named 0, 1 … in generated
+        // Create, while the command line and the build reject a list there.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["App:components:0:type"] = "generatedGreeter", ["App:components:1:type"] = "generatedGreeter" })
+            .Build();
+
+        var error = Assert.Throws<ConfigurationBindingException>(() => GeneratedApp.Create(configuration.GetSection("App")));
+
+        Assert.Contains("'components' must be a mapping of child aliases to their configuration, not a list", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_with_a_section_naming_its_own_type_builds_it()
     {
         var configuration = new ConfigurationBuilder()

@@ -16,12 +16,31 @@ internal sealed class ConfigurationTreeSection(IConfiguration configuration, Loa
 
     public override string KeyPath => Asphalt.Configuration.KeyPath.FromConfigurationPath(Path);
 
-    // Configuration keeps a list as keys 0, 1 … like a mapping; the loaded configuration remembers which were lists.
+    // Configuration keeps a list as keys 0, 1 … like a mapping. The loaded configuration remembers which were
+    // lists; any other (a host's appsettings.json) is read as its own binder reads arrays: keys 0 to n−1.
     protected override SectionShape WrittenShape =>
         ScalarText is not null ? SectionShape.Scalar
-        : Configuration is ShapedConfigurationSection { IsList: true } ? SectionShape.List
-        : Configuration.GetChildren().Any() ? SectionShape.Mapping
-        : SectionShape.Empty;
+        : Configuration is ShapedConfigurationSection shaped ? (shaped.IsList ? SectionShape.List : MappingOrEmpty())
+        : IsNumbered() ? SectionShape.List
+        : MappingOrEmpty();
+
+    private SectionShape MappingOrEmpty() => Configuration.GetChildren().Any() ? SectionShape.Mapping : SectionShape.Empty;
+
+    private bool IsNumbered()
+    {
+        var index = 0;
+        foreach (var child in Configuration.GetChildren().OrderBy(c => c.Key.Length).ThenBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (child.Key != index.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            index++;
+        }
+
+        return index > 0;
+    }
 
     protected override string? ScalarText => (Configuration as IConfigurationSection)?.Value;
 
