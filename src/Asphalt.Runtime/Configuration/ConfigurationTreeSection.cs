@@ -29,7 +29,8 @@ internal sealed class ConfigurationTreeSection(IConfiguration configuration, Loa
     private bool IsNumbered()
     {
         var index = 0;
-        foreach (var child in Configuration.GetChildren().OrderBy(c => c.Key.Length).ThenBy(c => c.Key, StringComparer.Ordinal))
+        // GetChildren sorts keys as ConfigurationKeyComparer does: numbers numerically.
+        foreach (var child in Configuration.GetChildren())
         {
             if (child.Key != index.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
