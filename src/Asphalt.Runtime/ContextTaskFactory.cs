@@ -24,6 +24,7 @@ public sealed class ContextTaskFactory
     private readonly Context _context;
     private readonly ComponentNode? _owner;
     private readonly ILogger _logger;
+    private readonly List<ServiceTaskFailedException> _unreportedCrashes = []; // Under _gate.
     private bool _closed; // Under _gate.
 
     private ContextTaskFactory(Context context, string name, TaskFailurePolicy failurePolicy)
@@ -126,7 +127,14 @@ public sealed class ContextTaskFactory
         catch (Exception error)
         {
             var failure = new ServiceTaskFailedException(name, $"task factory '{Name}' of {TaskFailures.DescribeOwner(_owner?.Path)}", error);
-            TaskFailures.Report(_context, _logger, failure, _owner?.Path, policy);
+            if (!TaskFailures.Report(_context, _logger, failure, Name, _owner?.Path, policy) && policy == TaskFailurePolicy.StopApplication)
+            {
+                // No application to stop (a plain context, a test harness): teardown reports it, as it does a service task's.
+                lock (_gate)
+                {
+                    _unreportedCrashes.Add(failure);
+                }
+            }
         }
     }
 
@@ -142,6 +150,16 @@ public sealed class ContextTaskFactory
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(running).ConfigureAwait(false); // Never faults: RunAsync handles every failure.
         _stop.Dispose();
+        ServiceTaskFailedException[] crashes;
+        lock (_gate)
+        {
+            crashes = [.. _unreportedCrashes];
+        }
+
+        if (crashes.Length > 0)
+        {
+            throw crashes.Length == 1 ? crashes[0] : new AggregateException(crashes);
+        }
     }
 
     private static void ThrowIfRestart(TaskFailurePolicy policy)

@@ -113,7 +113,7 @@ public sealed class ServiceTask
                 if (_options.FailurePolicy != TaskFailurePolicy.Restart)
                 {
                     _status.Fail(failure); // A start step still waiting for readiness fails with the cause.
-                    _crashReported = TaskFailures.Report(_context, _logger, failure, _ownerPath, _options.FailurePolicy);
+                    _crashReported = TaskFailures.Report(_context, _logger, failure, failure.TaskName, _ownerPath, _options.FailurePolicy);
                     if (_options.FailurePolicy == TaskFailurePolicy.Log)
                     {
                         return;
@@ -127,7 +127,7 @@ public sealed class ServiceTask
                     delay = _options.RestartDelay; // It ran well for a while: this is a new run of bad luck.
                 }
 
-                TaskFailures.Report(_context, _logger, failure, _ownerPath, TaskFailurePolicy.Restart, delay);
+                TaskFailures.Report(_context, _logger, failure, failure.TaskName, _ownerPath, TaskFailurePolicy.Restart, delay);
                 try
                 {
                     // Cancelled as soon as teardown begins, before the teardown action runs: a run

@@ -139,8 +139,10 @@ public sealed class TelemetryTests
         var waiting = app.GetResourceAsync<string>("late"); // Nothing published yet: a real wait.
         app.AddResource("value", "late");
         Assert.Equal("value", await waiting);
-        var crashed = app.CreateTaskFactory("metered tasks", TaskFailurePolicy.Log).StartTask("metered task", _ => throw new InvalidOperationException("crash"));
-        await crashed.Completion;
+        // Tasks named per client count under their factory's name: one series, not one per client.
+        var tasks = app.CreateTaskFactory("metered tasks", TaskFailurePolicy.Log);
+        await tasks.StartTask("client 10.0.0.1:5001", _ => throw new InvalidOperationException("crash")).Completion;
+        await tasks.StartTask("client 10.0.0.2:5002", _ => throw new InvalidOperationException("crash")).Completion;
         await signal.DispatchAsync(1);
         Assert.True(await subscribed);
         await signal.DispatchAsync(2); // Queued.
@@ -153,7 +155,7 @@ public sealed class TelemetryTests
         Assert.Equal(3, Sum(metrics, "asphalt.signal.dispatches", ("asphalt.signal", "metered-signal")));
         Assert.Equal(3, Sum(metrics, "asphalt.signal.listener.failures", ("asphalt.signal", "metered-signal")));
         Assert.Equal(1, Sum(metrics, "asphalt.signal.stream.dropped", ("asphalt.signal", "metered-signal")));
-        Assert.Equal(1, Sum(metrics, "asphalt.task.crashes", ("asphalt.task", "metered task")));
+        Assert.Equal(2, Sum(metrics, "asphalt.task.crashes", ("asphalt.task", "metered tasks")));
         Assert.Equal(1, Sum(metrics, "asphalt.teardown.failures", ("asphalt.teardown.step", "metered teardown")));
     }
 

@@ -67,4 +67,21 @@ public sealed class TestingExamples
         Assert.Equal([new HeatAlert(40)], alerts.Events);
     }
     // end example
+
+    // begin example: task-crash
+    [Fact]
+    public async Task A_task_that_crashes_after_start_up_fails_the_test_when_the_harness_stops()
+    {
+        var app = await ComponentHarness.StartAsync(
+            new TemperatureLogger(),
+            h => h.Override<IThermometer>(new SensorThermometer())); // Throws IOException.
+        await app.WaitForLogAsync(l => l.Level == LogLevel.Error); // The crash is logged at once.
+
+        // Under the runner the crash would stop the application; here teardown reports it.
+        var error = await Assert.ThrowsAsync<TeardownException>(app.StopAsync);
+        var crash = Assert.IsType<ServiceTaskFailedException>(Assert.Single(error.Failures).InnerException);
+        Assert.Equal("first reading", crash.TaskName);
+        Assert.IsType<IOException>(crash.InnerException);
+    }
+    // end example
 }

@@ -50,6 +50,18 @@ public sealed partial class MonitorComponent
     }
 }
 
+/// <summary>Takes a first reading in a task of its own, which crashes if the thermometer fails.</summary>
+[Component("logger")]
+public sealed partial class TemperatureLogger
+{
+    public void StartAsync(IThermometer thermometer, Context context)
+    {
+        var logger = context.LoggerFactory.CreateLogger<TemperatureLogger>();
+        var readings = context.CreateTaskFactory("readings");
+        readings.StartTask("first reading", async ct => logger.LogInformation("It is {Celsius} °C", await thermometer.ReadAsync(ct)));
+    }
+}
+
 /// <summary>The whole station: the real thermometer and the monitor.</summary>
 [Component("station")]
 [ChildComponent<ThermometerComponent>("thermometer")]
