@@ -9,7 +9,9 @@ public sealed partial class Context
 {
     // Reads are lock-free: each type maps to a small copy-on-write array of named entries.
     // Writes take _gate so conflict checks and waiter wake-ups are atomic.
-    private readonly ConcurrentDictionary<Type, ResourceEntry[]> _resources = new();
+    // Made by the first publish (under _gate): most request- and task-scoped contexts never publish,
+    // and an empty ConcurrentDictionary is the largest part of a context.
+    private ConcurrentDictionary<Type, ResourceEntry[]>? _resources;
 
     // Copy-on-write, so the lookup path reads it without the lock; null until a factory is added.
     private volatile Dictionary<ResourceKey, ResourceFactory>? _factories;
@@ -185,7 +187,7 @@ public sealed partial class Context
         var names = new SortedSet<string>(StringComparer.Ordinal);
         for (var context = this; context is not null; context = context.Parent)
         {
-            if (context._resources.TryGetValue(type, out var entries))
+            if (context._resources is { } resources && resources.TryGetValue(type, out var entries))
             {
                 foreach (var entry in entries)
                 {
@@ -216,7 +218,7 @@ public sealed partial class Context
     {
         for (var context = this; context is not null; context = context.Parent)
         {
-            if (context._resources.TryGetValue(type, out var entries))
+            if (context._resources is { } resources && resources.TryGetValue(type, out var entries))
             {
                 foreach (var entry in entries)
                 {
@@ -436,7 +438,7 @@ public sealed partial class Context
 
     private bool TryFindLocal(ResourceKey key, [NotNullWhen(true)] out object? value)
     {
-        if (_resources.TryGetValue(key.Type, out var entries))
+        if (_resources is { } resources && resources.TryGetValue(key.Type, out var entries))
         {
             foreach (var entry in entries)
             {
@@ -493,7 +495,8 @@ public sealed partial class Context
     private void PublishGeneratedLocked(ResourceFactory factory, object value)
     {
         var entry = new ResourceEntry(factory.Key.Name, value, factory.Publisher.AsFactory, generated: true);
-        _resources[factory.Key.Type] = _resources.TryGetValue(factory.Key.Type, out var entries) ? [.. entries, entry] : [entry];
+        var resources = _resources ??= new();
+        resources[factory.Key.Type] = resources.TryGetValue(factory.Key.Type, out var entries) ? [.. entries, entry] : [entry];
         if (factory.Owned)
         {
             AddDisposal(value, $"disposal of resource {factory.Key}");
@@ -522,9 +525,10 @@ public sealed partial class Context
         }
 
         var entry = new ResourceEntry(name, value, publisher);
+        var resources = _resources ??= new();
         foreach (var type in types)
         {
-            _resources[type] = _resources.TryGetValue(type, out var entries) ? [.. entries, entry] : [entry];
+            resources[type] = resources.TryGetValue(type, out var entries) ? [.. entries, entry] : [entry];
         }
 
         if (owned)
@@ -570,7 +574,7 @@ public sealed partial class Context
 
     private bool TryFindLocalEntry(ResourceKey key, [NotNullWhen(true)] out ResourceEntry? found)
     {
-        found = _resources.TryGetValue(key.Type, out var entries) ? Array.Find(entries, e => e.Name == key.Name) : null;
+        found = _resources is { } resources && resources.TryGetValue(key.Type, out var entries) ? Array.Find(entries, e => e.Name == key.Name) : null;
         return found is not null;
     }
 

@@ -3,6 +3,7 @@ namespace Asphalt;
 // Teardown: callbacks and owned resources, run in reverse order of registration when the context closes.
 public sealed partial class Context
 {
+    private static readonly TaskCompletionSource ClosedWithNothingToRun = CompletedClose();
     private readonly List<TeardownEntry> _teardown = [];
     private string? _runningTeardown; // Written by the teardown, read by the runner's stop-timeout message.
     private volatile AbandonedStart? _waitingFor; // The abandoned start-up the close waits for before its teardown.
@@ -70,6 +71,15 @@ public sealed partial class Context
         TaskCompletionSource closed;
         lock (_gate)
         {
+            if (_closing is null && _teardown.Count == 0 && _waiters is null)
+            {
+                // Nothing to run and nobody waiting (most request-scoped contexts): closed at once, with
+                // no teardown span and no state machine.
+                _state = ContextState.Closed;
+                _closing = ClosedWithNothingToRun;
+                return ClosedWithNothingToRun.Task;
+            }
+
             if (BeginClosing(out closed) is { } already)
             {
                 return already;
@@ -246,6 +256,13 @@ public sealed partial class Context
         {
             closed.TrySetException(unexpected);
         }
+    }
+
+    private static TaskCompletionSource CompletedClose()
+    {
+        var closed = new TaskCompletionSource();
+        closed.SetResult();
+        return closed;
     }
 
     private TeardownEntry? TakeLastTeardown()

@@ -58,7 +58,10 @@ public sealed partial class Context : IAsyncDisposable
         Root = parent?.Root ?? this;
         _drivesOwnLifetime = parent is null && !isRunnerContext;
         LoggerFactory = loggerFactory ?? parent?.LoggerFactory ?? NullLoggerFactory.Instance;
-        _logger = LoggerFactory.CreateLogger("Asphalt.Context");
+
+        // A child logging where its parent does shares its logger: CreateLogger takes the factory's lock,
+        // and a web server makes a child context per request.
+        _logger = parent is not null && LoggerFactory == parent.LoggerFactory ? parent._logger : LoggerFactory.CreateLogger("Asphalt.Context");
     }
 
     internal static Context CreateForRunner(ILoggerFactory loggerFactory) => new(null, loggerFactory, isRunnerContext: true);

@@ -87,6 +87,24 @@ public sealed class TeardownTests
     }
 
     [Fact]
+    public async Task A_request_context_with_nothing_to_tear_down_closes_inline_refuses_later_steps_and_reports_the_same_close_again()
+    {
+        var application = new Context();
+        application.AddResource("shared");
+        var request = new Context(application);
+        Assert.Equal("shared", request.GetResource<string>()); // Lookups through the parent need nothing of the child's own.
+
+        var closing = request.CloseAsync();
+
+        Assert.True(closing.IsCompletedSuccessfully);
+        Assert.Equal(ContextState.Closed, request.State);
+        Assert.Contains("already closed", Assert.Throws<InvalidOperationException>(() => request.AddTeardown(() => { })).Message);
+        Assert.Throws<InvalidOperationException>(() => request.AddResource("mine", "late"));
+        await request.CloseAsync(); // A second close reports the first one's outcome.
+        Assert.Equal(ContextState.Open, application.State);
+    }
+
+    [Fact]
     public async Task The_runners_close_runs_steps_off_the_callers_thread()
     {
         var context = new Context();
