@@ -110,13 +110,14 @@ namespace Asphalt.Generators.Components
                         yield break; // Framework types: System.Text.Json's own converters decide.
                     }
 
-                    var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || type.IsValueType).ToList();
+                    // Implicit ones count: a class without constructors has a public parameterless one, a struct always has one.
+                    var constructors = type.InstanceConstructors.ToList();
                     var constructor = constructors.FirstOrDefault(c => c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == JsonConstructorAttribute))
                         ?? constructors.FirstOrDefault(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 0)
                         ?? (constructors.Count(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type)) == 1
                             ? constructors.First(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type))
                             : null);
-                    if (type.IsAbstract || (constructor is null && !(type.IsValueType && !constructors.Any())))
+                    if (type.IsAbstract || constructor is null)
                     {
                         yield return type.IsAbstract
                             ? "it is abstract, so it cannot be created when it arrives"
