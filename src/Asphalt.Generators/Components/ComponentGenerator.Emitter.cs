@@ -303,7 +303,7 @@ namespace Asphalt.Generators.Components
             private static void EmitStart(SourceWriter writer, ComponentModel model)
             {
                 var members = model.Published.Where(p => !p.IsSignal).ToList();
-                if (model.Start is null && members.Count == 0 && model.Listeners.Count == 0)
+                if (model.Start is null && members.Count == 0 && model.Listeners.Count == 0 && model.Bridges.Count == 0)
                 {
                     return;
                 }
@@ -312,7 +312,7 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
                 writer.WriteLine(Hidden);
-                if (model.Listeners.Count == 0)
+                if (model.Listeners.Count == 0 && model.Bridges.Count == 0)
                 {
                     using (writer.Block(StepOverride(model.Start, "Start", isAsync: false)))
                     {
@@ -351,10 +351,36 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine($"context.AddTeardown(() => {{ {signal}.Disconnect({handler}); }}, {Literals.String(description)});");
                     }
 
+                    EmitBridges(writer, model);
                     foreach (var member in members)
                     {
                         Publish(writer, model, member, "this." + member.Member);
                     }
+                }
+            }
+
+            /// <summary>
+            /// Bridges each <c>[Signal(..., Channel = ...)]</c> through the tree's transport, once the children
+            /// (which may publish it) have started; the teardown stops the bridge before the transport's own.
+            /// The event's metadata comes from the source-generated context: no reflection.
+            /// </summary>
+            private static void EmitBridges(SourceWriter writer, ComponentModel model)
+            {
+                if (model.Bridges.Count == 0)
+                {
+                    return;
+                }
+
+                var transport = BridgedSignal.TransportType.FullName;
+                writer.WriteLine($"var __transport = await context.GetResourceAsync<{transport}>({Literals.String(BridgedSignal.TransportName)}, cancellationToken).ConfigureAwait(false);");
+                var index = 0;
+                foreach (var bridge in model.Bridges)
+                {
+                    var local = "__bridge" + index++;
+                    var eventType = bridge.EventType.FullName;
+                    var metadata = $"(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{eventType}>){bridge.JsonContext.FullName}.Default.GetTypeInfo(typeof({eventType}))!";
+                    writer.WriteLine($"var {local} = await __transport.BridgeAsync<{eventType}>(this.{bridge.Member}, {Literals.String(bridge.Channel)}, {metadata}, cancellationToken).ConfigureAwait(false);");
+                    writer.WriteLine($"context.AddTeardown({local}.DisposeAsync, {Literals.String("stop the " + bridge.Description)});");
                 }
             }
 

@@ -173,6 +173,7 @@ namespace Asphalt.Generators.Components
                 private readonly bool _checkChildren; // Whether a [Component] child is parsed to see that it gets a factory (one level only).
                 private bool _hasErrors;
                 private OptionsType? _options; // The options type its constructor takes, for [Resource(NameOption = ...)].
+                private readonly List<BridgedSignal> _bridges = new();
 
                 public State(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken, bool checkChildren)
                 {
@@ -233,7 +234,7 @@ namespace Asphalt.Generators.Components
                     var listeners = ParseListeners();
                     var children = ParseChildren();
 
-                    if (overridden.Contains("StartAsync") && (published.Any(p => !p.IsSignal) || listeners.Count > 0))
+                    if (overridden.Contains("StartAsync") && (published.Any(p => !p.IsSignal) || listeners.Count > 0 || _bridges.Count > 0))
                     {
                         Invalid("it overrides StartAsync by hand, so the generated StartAsync that publishes its [Resource] members and connects its [SignalListener] methods cannot exist; rename the override to a StartAsync method taking resources as parameters");
                     }
@@ -262,7 +263,10 @@ namespace Asphalt.Generators.Components
                         options.ToEquatableArray(),
                         _hasErrors,
                         Where(_type),
-                        IsPublic(_type));
+                        IsPublic(_type))
+                    {
+                        Bridges = _bridges.OrderBy(b => b.Member, StringComparer.Ordinal).ToEquatableArray(),
+                    };
                 }
 
                 private bool CheckShape()
@@ -779,6 +783,11 @@ namespace Asphalt.Generators.Components
                             {
                                 InvalidDeclaration($"signal name '{name}' of {kind} '{member.Name}' is not an identifier", location);
                                 continue;
+                            }
+
+                            if (ParseBridge(signal, Escape(member.Name), name, memberType, location) is { } bridge)
+                            {
+                                _bridges.Add(bridge);
                             }
 
                             var signalRef = TypeRefOf(memberType);

@@ -157,6 +157,20 @@ namespace Asphalt.Generators.Diagnostics
             "Options type '{0}' of component '{1}': {2}; check the value in a step, or implement IValidatableObject",
             DiagnosticSeverity.Warning);
 
+        /// <summary>ASPH0021. Format: <c>Component '{0}': signal '{1}' is bridged to channel '{2}', but no JsonSerializerContext in this assembly has [JsonSerializable(typeof({3}))] ...</c>.</summary>
+        public static readonly DiagnosticDescriptor BridgedEventWithoutJsonMetadata = Create(
+            DiagnosticIds.BridgedEventWithoutJsonMetadata,
+            "Bridged event type has no System.Text.Json metadata",
+            "Component '{0}': signal '{1}' is bridged to channel '{2}', but no JsonSerializerContext in this assembly has [JsonSerializable(typeof({3}))]; add one, e.g. '[JsonSerializable(typeof({3}))] internal sealed partial class EventJsonContext : JsonSerializerContext;'",
+            DiagnosticSeverity.Error);
+
+        /// <summary>ASPH0022. Format: <c>Component '{0}': signal '{1}' is bridged to channel '{2}', but its event type '{3}' does not survive the trip as JSON: {4}</c>.</summary>
+        public static readonly DiagnosticDescriptor UnserializableBridgedEvent = Create(
+            DiagnosticIds.UnserializableBridgedEvent,
+            "Bridged event type cannot round-trip through System.Text.Json",
+            "Component '{0}': signal '{1}' is bridged to channel '{2}', but its event type '{3}' does not survive the trip as JSON: {4}",
+            DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true,
                 helpLinkUri: DiagnosticIds.HelpUri(id), customTags: tags);

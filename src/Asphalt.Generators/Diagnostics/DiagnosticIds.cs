@@ -63,6 +63,12 @@ namespace Asphalt.Generators.Diagnostics
         /// <summary>A validation attribute on an options member that generated binding does not check.</summary>
         public const string UncheckedValidationAttribute = "ASPH0020";
 
+        /// <summary>A bridged signal's event type has no source-generated System.Text.Json metadata.</summary>
+        public const string BridgedEventWithoutJsonMetadata = "ASPH0021";
+
+        /// <summary>A bridged signal's event type cannot round-trip through System.Text.Json.</summary>
+        public const string UnserializableBridgedEvent = "ASPH0022";
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpUri(string id) =>
             "https://github.com/asphalt-dotnet/asphalt/blob/main/docs/diagnostics/" + id + ".md";

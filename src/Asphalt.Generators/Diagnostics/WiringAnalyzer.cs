@@ -40,7 +40,9 @@ namespace Asphalt.Generators.Diagnostics
             DiagnosticDescriptors.InvalidConfigurationShape,
             DiagnosticDescriptors.RequiredOptionNotSet,
             DiagnosticDescriptors.AsyncVoidMethod,
-            DiagnosticDescriptors.UncheckedValidationAttribute);
+            DiagnosticDescriptors.UncheckedValidationAttribute,
+            DiagnosticDescriptors.BridgedEventWithoutJsonMetadata,
+            DiagnosticDescriptors.UnserializableBridgedEvent);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -54,6 +54,9 @@ namespace Asphalt.Generators.Models
         /// </summary>
         public EquatableArray<InjectedParameter> HandlerParameters { get; init; }
 
+        /// <summary>Its <c>[Signal(..., Channel = ...)]</c> members, bridged through the tree's <c>ISignalTransport</c> once its children have started.</summary>
+        public EquatableArray<BridgedSignal> Bridges { get; init; }
+
         public EquatableArray<PublishedResource> AllPublished()
         {
             var all = new System.Collections.Generic.List<PublishedResource>(Published);
@@ -234,6 +237,25 @@ namespace Asphalt.Generators.Models
         string SignalName,
         ListenerKind Kind,
         LocationInfo? Location);
+
+    /// <summary>A signal bridged to a channel by <c>[Signal(..., Channel = ...)]</c>.</summary>
+    /// <param name="Member">The signal property or field, escaped.</param>
+    /// <param name="SignalName">The signal resource's name.</param>
+    /// <param name="EventType">The event type.</param>
+    /// <param name="Channel">The channel.</param>
+    /// <param name="JsonContext">The <c>JsonSerializerContext</c> holding the event type's metadata.</param>
+    /// <param name="Location">The attribute (analyzer only).</param>
+    internal sealed record BridgedSignal(string Member, string SignalName, TypeRef EventType, string Channel, TypeRef JsonContext, LocationInfo? Location)
+    {
+        /// <summary>The resource name of the transport a bridge goes through.</summary>
+        public const string TransportName = "default";
+
+        /// <summary>The transport's type as generated code and the wiring graph name it.</summary>
+        public static readonly TypeRef TransportType = new("global::Asphalt.ISignalTransport", "ISignalTransport", false);
+
+        /// <summary>For messages and graphs: <c>bridge of signal 'messages' to channel 'chat:messages'</c>.</summary>
+        public string Description => $"bridge of signal '{SignalName}' to channel '{Channel}'";
+    }
 
     /// <summary>How a child is created.</summary>
     internal enum ChildConstruction

@@ -31,8 +31,9 @@ namespace Asphalt.Generators.Packages
         /// is not read: its components stay opaque, as hand-written ones are. Version 3 added logger
         /// categories, <c>HidesBaseStep</c> and endpoint handler parameters, appended to the records
         /// that have them, so a version 2 manifest reads with those at their defaults.
+        /// Version 4 appended the bridged signals (which take the tree's transport).
         /// </summary>
-        public const int FormatVersion = 3;
+        public const int FormatVersion = 4;
 
         /// <summary>The oldest version still read (2: options carry their validation rules).</summary>
         public const int OldestReadableVersion = 2;
@@ -60,7 +61,14 @@ namespace Asphalt.Generators.Packages
                 })
                 .List(model.Children, static (w, c) => { w.String(c.Alias); Type(w, c.Type); w.Int((int)c.Construction); })
                 .List(model.Options, static (w, o) => { Type(w, o.Type); w.String(o.BindMethod).List(o.Members, Member).Bool(o.Validatable); })
-                .List(model.HandlerParameters, Parameter);
+                .List(model.HandlerParameters, Parameter)
+                .List(model.Bridges, static (w, b) =>
+                {
+                    w.String(b.Member).String(b.SignalName);
+                    Type(w, b.EventType);
+                    w.String(b.Channel);
+                    Type(w, b.JsonContext);
+                });
             return writer.ToString();
         }
 
@@ -99,6 +107,7 @@ namespace Asphalt.Generators.Packages
                     IsReferenced: true)
                 {
                     HandlerParameters = reader.Since(3, static r => r.List(Parameter).ToEquatableArray()),
+                    Bridges = reader.Since(4, static r => r.List(static b => new BridgedSignal(b.String(), b.String(), Type(b), b.String(), Type(b), null)).ToEquatableArray()),
                 };
                 return reader.AtEnd ? model : null;
             }

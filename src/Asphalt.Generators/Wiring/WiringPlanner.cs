@@ -129,6 +129,7 @@ namespace Asphalt.Generators.Wiring
                 .SelectMany(s => s!.Parameters.Where(p => p.Kind == ParameterKind.Resource).Select(p => (Step: s.Phase, Parameter: p)))
                 .Select(t => new RegistryResource(TypeName(t.Parameter.Type!), t.Parameter.ResourceName, false, t.Parameter.Optional, t.Parameter.NameOptionKey, t.Step))
                 .Concat(model.Listeners.Select(l => new RegistryResource(TypeName(l.SignalType), l.SignalName, true, false)))
+                .Concat(model.Bridges.Select(_ => new RegistryResource(TypeName(BridgedSignal.TransportType), BridgedSignal.TransportName, false, false)))
                 .ToEquatableArray();
             return new RegistryEntry(model.Alias, model.Type, children, provides, consumes);
         }
@@ -403,6 +404,13 @@ namespace Asphalt.Generators.Wiring
                 {
                     _consumptions.Add(new Consumption(node, new Key(listener.SignalType.FullName, listener.SignalName), listener.SignalType.DisplayName,
                         $"listener {listener.Method}", Phase.Start, false, listener.Location ?? node.DeclaredAt, true));
+                }
+
+                // A bridge takes the transport after the children started, as a start step's parameter would.
+                foreach (var bridge in model.Bridges)
+                {
+                    _consumptions.Add(new Consumption(node, new Key(BridgedSignal.TransportType.FullName, BridgedSignal.TransportName), BridgedSignal.TransportType.DisplayName,
+                        bridge.Description, Phase.Start, false, bridge.Location ?? node.DeclaredAt, false));
                 }
             }
 

@@ -146,6 +146,7 @@ public sealed class ComponentManifestTests
             Listeners = model.Listeners.Select(l => l with { Location = null }).ToEquatableArray(),
             Children = model.Children.Select(c => c with { Location = null }).ToEquatableArray(),
             HandlerParameters = model.HandlerParameters.Select(Parameter).ToEquatableArray(),
+            Bridges = model.Bridges.Select(b => b with { Location = null }).ToEquatableArray(),
             HasErrors = false,
             Location = null,
             IsPublic = true,
@@ -160,9 +161,9 @@ public sealed class ComponentManifestTests
             .TrackedSteps[TrackingNames.ValidComponents].SelectMany(s => s.Outputs).Select(o => (ComponentModel)o.Value).First();
         var text = ComponentManifest.Write(model);
 
-        Assert.StartsWith("1:3", text); // Version 3: logger categories, HidesBaseStep and endpoint handler parameters.
+        Assert.StartsWith("1:4", text); // Version 4: bridged signals.
         Assert.Null(ComponentManifest.Read("1:1" + text.Substring(3)));
-        Assert.Null(ComponentManifest.Read("1:4" + text.Substring(3)));
+        Assert.Null(ComponentManifest.Read("1:5" + text.Substring(3)));
         Assert.Null(ComponentManifest.Read(text.Substring(0, text.Length - 1)));
         Assert.Null(ComponentManifest.Read(text + "1:x"));
         Assert.Null(ComponentManifest.Read("garbage"));
