@@ -220,8 +220,8 @@ namespace Asphalt.Analyzers.Blocking
         /// <summary>
         /// True when <paramref name="branch"/> is the synchronous half of a dual-mode method: its
         /// condition tests the mode (<c>if (!async)</c>, <c>ioBehavior == IOBehavior.Synchronous</c>),
-        /// or the other branch awaits (<c>if (x) await s.ReadAsync(b); else s.Read(b);</c>), so this
-        /// branch runs only for a caller that asked to block.
+        /// or the other branch awaits and this one does not (<c>if (x) await s.ReadAsync(b); else s.Read(b);</c>),
+        /// so this branch runs only for a caller that asked to block.
         /// </summary>
         private static bool IsSyncModeBranch(IConditionalOperation conditional, IOperation branch)
         {
@@ -242,8 +242,14 @@ namespace Asphalt.Analyzers.Blocking
                 return false;
             }
 
+            // A branch that awaits itself is async code, whatever its sibling does.
+            return ContainsAwait(other) && !ContainsAwait(branch);
+        }
+
+        private static bool ContainsAwait(IOperation root)
+        {
             var stack = new System.Collections.Generic.Stack<IOperation>();
-            stack.Push(other);
+            stack.Push(root);
             while (stack.Count > 0)
             {
                 var current = stack.Pop();

@@ -72,6 +72,31 @@ public class RealCodePatternTests
         }
         """);
 
+    // microsoft/OpenAPI.NET before its fix (#776): both branches await, so neither is a sync-mode half.
+    [Fact]
+    public Task Branch_that_awaits_itself_is_async_code_even_when_its_sibling_awaits() => AnalyzeAsync("""
+        class OpenApiService
+        {
+            public static async Task ProcessOpenApiDocument(string openapi, string csdl)
+            {
+                Stream stream;
+                string document;
+                if (!string.IsNullOrEmpty(csdl))
+                {
+                    stream = await GetStream(csdl);
+                    document = await new StreamReader(stream).ReadToEndAsync();
+                }
+                else
+                {
+                    stream = await GetStream(openapi);
+                    document = {|ASPH1001:new StreamReader(stream).ReadToEndAsync().GetAwaiter().GetResult()|};
+                }
+            }
+
+            static Task<Stream> GetStream(string input) => Task.FromResult<Stream>(new FileStream(input, FileMode.Open));
+        }
+        """);
+
     // Npgsql's ArrayConverter: the mode flag is one operand of a conjunction.
     [Fact]
     public Task Mode_test_inside_a_conjunction_reserves_the_rest_for_sync_callers() => AnalyzeAsync("""
