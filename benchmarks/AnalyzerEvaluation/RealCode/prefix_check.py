@@ -44,7 +44,8 @@ def main() -> None:
     print("| changed line (parent) | code | " + " | ".join(IDS) + " |")
     print("|---|---|" + "---|" * len(IDS))
     for path, line, text in changed_lines((out / "fix.diff").read_text(), root):
-        if not text or text.startswith(("using ", "//", "#")) or text in "{}":
+        # Not code that runs: blank lines, braces, comments, regions, using directives.
+        if not text or text.startswith(("//", "#")) or text in "{}" or re.fullmatch(r"using [\w.]+;", text):
             continue
         where = f"{path}:{line}"
         marks = ["found" if where in found[id_] else "-" for id_ in IDS]
