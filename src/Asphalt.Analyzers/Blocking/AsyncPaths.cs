@@ -16,21 +16,25 @@ namespace Asphalt.Analyzers.Blocking
         /// The async path an operation runs on: the async lambda or local function around it, or
         /// the operation block's root when the owning member is async or returns a task. Null when
         /// the operation is in sync code, in a deferred or offloaded sync delegate (Task.Run,
-        /// new Thread, Offload.RunAsync, an event handler) or inside <c>nameof</c>.
+        /// new Thread, Offload.RunAsync, an event handler), inside <c>nameof</c>, in code a mode test
+        /// reserves for sync callers, or on an error path that ends the operation (<see cref="IsFailurePath"/>).
+        /// A task-returning sync function that every caller picks only in the sync mode is no entry
+        /// (<see cref="SyncModeCallers"/>).
         /// </summary>
-        public static IOperation? FindAsyncEntry(IOperation operation, ISymbol owningSymbol, KnownSymbols known, out ISymbol? entrySymbol)
+        public static IOperation? FindAsyncEntry(IOperation operation, ISymbol owningSymbol, KnownSymbols known, SyncModeCallers callers, out ISymbol? entrySymbol)
         {
             entrySymbol = null;
             var current = operation;
             for (var parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
             {
+                if (IsSyncModeStep(parent, current) || IsFailurePath(parent, current))
+                {
+                    return null;
+                }
+
                 switch (parent)
                 {
                     case INameOfOperation:
-                        return null;
-                    case IConditionalOperation conditional when IsSyncModeBranch(conditional, current):
-                        return null;
-                    case IBlockOperation block when FollowsAsyncModeReturn(block, current):
                         return null;
                     case IAnonymousFunctionOperation lambda:
                         if (lambda.Symbol.IsAsync)
@@ -47,7 +51,7 @@ namespace Asphalt.Analyzers.Blocking
 
                         return null;
                     case ILocalFunctionOperation local:
-                        if (local.Symbol.IsAsync || known.IsTaskLike(local.Symbol.ReturnType))
+                        if (local.Symbol.IsAsync || (known.IsTaskLike(local.Symbol.ReturnType) && !callers.OnlyInSyncMode(local.Symbol)))
                         {
                             entrySymbol = local.Symbol;
                             return local;
@@ -58,7 +62,7 @@ namespace Asphalt.Analyzers.Blocking
                 }
             }
 
-            if (IsAsyncMember(owningSymbol, known))
+            if (IsAsyncMember(owningSymbol, known) && !(owningSymbol is IMethodSymbol { IsAsync: false } method && callers.OnlyInSyncMode(method)))
             {
                 entrySymbol = owningSymbol;
                 return current;
@@ -66,6 +70,54 @@ namespace Asphalt.Analyzers.Blocking
 
             return null;
         }
+
+        /// <summary>
+        /// True when the operation runs only in code a mode test reserves for sync callers (the sync
+        /// branch, or after <c>if (async) return …;</c>) within its own function.
+        /// </summary>
+        public static bool IsInSyncModeCode(IOperation operation)
+        {
+            var current = operation;
+            for (var parent = operation.Parent; parent is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = parent, parent = parent.Parent)
+            {
+                if (IsSyncModeStep(parent, current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>One step up from <paramref name="current"/> to <paramref name="parent"/> enters sync-mode-only code.</summary>
+        private static bool IsSyncModeStep(IOperation parent, IOperation current) => parent switch
+        {
+            IConditionalOperation conditional => IsSyncModeBranch(conditional, current),
+            IBlockOperation block => FollowsAsyncModeReturn(block, current),
+            _ => false,
+        };
+
+        /// <summary>
+        /// An error path that ends the operation: the exception a <c>throw</c> computes
+        /// (<c>throw Break(e)</c>), or a <c>catch</c> that ends by throwing (tears down, then
+        /// rethrows). It runs once per failure, not on the path that serves requests, so a blocking
+        /// call there is not reported; a <c>catch</c> that swallows and goes on (a retry with
+        /// <c>Thread.Sleep</c>) is still an async path. docs/diagnostics/ASPH1001.md explains why.
+        /// </summary>
+        public static bool IsFailurePath(IOperation parent, IOperation current) => parent switch
+        {
+            IThrowOperation => true,
+            ICatchClauseOperation catchClause => current == catchClause.Handler && EndsInThrow(catchClause.Handler),
+            _ => false,
+        };
+
+        private static bool EndsInThrow(IOperation operation) => operation switch
+        {
+            IThrowOperation => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBlockOperation { Operations.Length: > 0 } block => EndsInThrow(block.Operations[block.Operations.Length - 1]),
+            _ => false,
+        };
 
         /// <summary>
         /// True after <c>if (async) return ReadAsync(…);</c> (or <c>if (ioBehavior == IOBehavior.Asynchronous) { …; return …; }</c>)
@@ -112,6 +164,8 @@ namespace Asphalt.Analyzers.Blocking
                     return IsModeName(parameter.Name) ? true : null;
                 case ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local }:
                     return IsModeName(local.Name) ? true : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                    return InLogical(logical);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                     var equals = binary.OperatorKind == BinaryOperatorKind.Equals;
                     var mode = ModeValue(binary.LeftOperand) ?? ModeValue(binary.RightOperand);
@@ -134,6 +188,26 @@ namespace Asphalt.Analyzers.Blocking
             }
         }
 
+        /// <summary>
+        /// A mode test inside <c>&amp;&amp;</c>/<c>||</c>. Exact where logic decides it: <c>!async &amp;&amp; x</c>
+        /// holds only in the sync mode, <c>async || x</c> fails only in it. Otherwise the author's choice
+        /// counts: after <c>if (x &amp;&amp; async) return ReadAsync(…);</c> the sync code also runs in the
+        /// async mode when <c>x</c> is false, because the author decided <c>x</c> is when async I/O is
+        /// needed (Npgsql: only a streaming read waits for the network).
+        /// </summary>
+        private static bool? InLogical(IBinaryOperation logical)
+        {
+            var left = AsyncWhenTrue(logical.LeftOperand);
+            var right = AsyncWhenTrue(logical.RightOperand);
+            var decisive = logical.OperatorKind == BinaryOperatorKind.ConditionalAnd ? false : true;
+            if (left == decisive || right == decisive)
+            {
+                return decisive;
+            }
+
+            return left ?? right;
+        }
+
         /// <summary><c>IOBehavior.Asynchronous</c> → true, <c>IOBehavior.Synchronous</c> → false: an enum member naming the mode.</summary>
         private static bool? ModeValue(IOperation operand) =>
             BlockingCatalog.Strip(operand) is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } member }
@@ -146,8 +220,8 @@ namespace Asphalt.Analyzers.Blocking
         /// <summary>
         /// True when <paramref name="branch"/> is the synchronous half of a dual-mode method: its
         /// condition tests the mode (<c>if (!async)</c>, <c>ioBehavior == IOBehavior.Synchronous</c>),
-        /// or the other branch awaits (<c>if (x) await s.ReadAsync(b); else s.Read(b);</c>), so this
-        /// branch runs only for a caller that asked to block.
+        /// or the other branch awaits and this one does not (<c>if (x) await s.ReadAsync(b); else s.Read(b);</c>),
+        /// so this branch runs only for a caller that asked to block.
         /// </summary>
         private static bool IsSyncModeBranch(IConditionalOperation conditional, IOperation branch)
         {
@@ -168,8 +242,14 @@ namespace Asphalt.Analyzers.Blocking
                 return false;
             }
 
+            // A branch that awaits itself is async code, whatever its sibling does.
+            return ContainsAwait(other) && !ContainsAwait(branch);
+        }
+
+        private static bool ContainsAwait(IOperation root)
+        {
             var stack = new System.Collections.Generic.Stack<IOperation>();
-            stack.Push(other);
+            stack.Push(root);
             while (stack.Count > 0)
             {
                 var current = stack.Pop();

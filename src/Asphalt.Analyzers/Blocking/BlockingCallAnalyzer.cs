@@ -35,16 +35,16 @@ namespace Asphalt.Analyzers.Blocking
                 var catalog = new BlockingCatalog(known, BlockingApiList.Read(start.Options.AdditionalFiles, start.CancellationToken));
                 var summaries = new CallSummaries(catalog);
                 start.RegisterOperationAction(
-                    operationContext => Analyze(operationContext, catalog, summaries.Locks),
+                    operationContext => Analyze(operationContext, catalog, summaries),
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
                 start.RegisterOperationAction(
-                    operationContext => AnalyzeLock(operationContext, catalog, summaries.Locks),
+                    operationContext => AnalyzeLock(operationContext, catalog, summaries),
                     OperationKind.Lock);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, BlockingCatalog catalog, LockSections locks)
+        private static void Analyze(OperationAnalysisContext context, BlockingCatalog catalog, CallSummaries summaries)
         {
             var operation = context.Operation;
             var member = catalog.Match(operation);
@@ -53,7 +53,7 @@ namespace Asphalt.Analyzers.Blocking
                 return;
             }
 
-            if (AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out var entrySymbol) is null
+            if (AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, summaries.SyncModes, out var entrySymbol) is null
                 || CompletedTasks.IsKnownComplete(operation, member)
                 || AsyncPaths.IsOwnAsyncWrapper(entrySymbol, member.Symbol, member.AsyncName))
             {
@@ -64,7 +64,7 @@ namespace Asphalt.Analyzers.Blocking
             var advice = member.Advice;
             if ((member.Flags & BlockingFlags.Lock) != 0)
             {
-                var verdict = locks.Judge(operation, context.CancellationToken);
+                var verdict = summaries.Locks.Judge(operation, context.CancellationToken);
                 if (!verdict.Blocks)
                 {
                     return;
@@ -92,16 +92,16 @@ namespace Asphalt.Analyzers.Blocking
         /// compilation holds across blocking work: waiting for it blocks this thread as long. Only
         /// with a section to name; a lock on anything but a field is not reported (its sections are unknown).
         /// </summary>
-        private static void AnalyzeLock(OperationAnalysisContext context, BlockingCatalog catalog, LockSections locks)
+        private static void AnalyzeLock(OperationAnalysisContext context, BlockingCatalog catalog, CallSummaries summaries)
         {
             var operation = (ILockOperation)context.Operation;
             if (operation.Syntax is not LockStatementSyntax statement
-                || AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out _) is null)
+                || AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, summaries.SyncModes, out _) is null)
             {
                 return;
             }
 
-            var verdict = locks.Judge(operation, context.CancellationToken);
+            var verdict = summaries.Locks.Judge(operation, context.CancellationToken);
             if (!verdict.Blocks || verdict.Section is null)
             {
                 return;

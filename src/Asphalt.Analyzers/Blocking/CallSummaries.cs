@@ -88,10 +88,14 @@ namespace Asphalt.Analyzers.Blocking
             _known = catalog.Known;
             _index = new Lazy<ImplementationIndex>(() => new ImplementationIndex(_known.Compilation));
             Locks = new LockSections(catalog, this);
+            SyncModes = new SyncModeCallers(this);
         }
 
         /// <summary>Judges lock acquisitions by their critical sections.</summary>
         public LockSections Locks { get; }
+
+        /// <summary>Task-returning sync functions that every caller picks only in the sync mode.</summary>
+        public SyncModeCallers SyncModes { get; }
 
         /// <summary>What an operation runs synchronously that could block, or null.</summary>
         public Callee? GetCallee(IOperation operation)
@@ -521,6 +525,12 @@ namespace Asphalt.Analyzers.Blocking
                         continue;
                     case IAnonymousFunctionOperation lambda when lambda.Symbol.IsAsync || !AsyncPaths.IsInvokedInline(lambda, _known):
                         continue;
+                }
+
+                // An error path that ends the operation blocks only on failure, as on the async path itself.
+                if (AsyncPaths.IsFailurePath(root, child))
+                {
+                    continue;
                 }
 
                 LeafOrCallee(child, stack, cancellationToken, ref provisional, chains);

@@ -31,10 +31,12 @@ namespace Asphalt.Analyzers.Blocking
 
     /// <summary>
     /// Judges a lock (<c>Monitor</c>, <c>ReaderWriterLockSlim</c>, <c>SemaphoreSlim</c> used as a lock) by
-    /// its critical sections: waiting for it is long only when some section of the same lock field in
-    /// the compilation blocks or awaits. An acquisition is a critical section when the statements after
-    /// it end with a release of the same field (in a <c>finally</c>, or directly); a lock that is not a
-    /// field, or a semaphore also waited on without a release after it (a signal), is reported as before.
+    /// its critical sections: waiting for it is long only when some section of the same lock in
+    /// the compilation blocks or awaits. A lock is known by a field, an auto-property (<c>object SyncObj
+    /// { get; } = new();</c>) or a property whose getter just returns a field (then it is that field).
+    /// An acquisition is a critical section when the statements after it end with a release of the same
+    /// lock (in a <c>finally</c>, or directly); any other lock expression, or a semaphore also waited on
+    /// without a release after it (a signal), is reported as before.
     /// </summary>
     internal sealed class LockSections
     {
@@ -52,11 +54,12 @@ namespace Asphalt.Analyzers.Blocking
         // Fields whose verdict is being computed on this thread: a section that takes the same lock
         // again (or a cycle of locks) counts as not blocking instead of recursing forever.
         [ThreadStatic]
-        private static HashSet<IFieldSymbol>? s_inProgress;
+        private static HashSet<ISymbol>? s_inProgress;
 
         private readonly BlockingCatalog _catalog;
         private readonly CallSummaries _summaries;
-        private readonly ConcurrentDictionary<IFieldSymbol, LockVerdict> _verdicts = new ConcurrentDictionary<IFieldSymbol, LockVerdict>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, LockVerdict> _verdicts = new ConcurrentDictionary<ISymbol, LockVerdict>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IPropertySymbol, ISymbol?> _properties = new ConcurrentDictionary<IPropertySymbol, ISymbol?>(SymbolEqualityComparer.Default);
 
         public LockSections(BlockingCatalog catalog, CallSummaries summaries)
         {
@@ -67,7 +70,7 @@ namespace Asphalt.Analyzers.Blocking
         /// <summary>The verdict for an acquisition the catalogue flagged with <see cref="BlockingFlags.Lock"/>.</summary>
         public LockVerdict Judge(IOperation acquire, CancellationToken cancellationToken)
         {
-            if (LockField(acquire) is not { } field || CriticalSection(acquire, field) is null)
+            if (LockOf(acquire) is not { } field || CriticalSection(acquire, field) is null)
             {
                 return LockVerdict.Unknown;
             }
@@ -77,7 +80,7 @@ namespace Asphalt.Analyzers.Blocking
                 return known;
             }
 
-            var inProgress = s_inProgress ??= new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+            var inProgress = s_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             if (!inProgress.Add(field))
             {
                 return LockVerdict.Short;
@@ -93,7 +96,7 @@ namespace Asphalt.Analyzers.Blocking
             }
         }
 
-        private static IFieldSymbol? LockField(IOperation acquire)
+        private ISymbol? LockOf(IOperation acquire)
         {
             var target = acquire switch
             {
@@ -102,10 +105,50 @@ namespace Asphalt.Analyzers.Blocking
                 ILockOperation lockStatement => lockStatement.LockedValue,
                 _ => null,
             };
-            return target is not null && BlockingCatalog.Strip(target) is IFieldReferenceOperation reference ? reference.Field.OriginalDefinition : null;
+            return target is null ? null : LockIdentity(target);
         }
 
-        private LockVerdict JudgeField(IFieldSymbol field, CancellationToken cancellationToken)
+        /// <summary>The field or auto-property a lock expression denotes, or null when it is anything else.</summary>
+        private ISymbol? LockIdentity(IOperation target) => BlockingCatalog.Strip(target) switch
+        {
+            IFieldReferenceOperation reference => reference.Field.OriginalDefinition,
+            IPropertyReferenceOperation { Property: { Parameters.Length: 0 } property } => _properties.GetOrAdd(property.OriginalDefinition, ResolveProperty),
+            _ => null,
+        };
+
+        /// <summary>
+        /// An auto-property is its own lock (its value is set like a field's); a property whose getter
+        /// only returns a field is that field; any other getter may return different objects: null.
+        /// </summary>
+        private ISymbol? ResolveProperty(IPropertySymbol property)
+        {
+            if (property.DeclaringSyntaxReferences.Length != 1 || property.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            ExpressionSyntax? returned = declaration.ExpressionBody?.Expression;
+            if (declaration.AccessorList is { } accessors)
+            {
+                if (accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null))
+                {
+                    return property;
+                }
+
+                var getter = accessors.Accessors.FirstOrDefault(a => a.Keyword.ValueText == "get");
+                returned = getter?.ExpressionBody?.Expression
+                    ?? (getter?.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax ret ? ret.Expression : null);
+            }
+
+            if (returned is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }))
+            {
+                return null;
+            }
+
+            return _summaries.GetModel(returned.SyntaxTree).GetSymbolInfo(returned).Symbol is IFieldSymbol field ? field.OriginalDefinition : null;
+        }
+
+        private LockVerdict JudgeField(ISymbol field, CancellationToken cancellationToken)
         {
             foreach (var acquire in Acquisitions(field, cancellationToken))
             {
@@ -189,7 +232,7 @@ namespace Asphalt.Analyzers.Blocking
         /// <c>try</c> body whose <c>finally</c> releases; a <c>lock</c> statement's body. Null when no
         /// release follows.
         /// </summary>
-        private static List<IOperation>? CriticalSection(IOperation acquire, IFieldSymbol field)
+        private List<IOperation>? CriticalSection(IOperation acquire, ISymbol field)
         {
             if (acquire is ILockOperation lockStatement)
             {
@@ -241,19 +284,27 @@ namespace Asphalt.Analyzers.Blocking
                 : null;
         }
 
-        private static bool Releases(IOperation root, IFieldSymbol field) =>
+        private bool Releases(IOperation root, ISymbol field) =>
             root.Descendants().Any(operation => operation is IInvocationOperation invocation
                 && (invocation.TargetMethod.Name is "Exit" && invocation.TargetMethod.ContainingType.Name == "Monitor" && invocation.Arguments.Length > 0
                         ? IsField(invocation.Arguments[0].Value, field)
                         : ReleaseNames.Contains(invocation.TargetMethod.Name) && invocation.Instance is { } instance && IsField(instance, field)));
 
-        private static bool IsField(IOperation operation, IFieldSymbol field) =>
-            BlockingCatalog.Strip(operation) is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field);
+        private bool IsField(IOperation operation, ISymbol field) =>
+            SymbolEqualityComparer.Default.Equals(LockIdentity(operation), field);
 
-        /// <summary>Every acquisition of the field in the code that can see it: waits, enters, <c>lock</c> statements.</summary>
-        private IEnumerable<IOperation> Acquisitions(IFieldSymbol field, CancellationToken cancellationToken)
+        /// <summary>Every acquisition of the lock in the code that can see it: waits, enters, <c>lock</c> statements.</summary>
+        private IEnumerable<IOperation> Acquisitions(ISymbol field, CancellationToken cancellationToken)
         {
-            var trees = field.DeclaredAccessibility == Accessibility.Private
+            // The lock by its own name and by every property of its type that resolves to it.
+            var aliases = field.ContainingType.GetMembers().OfType<IPropertySymbol>()
+                .Where(p => SymbolEqualityComparer.Default.Equals(p, field) || SymbolEqualityComparer.Default.Equals(_properties.GetOrAdd(p.OriginalDefinition, ResolveProperty), field))
+                .Cast<ISymbol>()
+                .Append(field)
+                .Distinct(SymbolEqualityComparer.Default)
+                .ToList();
+            var names = new HashSet<string>(aliases.Select(a => a.Name), StringComparer.Ordinal);
+            var trees = aliases.All(a => a.DeclaredAccessibility == Accessibility.Private)
                 ? field.ContainingType.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
                 : _catalog.Known.Compilation.SyntaxTrees;
             foreach (var tree in trees)
@@ -261,14 +312,15 @@ namespace Asphalt.Analyzers.Blocking
                 var model = _summaries.GetModel(tree);
                 foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
                 {
-                    if (name.Identifier.ValueText != field.Name)
+                    if (!names.Contains(name.Identifier.ValueText))
                     {
                         continue;
                     }
 
                     var node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (SyntaxNode)access : name;
-                    if (model.GetOperation(node, cancellationToken) is not IFieldReferenceOperation reference
-                        || !SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field))
+                    if (model.GetOperation(node, cancellationToken) is not { } reference
+                        || reference is not (IFieldReferenceOperation or IPropertyReferenceOperation)
+                        || !IsField(reference, field))
                     {
                         continue;
                     }

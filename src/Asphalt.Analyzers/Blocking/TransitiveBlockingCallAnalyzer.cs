@@ -62,7 +62,7 @@ namespace Asphalt.Analyzers.Blocking
                 return;
             }
 
-            var entry = AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, out _);
+            var entry = AsyncPaths.FindAsyncEntry(operation, context.ContainingSymbol, catalog.Known, summaries.SyncModes, out _);
             Report(context, summaries, reported, operation, callee, entry);
         }
 
@@ -85,7 +85,7 @@ namespace Asphalt.Analyzers.Blocking
 
             var entry = AsyncPaths.IsAsyncMember(invocation.TargetMethod, catalog.Known)
                 ? argument
-                : AsyncPaths.FindAsyncEntry(argument, context.ContainingSymbol, catalog.Known, out _);
+                : AsyncPaths.FindAsyncEntry(argument, context.ContainingSymbol, catalog.Known, summaries.SyncModes, out _);
             Report(context, summaries, reported, argument, callee, entry);
         }
 
