@@ -37,6 +37,9 @@ def csproj(extra_items, out_dir):
     runtime = os.path.relpath(os.path.join(REPO, "src/Asphalt.Runtime/Asphalt.Runtime.csproj"), out_dir)
     generator = os.path.relpath(os.path.join(REPO, "src/Asphalt.Generators/Asphalt.Generators.csproj"), out_dir)
     items = extra_items.replace("{runtime}", runtime).replace("{generator}", generator)
+    # As the samples do (the package imports it itself): the build targets, e.g. -p:AsphaltTelemetrySupport=false.
+    targets = os.path.relpath(os.path.join(REPO, "src/Asphalt.Generators/build/Asphalt.Generators.targets"), out_dir)
+    imports = f'  <Import Project="{targets}" />\n' if "{generator}" in extra_items else ""
     return f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
@@ -51,7 +54,7 @@ def csproj(extra_items, out_dir):
 {items}
     <None Update="app.yaml;appsettings.json" CopyToOutputDirectory="PreserveNewest" />
   </ItemGroup>
-</Project>
+{imports}</Project>
 """
 
 

@@ -26,7 +26,7 @@ using (switches)
         Name = "echo",
         Description = "Asphalt's echo server and client.",
         RootType = "server",
-        ComponentTypes = ComponentRegistry.CreateTypes(),
+        CreateComponentTypes = ComponentRegistry.CreateTypes,
         ConfigureOptions = switches.Configure,
     });
 }

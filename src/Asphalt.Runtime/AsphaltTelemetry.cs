@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 
 namespace Asphalt;
@@ -19,6 +20,10 @@ namespace Asphalt;
 /// <see cref="SignalSourceName"/>, so an operator turns them on by listening to it
 /// (<c>AddSource("Asphalt.Signals")</c>). Tag: <c>asphalt.signal</c>.</para>
 /// <para><b>Metrics</b> (<see cref="MeterName"/>): see the constants below.</para>
+/// <para><b>Turning it off</b>: <c>&lt;AsphaltTelemetrySupport&gt;false&lt;/AsphaltTelemetrySupport&gt;</c> in the
+/// application's project sets the feature switch <see cref="FeatureSwitchName"/>; no span is started and no
+/// measurement recorded, whoever listens, and a trimmed or NativeAOT binary leaves the span code
+/// (<see cref="Activity"/>, with its time-zone and date formatting) out. On by default.</para>
 /// </remarks>
 public static class AsphaltTelemetry
 {
@@ -27,6 +32,12 @@ public static class AsphaltTelemetry
 
     /// <summary>The meter's name: <c>Asphalt</c>.</summary>
     public const string MeterName = "Asphalt";
+
+    /// <summary>
+    /// The feature switch (an <c>AppContext</c> switch, set from the MSBuild property <c>AsphaltTelemetrySupport</c>)
+    /// that turns Asphalt's spans and metrics off when false: <c>Asphalt.Telemetry.IsSupported</c>.
+    /// </summary>
+    public const string FeatureSwitchName = "Asphalt.Telemetry.IsSupported";
 
     /// <summary>The optional source of one span per signal dispatch: <c>Asphalt.Signals</c>.</summary>
     public const string SignalSourceName = "Asphalt.Signals";
@@ -60,6 +71,13 @@ public static class AsphaltTelemetry
     internal const string ResourceTypeTag = "asphalt.resource.type";
     internal const string ResourceNameTag = "asphalt.resource.name";
 
+    /// <summary>
+    /// Whether spans and metrics are on (the default). The trimmer and NativeAOT read the switch at build
+    /// time and drop every branch it guards, which is what keeps <see cref="Activity"/> out of the binary.
+    /// </summary>
+    [FeatureSwitchDefinition(FeatureSwitchName)]
+    internal static bool IsSupported { get; } = !AppContext.TryGetSwitch(FeatureSwitchName, out var isSupported) || isSupported;
+
     internal static readonly ActivitySource Source = new(SourceName);
     internal static readonly ActivitySource SignalSource = new(SignalSourceName);
     internal static readonly Meter Meter = new(MeterName);
@@ -89,7 +107,7 @@ public static class AsphaltTelemetry
     /// <summary>Starts a span of <see cref="Source"/>, or returns null at the cost of one check when nobody listens.</summary>
     internal static Activity? StartActivity(string name, string? pathTag = null, string? typeTag = null)
     {
-        if (!Source.HasListeners())
+        if (!IsSupported || !Source.HasListeners())
         {
             return null;
         }
@@ -110,13 +128,18 @@ public static class AsphaltTelemetry
 
     /// <summary>A span about one component, tagged with its path and type.</summary>
     internal static Activity? StartComponentActivity(string name, ComponentNode node) =>
-        Source.HasListeners() ? StartActivity(name, node.Path, node.ComponentType) : null;
+        IsSupported && Source.HasListeners() ? StartActivity(name, node.Path, node.ComponentType) : null;
 
-    internal static void RecordStartDuration(ComponentNode node, TimeSpan elapsed) =>
-        StartDuration.Record(
-            elapsed.TotalSeconds,
-            new KeyValuePair<string, object?>(ComponentPathTag, node.Path),
-            new KeyValuePair<string, object?>(ComponentTypeTag, node.ComponentType));
+    internal static void RecordStartDuration(ComponentNode node, TimeSpan elapsed)
+    {
+        if (IsSupported)
+        {
+            StartDuration.Record(
+                elapsed.TotalSeconds,
+                new KeyValuePair<string, object?>(ComponentPathTag, node.Path),
+                new KeyValuePair<string, object?>(ComponentTypeTag, node.ComponentType));
+        }
+    }
 
     /// <summary>A span about one teardown step, tagged with what it does and whose it is.</summary>
     internal static Activity? StartTeardownActivity(string description, string? owner)
@@ -134,19 +157,19 @@ public static class AsphaltTelemetry
 
     internal static void CountTeardownFailure(string description, string? owner)
     {
-        if (FailedTeardowns.Enabled)
+        if (IsSupported && FailedTeardowns.Enabled)
         {
             FailedTeardowns.Add(1, new KeyValuePair<string, object?>(TeardownStepTag, description), new KeyValuePair<string, object?>(ComponentPathTag, owner));
         }
     }
 
     /// <summary>Whether dispatches are counted or traced: one check on the dispatch path when nobody listens.</summary>
-    internal static bool SignalsObserved => Dispatches.Enabled || SignalSource.HasListeners();
+    internal static bool SignalsObserved => IsSupported && (Dispatches.Enabled || SignalSource.HasListeners());
 
     /// <summary>A span of the optional <see cref="SignalSourceName"/> source around one dispatch.</summary>
     internal static Activity? StartSignalActivity(string signal)
     {
-        if (!SignalSource.HasListeners())
+        if (!IsSupported || !SignalSource.HasListeners())
         {
             return null;
         }
@@ -161,12 +184,17 @@ public static class AsphaltTelemetry
         return activity;
     }
 
-    internal static void RecordWait(ResourceKey key, string? component, TimeSpan elapsed) =>
-        WaitDuration.Record(
-            elapsed.TotalSeconds,
-            new KeyValuePair<string, object?>(ResourceTypeTag, TypeNames.Display(key.Type)),
-            new KeyValuePair<string, object?>(ResourceNameTag, key.Name),
-            new KeyValuePair<string, object?>(ComponentPathTag, component));
+    internal static void RecordWait(ResourceKey key, string? component, TimeSpan elapsed)
+    {
+        if (IsSupported)
+        {
+            WaitDuration.Record(
+                elapsed.TotalSeconds,
+                new KeyValuePair<string, object?>(ResourceTypeTag, TypeNames.Display(key.Type)),
+                new KeyValuePair<string, object?>(ResourceNameTag, key.Name),
+                new KeyValuePair<string, object?>(ComponentPathTag, component));
+        }
+    }
 
     /// <summary>
     /// Marks a span failed with the exception's type. Not its message: spans leave the process unredacted
@@ -187,7 +215,7 @@ public static class AsphaltTelemetry
     internal static void CountSignal(Counter<long> counter, string signal)
     {
         // Enabled is one field read: a dispatch nobody measures costs nothing more.
-        if (counter.Enabled)
+        if (IsSupported && counter.Enabled)
         {
             counter.Add(1, new KeyValuePair<string, object?>(SignalTag, signal));
         }
@@ -195,7 +223,7 @@ public static class AsphaltTelemetry
 
     internal static void CountTaskCrash(string task, string? component)
     {
-        if (Crashes.Enabled)
+        if (IsSupported && Crashes.Enabled)
         {
             Crashes.Add(1, new KeyValuePair<string, object?>(TaskTag, task), new KeyValuePair<string, object?>(ComponentPathTag, component));
         }

@@ -201,8 +201,9 @@ namespace Asphalt.Generators.Wiring
                 writer.Indentation++;
                 writer.WriteLine($"Name = {Literals.String(facts.AssemblyName)},");
                 writer.WriteLine($"RootType = {Literals.String(root.Alias)},");
-                writer.WriteLine("ComponentTypes = global::Asphalt.Generated.ComponentRegistry.CreateTypes(),");
-                writer.WriteLine("DeclaredPlan = WiringPlan,");
+                // Factories, not values: --help must not build a registry of every type or the plan.
+                writer.WriteLine("CreateComponentTypes = global::Asphalt.Generated.ComponentRegistry.CreateTypes,");
+                writer.WriteLine("CreateDeclaredPlan = static () => WiringPlan,");
                 writer.Indentation--;
                 writer.WriteLine("};");
             }

@@ -27,8 +27,31 @@ public sealed record ApplicationDefinition
     /// <summary>One line describing the application, shown by <c>--help</c>.</summary>
     public string? Description { get; init; }
 
+    // Created on first use: --help and a command line that does not parse need no component type,
+    // and a generated registry of N types is N objects built before anything is printed.
+    private Lazy<ComponentTypes> _componentTypes = new(static () => []);
+    private Lazy<WiringPlan?> _declaredPlan = new((WiringPlan?)null);
+
     /// <summary>The component types configuration may name with <c>type:</c>.</summary>
-    public ComponentTypes ComponentTypes { get; init; } = [];
+    public ComponentTypes ComponentTypes
+    {
+        get => _componentTypes.Value;
+        init => _componentTypes = new(value);
+    }
+
+    /// <summary>
+    /// Creates <see cref="ComponentTypes"/> the first time a command needs them (the generated
+    /// definition sets this), so <c>--help</c> builds no registry. Setting <see cref="ComponentTypes"/>
+    /// after this replaces it.
+    /// </summary>
+    public Func<ComponentTypes> CreateComponentTypes
+    {
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _componentTypes = new(value);
+        }
+    }
 
     /// <summary>The root component's type alias, used when <c>component.type</c> is not configured.</summary>
     public required string RootType { get; init; }
@@ -49,7 +72,24 @@ public sealed record ApplicationDefinition
     public string? EnvironmentPrefix { get; init; }
 
     /// <summary>The wiring the build computed from code alone (generated); <c>graph --declared</c> prints it.</summary>
-    public WiringPlan? DeclaredPlan { get; init; }
+    public WiringPlan? DeclaredPlan
+    {
+        get => _declaredPlan.Value;
+        init => _declaredPlan = new(value);
+    }
+
+    /// <summary>
+    /// Creates <see cref="DeclaredPlan"/> the first time <c>graph --declared</c> asks for it (the generated
+    /// definition sets this), so no other command builds it.
+    /// </summary>
+    public Func<WiringPlan> CreateDeclaredPlan
+    {
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _declaredPlan = new(value);
+        }
+    }
 
     /// <summary>Further checks <c>check</c> runs on a loaded configuration (and <c>run</c> before starting).</summary>
     public IReadOnlyList<Func<LoadedConfiguration, IEnumerable<ConfigurationError>>> Checks { get; init; } = [];

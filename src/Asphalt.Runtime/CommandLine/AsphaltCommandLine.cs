@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Asphalt.Configuration;
+using Asphalt.Trees;
 
 namespace Asphalt.CommandLine;
 
@@ -222,7 +223,7 @@ public static class AsphaltCommandLine
             }
 
             configuration = result.Configuration;
-            plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
+            plan = ComponentTree.ToPlan(result.Tree, result.Graph);
         }
 
         var text = format switch
@@ -252,11 +253,10 @@ public static class AsphaltCommandLine
             return Application.ExitFailure;
         }
 
-        var configuration = result.Configuration;
-
-        var plan = ComponentTree.Plan(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
-        var selected = configuration.Service is null ? "" : $", service '{configuration.Service}'";
-        output.WriteLine($"Configuration OK{selected}: {plan.Components.Count} components ({string.Join(", ", plan.Components.Select(c => c.Path))}), {plan.Resources.Count} resources.");
+        // The tree and graph the check computed: no second read, and no graph text nobody prints.
+        var graph = result.Graph;
+        var selected = result.Configuration.Service is null ? "" : $", service '{result.Configuration.Service}'";
+        output.WriteLine($"Configuration OK{selected}: {graph.Components.Count} components ({string.Join(", ", graph.Components.Select(c => c.Path))}), {graph.Resources.Count} resources.");
         output.Flush();
         return Application.ExitSuccess;
     }
@@ -304,11 +304,14 @@ public static class AsphaltCommandLine
     /// <param name="Errors">Every problem found.</param>
     /// <param name="Root">The created (not started) tree when nothing was wrong.</param>
     /// <param name="Unexpected">The redacted report of an exception a component factory or check threw, printed in place of errors.</param>
+    /// <param name="Tree">The configured tree the check read, when nothing was wrong.</param>
+    /// <param name="Graph">Its resource graph, computed by the check, when nothing was wrong.</param>
     private sealed record CheckedConfiguration(
-        LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors, Component? Root = null, string? Unexpected = null)
+        LoadedConfiguration? Configuration, IReadOnlyList<ConfigurationError> Errors, Component? Root = null, string? Unexpected = null,
+        TreeNode? Tree = null, TreeGraph? Graph = null)
     {
-        [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Configuration), nameof(Root))]
-        public bool IsGood => Configuration is not null && Root is not null && Errors.Count == 0 && Unexpected is null;
+        [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Configuration), nameof(Root), nameof(Tree), nameof(Graph))]
+        public bool IsGood => Configuration is not null && Root is not null && Tree is not null && Graph is not null && Errors.Count == 0 && Unexpected is null;
     }
 
     /// <summary>
@@ -332,7 +335,7 @@ public static class AsphaltCommandLine
         {
             var tree = ComponentTree.BuildAndCheck(configuration, definition.ComponentTypes, definition.RootType, definition.RootAlias);
             var errors = tree.Errors.Concat(definition.Checks.SelectMany(check => check(configuration))).ToList();
-            return new(configuration, errors, errors.Count == 0 ? tree.Root : null);
+            return errors.Count == 0 ? new(configuration, errors, tree.Root, Tree: tree.Tree, Graph: tree.Graph) : new(configuration, errors);
         }
         catch (Exception failure) when (failure is not ConfigurationException)
         {

@@ -66,18 +66,21 @@ public static class ComponentTree
         RunnerSettings.Read(configuration, errors);
         var tree = Read(configuration, types, rootType, rootAlias, errors);
         Component? root = null;
+        TreeGraph? graph = null;
         if (tree.Root is not null)
         {
             root = Instantiate(tree.Root, configuration, errors);
             if (!tree.IsIncomplete)
             {
                 // As the build does: a child that could not be read would only add follow-on "nobody publishes" errors.
-                Analyze(tree.Root, configuration, errors);
+                graph = Analyze(tree.Root, configuration, errors);
             }
         }
 
         // A tree with problems is never handed out: it would start half-configured.
-        return errors.Count > 0 || root is null ? new CheckedTree(null, InSourceOrder(errors)) : new CheckedTree(root, []);
+        return errors.Count > 0 || root is null || graph is null
+            ? new CheckedTree(null, InSourceOrder(errors))
+            : new CheckedTree(root, [], tree.Root, graph);
     }
 
     /// <summary>Sorts errors by line within each source, keeping the sources in the order they first appear.</summary>
@@ -98,10 +101,15 @@ public static class ComponentTree
             throw new ConfigurationException(InSourceOrder(errors));
         }
 
-        var graph = Analyze(tree.Root, configuration, errors);
+        return ToPlan(tree.Root, Analyze(tree.Root, configuration, errors));
+    }
+
+    /// <summary>The plan of a tree already read and analysed (by <see cref="BuildAndCheck"/>, say).</summary>
+    internal static WiringPlan ToPlan(TreeNode root, TreeGraph graph)
+    {
         var components = graph.Components.Select(c => new GraphText.Component(c.Path, c.TypeName)).ToList();
         return new WiringPlan(
-            tree.Root.TypeName,
+            root.TypeName,
             [.. graph.Components.Select(c => new WiringComponent(c.Path, c.TypeName))],
             [.. graph.Resources.Select(r => new WiringResource(r.Type, r.Name, r.Provider, r.ConsumersAndListeners, r.IsSignal))],
             graph.Stages,

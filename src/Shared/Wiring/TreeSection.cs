@@ -54,7 +54,15 @@ namespace Asphalt.Trees
         }
 
         /// <summary>Whether the value may configure a component: a mapping of options, or empty for all defaults.</summary>
-        public bool IsMappingOrEmpty => Shape == SectionShape.Mapping || Shape == SectionShape.Empty;
+        public bool IsMappingOrEmpty
+        {
+            get
+            {
+                // Once: telling the shape of a configuration section enumerates its children.
+                var shape = Shape;
+                return shape == SectionShape.Mapping || shape == SectionShape.Empty;
+            }
+        }
 
         /// <summary>The shape as written, before the empty-string rule.</summary>
         protected abstract SectionShape WrittenShape { get; }
