@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Asphalt.Generators.Common;
 using Asphalt.Generators.Models;
 
@@ -32,14 +33,21 @@ namespace Asphalt.Generators.Packages
         /// categories, <c>HidesBaseStep</c> and endpoint handler parameters, appended to the records
         /// that have them, so a version 2 manifest reads with those at their defaults.
         /// </summary>
-        public const int FormatVersion = 3;
+        public const int FormatVersion = 4;
+
+        /// <summary>
+        /// Version 4 added nothing but the <see cref="ConstructorArgumentKind.ReloadableOptions"/> kind, which a
+        /// version 3 reader would misread: a manifest is written as 4 only when it has such an argument, so
+        /// every other component stays readable by generators of version 3.
+        /// </summary>
+        private const int WithoutReloadableOptions = 3;
 
         /// <summary>The oldest version still read (2: options carry their validation rules).</summary>
         public const int OldestReadableVersion = 2;
 
         public static string Write(ComponentModel model)
         {
-            var writer = new ManifestWriter().Int(FormatVersion);
+            var writer = new ManifestWriter().Int(model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.ReloadableOptions) ? FormatVersion : WithoutReloadableOptions);
             Type(writer, model.Type);
             writer.String(model.Namespace)
                 .List(model.ContainingTypes, static (w, t) => w.String(t.Keyword).String(t.Name))
