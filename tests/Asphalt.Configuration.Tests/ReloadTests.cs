@@ -17,7 +17,7 @@ public sealed class ReloadTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
-    public async Task Reload_accepted_then_rejected_with_the_start_up_error_then_a_restart_warning()
+    public async Task Reload_accepted_then_rejected_with_the_start_up_error_then_restart_warnings()
     {
         var file = _files.Write("app.yaml", Config("hi", "2", "welcome"));
         using var process = RealProcess.StartDotnet("ReloadApp.dll", ["run", "-c", file]);
@@ -50,12 +50,18 @@ public sealed class ReloadTests : IDisposable
         await process.WaitForOutputAsync("restart to apply: component.components.banner.text", Generous);
         Assert.Equal("bonjour x2", await ReadGreetingAsync(port));
 
+        // The greeter replaced by another type: a change of the tree, not of its options; nothing is rebound.
+        File.WriteAllText(file, Config("bonjour", "3", "goodbye").Replace("    greeter:\n", "    greeter:\n      type: banner\n", StringComparison.Ordinal));
+        await process.WaitForOutputAsync("component.components.greeter.type", Generous);
+        Assert.Contains("component.components.greeter.repeat", Lines(process.Output, "restart to apply").Last());
+        Assert.Equal("bonjour x2", await ReadGreetingAsync(port));
+
         process.Terminate();
         Assert.Equal(0, await process.WaitForExitAsync(Generous));
         var output = process.Output;
         Assert.Single(Lines(output, "greeting is now")); // However often the watcher fired, each text was reloaded once.
         Assert.Single(Lines(output, "Configuration reload rejected"));
-        Assert.Single(Lines(output, "restart to apply"));
+        Assert.Equal(2, Lines(output, "restart to apply").Count);
     }
 
     [Fact]

@@ -187,9 +187,10 @@ public static class AsphaltCommandLine
         }
 
         // Configuration files are watched once the application has started; see docs/operations.md.
-        var watcher = configuration.Files.Count == 0 ? null : await ConfigurationFileWatcher.CreateAsync(
-            configuration.Files, new ReloadOnChange(new ConfigurationReload(configuration, root, load)).ReloadAsync).ConfigureAwait(false);
+        var watcher = configuration.Files.Count == 0 ? null : new ConfigurationFileWatcher(
+            configuration.Files, new ReloadOnChange(new ConfigurationReload(configuration, root, load, Plan)).ReloadAsync);
         options.Lifetime ??= new ApplicationLifetime();
+        WiringPlan Plan(LoadedConfiguration loaded) => ComponentTree.Plan(loaded, definition.ComponentTypes, definition.RootType, definition.RootAlias);
         var watching = watcher is null ? default : options.Lifetime.Started.Register(() => ReloadOnChange.StartWatching(watcher));
         try
         {

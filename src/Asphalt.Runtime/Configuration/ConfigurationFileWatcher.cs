@@ -20,23 +20,16 @@ internal sealed class ConfigurationFileWatcher : IAsyncDisposable
     private string? _handledText;
     private Task _watching = Task.CompletedTask;
 
-    private ConfigurationFileWatcher(string[] files, Func<Task> changed)
+    /// <param name="files">The files to watch, as given on the command line.</param>
+    /// <param name="changed">Called, never concurrently, after the files' text changed.</param>
+    public ConfigurationFileWatcher(IEnumerable<string> files, Func<Task> changed)
     {
-        _files = files;
+        // Nothing is read here: a configuration "file" may be a pipe that was read once, at load.
+        _files = [.. files.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];
         _changed = changed;
     }
 
-    /// <summary>A watcher of <paramref name="files"/>, not yet started, remembering their text as it is now.</summary>
-    /// <param name="files">The files to watch, as given on the command line.</param>
-    /// <param name="changed">Called, never concurrently, after the files' text changed.</param>
-    public static async Task<ConfigurationFileWatcher> CreateAsync(IEnumerable<string> files, Func<Task> changed)
-    {
-        var watcher = new ConfigurationFileWatcher([.. files.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)], changed);
-        watcher._handledText = await watcher.ReadAllAsync().ConfigureAwait(false); // The text just loaded: a change before watching starts is still seen.
-        return watcher;
-    }
-
-    /// <summary>Starts watching: a change made since the files were loaded is handled right away.</summary>
+    /// <summary>Starts watching; the first event after this reloads (a reload that finds nothing new changes nothing).</summary>
     public void Start()
     {
         // The folder, not the file: a rename over the file replaces the inode a file watch would follow.
@@ -55,7 +48,6 @@ internal sealed class ConfigurationFileWatcher : IAsyncDisposable
             _watchers.Add(watcher);
         }
 
-        _events.Release();
         _watching = WatchAsync(_stop.Token);
     }
 

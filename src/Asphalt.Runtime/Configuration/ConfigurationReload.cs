@@ -12,9 +12,11 @@ namespace Asphalt.Configuration;
 /// <param name="running">The configuration the tree was built from: what the non-reloadable parts still run with.</param>
 /// <param name="root">The running tree.</param>
 /// <param name="load">Loads and merges the configuration again exactly as at start (files, substitutions, <c>--set</c>).</param>
-internal sealed class ConfigurationReload(LoadedConfiguration running, Component root, Func<LoadedConfiguration> load)
+/// <param name="plan">The configured tree's components (path and type) of a configuration, as <c>graph</c> computes them.</param>
+internal sealed class ConfigurationReload(LoadedConfiguration running, Component root, Func<LoadedConfiguration> load, Func<LoadedConfiguration, WiringPlan> plan)
 {
     private readonly List<(string Path, string SectionPath, IReloadableOptions Options)> _reloadable = Collect(root);
+    private readonly Dictionary<string, string> _runningTypes = TypesByPath(plan(running));
 
     /// <summary>Loads the configuration again and applies what can be applied; logs what cannot.</summary>
     public async Task ReloadAsync(ILogger logger)
@@ -31,8 +33,22 @@ internal sealed class ConfigurationReload(LoadedConfiguration running, Component
             return;
         }
 
+        Dictionary<string, string> changedTypes;
+        try
+        {
+            changedTypes = TypesByPath(plan(changed));
+        }
+        catch (ConfigurationException failure)
+        {
+            // A tree start-up could not read (an unknown type, a bad shape): nothing of it is applied.
+            ReloadLog.NotLoaded(logger, Redact(failure.Message, changed));
+            return;
+        }
+
+        // A reloadable component removed, or replaced by another type, is a change of the tree: its new section is not its options.
+        var inTree = _reloadable.Where(r => changedTypes.TryGetValue(r.Path, out var type) && type == _runningTypes.GetValueOrDefault(r.Path)).ToList();
         var needsRestart = ChangedKeys(running, changed)
-            .Where(key => !_reloadable.Any(r => ReloadableSection.Owns(r.SectionPath, key)))
+            .Where(key => !inTree.Any(r => ReloadableSection.Owns(r.SectionPath, key)))
             .Select(KeyPath.FromConfigurationPath)
             .ToList();
         if (needsRestart.Count > 0)
@@ -41,7 +57,7 @@ internal sealed class ConfigurationReload(LoadedConfiguration running, Component
         }
 
         var errors = new List<ConfigurationError>();
-        foreach (var (path, sectionPath, options) in _reloadable)
+        foreach (var (path, sectionPath, options) in inTree)
         {
             try
             {
@@ -98,6 +114,9 @@ internal sealed class ConfigurationReload(LoadedConfiguration running, Component
             yield return inNow ? after.AsWritten(key) : before.AsWritten(key);
         }
     }
+
+    private static Dictionary<string, string> TypesByPath(WiringPlan plan) =>
+        plan.Components.ToDictionary(c => c.Path, c => c.Type, StringComparer.Ordinal);
 
     private static List<(string, string, IReloadableOptions)> Collect(Component root)
     {
