@@ -22,7 +22,7 @@ public sealed class ReloadTests : IDisposable
         var file = _files.Write("app.yaml", Config("hi", "2", "welcome"));
         using var process = RealProcess.StartDotnet("ReloadApp.dll", ["run", "-c", file]);
         var port = int.Parse(await process.WaitForOutputAsync("greeting served on port ", Generous), System.Globalization.CultureInfo.InvariantCulture);
-        await process.WaitForOutputAsync("Application started", Generous);
+        await process.WaitForOutputAsync("Watching configuration files for changes: " + file, Generous);
         Assert.Equal("hi x2", await ReadGreetingAsync(port));
 
         // Accepted: written as editors do, to a temporary file renamed over the original.
@@ -70,7 +70,7 @@ public sealed class ReloadTests : IDisposable
         var file = _files.Write("app.yaml", Config("hi", "2", "welcome"));
         using var process = RealProcess.StartDotnet("ReloadApp.dll", ["run", "-c", file]);
         var port = int.Parse(await process.WaitForOutputAsync("greeting served on port ", Generous), System.Globalization.CultureInfo.InvariantCulture);
-        await process.WaitForOutputAsync("Application started", Generous);
+        await process.WaitForOutputAsync("Watching configuration files for changes: " + file, Generous);
 
         File.WriteAllText(file, "component:\n  components:\n    greeter: [unclosed\n");
         await process.WaitForOutputAsync("Configuration reload failed, nothing changed.", Generous);
@@ -98,7 +98,7 @@ public sealed class ReloadTests : IDisposable
         var file = _files.Write("app.yaml", Config("hi", "2", "welcome"));
         using var process = RealProcess.StartDotnet("ReloadApp.dll", ["run", "-c", file],
             new Dictionary<string, string?> { ["RELOAD_REPEAT"] = Secret });
-        await process.WaitForOutputAsync("Application started", Generous);
+        await process.WaitForOutputAsync("Watching configuration files for changes: " + file, Generous);
 
         File.WriteAllText(file, Config("hi", "${env:RELOAD_REPEAT}", "welcome"));
         await process.WaitForOutputAsync("Configuration reload rejected, the options in force are kept.", Generous);

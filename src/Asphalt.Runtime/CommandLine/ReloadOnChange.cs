@@ -29,6 +29,7 @@ internal sealed class ReloadOnChange(ConfigurationReload reload)
         try
         {
             watcher.Start();
+            ReloadLog.Watching(RuntimeLogging.Factory.CreateLogger(ReloadLog.Category), string.Join(", ", watcher.Files));
         }
         catch (Exception failure) when (failure is IOException or ArgumentException or PlatformNotSupportedException)
         {

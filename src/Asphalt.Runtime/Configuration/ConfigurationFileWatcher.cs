@@ -29,6 +29,9 @@ internal sealed class ConfigurationFileWatcher : IAsyncDisposable
         _changed = changed;
     }
 
+    /// <summary>The watched files, full paths.</summary>
+    public IReadOnlyList<string> Files => _files;
+
     /// <summary>Starts watching; the first event after this reloads (a reload that finds nothing new changes nothing).</summary>
     public void Start()
     {

@@ -22,4 +22,7 @@ internal static class ReloadLog
 
     public static void NotWatched(ILogger logger, string reason) =>
         Write(logger, LogLevel.Warning, new EventId(134, nameof(NotWatched)), "Configuration files are not watched, changes need a restart: {Reason}", null, reason);
+
+    public static void Watching(ILogger logger, string files) =>
+        Write(logger, LogLevel.Information, new EventId(135, nameof(Watching)), "Watching configuration files for changes: {Files}", null, files);
 }
