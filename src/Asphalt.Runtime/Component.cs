@@ -104,6 +104,9 @@ public abstract class Component
     internal Action<Context>? BindServices { get; set; }
 
     internal void MarkStarting() => _started = true;
+
+    /// <summary>The reloadable options its constructor took (see <see cref="Reloadable{TOptions}"/>); the command line reloads them.</summary>
+    internal List<IReloadableOptions>? ReloadableOptions { get; set; }
 }
 
 /// <summary>A child component and its alias.</summary>

@@ -139,7 +139,7 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine("/// <summary>The name this instance publishes its <c>\"default\"</c> resources under (configuration's <c>alias/name</c>).</summary>");
                 writer.WriteLine(Hidden);
                 writer.WriteLine("private string __resourceName = \"default\";");
-                if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options) is { } optionsArgument)
+                if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.IsOptions) is { } optionsArgument)
                 {
                     writer.WriteLine();
                     writer.WriteLine("/// <summary>The bound options, for the resource names that <c>[Resource(NameOption = ...)]</c> takes from them.</summary>");
@@ -161,7 +161,7 @@ namespace Asphalt.Generators.Components
                 {
                     // Every problem of the section is collected, then thrown together before anything is constructed.
                     var rawConfiguration = model.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration);
-                    var optionsArguments = model.Constructor.Where(a => a.Kind == ConstructorArgumentKind.Options).ToList();
+                    var optionsArguments = model.Constructor.Where(a => a.IsOptions).ToList();
                     var withoutOptions = !rawConfiguration && optionsArguments.Count == 0;
                     if (withoutOptions)
                     {
@@ -175,26 +175,33 @@ namespace Asphalt.Generators.Components
 
                     if (!rawConfiguration && !withoutOptions)
                     {
-                        var keys = new List<string>();
-                        var options = optionsArguments.FirstOrDefault();
-                        if (options is not null)
-                        {
-                            keys.AddRange(model.Options.First(o => o.BindMethod == options.BindMethod).Members.Select(m => m.Key));
-                        }
-
-                        keys.Add("components");
-                        keys.Add("type");
-                        writer.WriteLine($"{Values}.CollectUnknownKeys(configuration, {Literals.String(model.Type.DisplayName)}, __problems, {string.Join(", ", keys.Select(Literals.String))});");
+                        writer.WriteLine(CollectUnknownKeys(model, optionsArguments.FirstOrDefault(), "configuration", "__problems"));
                     }
 
                     foreach (var options in optionsArguments)
                     {
-                        writer.WriteLine($"var {OptionsLocal(options)} = {options.BindMethod}(configuration, false, __problems);");
+                        writer.WriteLine($"var {OptionsLocal(options)} = {BindOptions(options, "configuration", "__problems")};");
                     }
 
                     if (!withoutOptions && (!rawConfiguration || optionsArguments.Count > 0))
                     {
                         writer.WriteLine("__problems.ThrowIfAny();");
+                    }
+
+                    foreach (var reloadable in optionsArguments.Where(a => a.Kind == ConstructorArgumentKind.ReloadableOptions))
+                    {
+                        // A reload binds the new section with the same two calls as above: the same checks, the same messages.
+                        writer.WriteLine($"var {ReloadableLocal(reloadable)} = global::Asphalt.Reloadable<{reloadable.Type.FullName}>.FromConfiguration({OptionsLocal(reloadable)}, configuration, static (__section, __sectionProblems) =>");
+                        writer.WriteLine("{");
+                        writer.Indentation++;
+                        if (!rawConfiguration)
+                        {
+                            writer.WriteLine(CollectUnknownKeys(model, reloadable, "__section", "__sectionProblems"));
+                        }
+
+                        writer.WriteLine($"return {BindOptions(reloadable, "__section", "__sectionProblems")};");
+                        writer.Indentation--;
+                        writer.WriteLine("});");
                     }
 
                     var services = model.Constructor.Any(a => a.Kind is ConstructorArgumentKind.Logger or ConstructorArgumentKind.LoggerFactory or ConstructorArgumentKind.TimeProvider);
@@ -211,8 +218,13 @@ namespace Asphalt.Generators.Components
                         writer.WriteLine("__services.AttachTo(__component);");
                     }
 
+                    foreach (var reloadable in optionsArguments.Where(a => a.Kind == ConstructorArgumentKind.ReloadableOptions))
+                    {
+                        writer.WriteLine($"{ReloadableLocal(reloadable)}.AttachTo(__component);");
+                    }
+
                     writer.WriteLine("__component.__resourceName = resourceName;");
-                    if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options) is { } named)
+                    if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.IsOptions) is { } named)
                     {
                         writer.WriteLine($"__component.__options = {OptionsLocal(named)};");
                     }
@@ -227,8 +239,28 @@ namespace Asphalt.Generators.Components
                 ConstructorArgumentKind.Logger => Logger(argument.Category!, argument.IsTyped, "__services.LoggerFactory"),
                 ConstructorArgumentKind.LoggerFactory => "__services.LoggerFactory",
                 ConstructorArgumentKind.TimeProvider => "__services.TimeProvider",
+                ConstructorArgumentKind.ReloadableOptions => ReloadableLocal(argument),
                 _ => OptionsLocal(argument),
             };
+
+            /// <summary>The call that reports every key of <paramref name="section"/> the options (and the tree) do not know.</summary>
+            private static string CollectUnknownKeys(ComponentModel model, ConstructorArgument? options, string section, string problems)
+            {
+                var keys = new List<string>();
+                if (options is not null)
+                {
+                    keys.AddRange(model.Options.First(o => o.BindMethod == options.BindMethod).Members.Select(m => m.Key));
+                }
+
+                keys.Add("components");
+                keys.Add("type");
+                return $"{Values}.CollectUnknownKeys({section}, {Literals.String(model.Type.DisplayName)}, {problems}, {string.Join(", ", keys.Select(Literals.String))});";
+            }
+
+            private static string BindOptions(ConstructorArgument options, string section, string problems) =>
+                $"{options.BindMethod}({section}, false, {problems})";
+
+            private static string ReloadableLocal(ConstructorArgument argument) => "__reloadable_" + argument.Name.TrimStart('@');
 
             /// <summary>A logger of <paramref name="category"/> from <paramref name="factory"/>, named as <c>ILogger&lt;T&gt;</c> names it.</summary>
             private static string Logger(TypeRef category, bool typed, string factory) => typed

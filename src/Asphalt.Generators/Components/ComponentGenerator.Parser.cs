@@ -31,6 +31,7 @@ namespace Asphalt.Generators.Components
             private const string FromServicesAttribute = "Asphalt.FromServicesAttribute";
             private const string AspNetFromServicesAttribute = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
             private const string SignalType = "Asphalt.Signal<TEvent>";
+            private const string ReloadableType = "Asphalt.Reloadable<TOptions>";
             private const string ConfigurationType = "Microsoft.Extensions.Configuration.IConfiguration";
             private const string TypedLoggerType = "Microsoft.Extensions.Logging.ILogger<TCategoryName>";
             private const string LoggerType = "Microsoft.Extensions.Logging.ILogger";
@@ -224,7 +225,7 @@ namespace Asphalt.Generators.Components
                     }
 
                     var constructor = ParseConstructor(out var options);
-                    var componentOptions = constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+                    var componentOptions = constructor.FirstOrDefault(a => a.IsOptions);
                     _options = componentOptions is null ? null : options.FirstOrDefault(o => o.BindMethod == componentOptions.BindMethod);
                     var overridden = new HashSet<string>(StringComparer.Ordinal);
                     var prepare = ParseStep("PrepareAsync", Phase.Prepare, overridden);
@@ -441,6 +442,14 @@ namespace Asphalt.Generators.Components
                             continue;
                         }
 
+                        // Reloadable<TOptions> binds TOptions exactly as a plain options parameter does; only the wrapping differs.
+                        var kind = ConstructorArgumentKind.Options;
+                        if (parameterType is INamedTypeSymbol { IsGenericType: true } wrapper && wrapper.OriginalDefinition.ToDisplayString() == ReloadableType)
+                        {
+                            kind = ConstructorArgumentKind.ReloadableOptions;
+                            parameterType = wrapper.TypeArguments[0];
+                        }
+
                         var binder = new OptionsBinderParser(_cancellationToken);
                         var method = binder.Visit(parameterType, out var error);
                         foreach (var (message, location) in binder.Warnings)
@@ -458,7 +467,7 @@ namespace Asphalt.Generators.Components
                         }
 
                         options.AddRange(binder.Types);
-                        arguments.Add(new ConstructorArgument(ConstructorArgumentKind.Options, Escape(parameter.Name), TypeRefOf(parameterType), method));
+                        arguments.Add(new ConstructorArgument(kind, Escape(parameter.Name), TypeRefOf(parameterType), method));
                     }
 
                     return arguments.ToEquatableArray();

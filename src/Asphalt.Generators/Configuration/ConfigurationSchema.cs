@@ -70,7 +70,7 @@ namespace Asphalt.Generators.Configuration
 
             // A constructor taking IConfiguration reads the section itself: any key may be meant for it.
             AcceptsAnyKey = model?.Constructor.Any(a => a.Kind == ConstructorArgumentKind.Configuration) ?? false;
-            var options = model?.Constructor.FirstOrDefault(a => a.Kind == ConstructorArgumentKind.Options);
+            var options = model?.Constructor.FirstOrDefault(a => a.IsOptions);
             OptionsByMethod = model?.Options.ToDictionary(o => o.BindMethod, o => o, StringComparer.Ordinal) ?? new Dictionary<string, OptionsType>(StringComparer.Ordinal);
             Tree = new TreeType(
                 entry.Alias,

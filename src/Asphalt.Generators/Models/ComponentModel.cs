@@ -110,16 +110,27 @@ namespace Asphalt.Generators.Models
 
         /// <summary>A <c>TimeProvider</c>: the published one when the component starts, else the system clock.</summary>
         TimeProvider,
+
+        /// <summary>
+        /// A <c>Reloadable&lt;TOptions&gt;</c>: the options bound as for <see cref="Options"/> (its <see cref="ConstructorArgument.Type"/>
+        /// is <c>TOptions</c>), which the command line binds again when the configuration file changes. Last, so
+        /// component manifests written before it read unchanged.
+        /// </summary>
+        ReloadableOptions,
     }
 
     /// <summary>A constructor parameter.</summary>
     /// <param name="Kind">What it receives.</param>
     /// <param name="Name">The parameter name, escaped.</param>
     /// <param name="Type">The parameter type.</param>
-    /// <param name="BindMethod">For options: the generated bind method.</param>
+    /// <param name="BindMethod">For options (reloadable or not): the generated bind method.</param>
     /// <param name="Category">For loggers: the category type; <see cref="IsTyped"/> for <c>ILogger&lt;T&gt;</c>.</param>
     /// <param name="IsTyped">For loggers: an <c>ILogger&lt;T&gt;</c> rather than an <c>ILogger</c>.</param>
-    internal sealed record ConstructorArgument(ConstructorArgumentKind Kind, string Name, TypeRef Type, string? BindMethod, TypeRef? Category = null, bool IsTyped = false);
+    internal sealed record ConstructorArgument(ConstructorArgumentKind Kind, string Name, TypeRef Type, string? BindMethod, TypeRef? Category = null, bool IsTyped = false)
+    {
+        /// <summary>Whether the component's section binds to it (<see cref="ConstructorArgumentKind.Options"/> or <see cref="ConstructorArgumentKind.ReloadableOptions"/>).</summary>
+        public bool IsOptions => Kind is ConstructorArgumentKind.Options or ConstructorArgumentKind.ReloadableOptions;
+    }
 
     /// <summary>When a component does something: before or after its children start.</summary>
     internal enum Phase

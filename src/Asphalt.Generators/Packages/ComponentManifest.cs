@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Asphalt.Generators.Common;
 using Asphalt.Generators.Models;
 
@@ -31,7 +32,8 @@ namespace Asphalt.Generators.Packages
         /// is not read: its components stay opaque, as hand-written ones are. Version 3 added logger
         /// categories, <c>HidesBaseStep</c> and endpoint handler parameters, appended to the records
         /// that have them, so a version 2 manifest reads with those at their defaults.
-        /// Version 4 appended the bridged signals (which take the tree's transport).
+        /// Version 4 appended the bridged signals (which take the tree's transport) and added the
+        /// <see cref="ConstructorArgumentKind.ReloadableOptions"/> argument kind.
         /// </summary>
         public const int FormatVersion = 4;
 

@@ -187,12 +187,24 @@ public static class AsphaltCommandLine
             options.UseRedactedLogging(new RedactingLoggerFactory(inner, configuration.Secrets));
         }
 
+        // Configuration files are watched once the application has started; see docs/operations.md.
+        var watcher = configuration.Files.Count == 0 ? null : new ConfigurationFileWatcher(
+            configuration.Files, new ReloadOnChange(new ConfigurationReload(configuration, root, load, Plan)).ReloadAsync);
+        options.Lifetime ??= new ApplicationLifetime();
+        WiringPlan Plan(LoadedConfiguration loaded) => ComponentTree.Plan(loaded, definition.ComponentTypes, definition.RootType, definition.RootAlias);
+        var watching = watcher is null ? default : options.Lifetime.Started.Register(() => ReloadOnChange.StartWatching(watcher));
         try
         {
             return await Application.RunWithSignalsAsync(root, options, cancellationToken, signals).ConfigureAwait(false);
         }
         finally
         {
+            await watching.DisposeAsync().ConfigureAwait(false);
+            if (watcher is not null)
+            {
+                await watcher.DisposeAsync().ConfigureAwait(false);
+            }
+
             ownedLogging?.Dispose();
         }
     }

@@ -150,11 +150,7 @@ public static class ComponentTree
             }
             catch (ConfigurationBindingException failure)
             {
-                // Generated binding lists every problem of the section: each gets its own located error.
-                foreach (var problem in failure.Problems)
-                {
-                    errors.Add(configuration.ErrorAt(problem.Path, Strip(problem.Message, problem.Path)));
-                }
+                errors.AddRange(BindingErrors(failure, configuration));
             }
             catch (Exception failure) when (failure is ArgumentException or FormatException or InvalidOperationException or ConfigurationException)
             {
@@ -192,6 +188,13 @@ public static class ComponentTree
 
         return component;
     }
+
+    /// <summary>
+    /// Generated binding lists every problem of a section: each becomes its own located error. Start-up and
+    /// a configuration reload report an invalid section with this, so both say exactly the same.
+    /// </summary>
+    internal static IEnumerable<ConfigurationError> BindingErrors(ConfigurationBindingException failure, LoadedConfiguration configuration) =>
+        failure.Problems.Select(problem => configuration.ErrorAt(problem.Path, Strip(problem.Message, problem.Path)));
 
     // Binding messages quote the ':' path; the located error already names the key.
     private static string Strip(string message, string path) =>

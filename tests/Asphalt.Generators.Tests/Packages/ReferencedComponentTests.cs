@@ -94,6 +94,50 @@ public sealed class ReferencedComponentTests
         Assert.Equal(7, await GeneratorHarness.InvokeAsync<int>(assembly, "App.Scenario", "RunAsync"));
     }
 
+    /// <summary>A package component taking reloadable options: its manifest carries them (format version 4).</summary>
+    private const string ReloadingLibrary = """
+        using System.ComponentModel.DataAnnotations;
+        using Asphalt;
+        namespace ReloadLib;
+        public sealed class PollOptions { [Range(1, 60)] public int Seconds { get; set; } = 5; }
+        [Component("poller")]
+        public sealed partial class PollerComponent(Reloadable<PollOptions> options)
+        {
+            public int Seconds => options.Current.Seconds;
+        }
+        """;
+
+    [Fact]
+    public async Task A_package_component_with_reloadable_options_is_checked_and_created_like_a_local_one()
+    {
+        var library = await GeneratorHarness.BuildLibraryAsync("ReloadLib", ReloadingLibrary);
+        const string App = """
+            using System.Threading.Tasks;
+            using Asphalt;
+            using ReloadLib;
+            namespace App;
+            [Component]
+            [ChildComponent<PollerComponent>("poller")]
+            public sealed partial class App
+            {
+                public static Task<int> SecondsAsync()
+                {
+                    var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+                        new Microsoft.Extensions.Configuration.ConfigurationBuilder(),
+                        new System.Collections.Generic.Dictionary<string, string?> { ["component:components:poller:seconds"] = "42" }).Build();
+                    var poller = (PollerComponent)App.Create(configuration.GetSection("component")).Children[0].Component;
+                    return Task.FromResult(poller.Seconds);
+                }
+            }
+            """;
+        var program = await AnalyzeAppAsync(library, [new ConfigurationFile("/app/config.yaml", "component:\n  components:\n    poller:\n      seconds: 61\n")], App);
+        var diagnostic = Assert.Single(program.Wiring, d => d.Location.Kind == LocationKind.ExternalFile);
+        Assert.Equal("ASPH0014", diagnostic.Id); // [Range] of the package's options, checked in the application's file.
+
+        var assembly = await GeneratorHarness.BuildAndLoadAsync([library], App);
+        Assert.Equal(42, await GeneratorHarness.InvokeAsync<int>(assembly, "App.App", "SecondsAsync"));
+    }
+
     /// <summary>A package component whose endpoint handler takes a resource (<c>[FromResource]</c> is an alias of <c>[FromKeyedServices]</c>).</summary>
     private const string ReportsLibrary = """
         using Asphalt;
