@@ -187,9 +187,10 @@ public static class AsphaltCommandLine
             options.UseRedactedLogging(new RedactingLoggerFactory(inner, configuration.Secrets));
         }
 
-        // Configuration files are watched once the application has started; see docs/operations.md.
-        var watcher = configuration.Files.Count == 0 ? null : new ConfigurationFileWatcher(
-            configuration.Files, new ReloadOnChange(new ConfigurationReload(configuration, root, load, Plan)).ReloadAsync);
+        // Configuration files are watched once the application has started, and only when some component
+        // can take a new value (a file watch costs a thread and a watch per folder); see docs/operations.md.
+        var reload = configuration.Files.Count == 0 ? null : new ConfigurationReload(configuration, root, load, Plan);
+        var watcher = reload is { HasReloadableOptions: true } ? new ConfigurationFileWatcher(configuration.Files, new ReloadOnChange(reload).ReloadAsync) : null;
         options.Lifetime ??= new ApplicationLifetime();
         WiringPlan Plan(LoadedConfiguration loaded) => ComponentTree.Plan(loaded, definition.ComponentTypes, definition.RootType, definition.RootAlias);
         var watching = watcher is null ? default : options.Lifetime.Started.Register(() => ReloadOnChange.StartWatching(watcher));

@@ -16,7 +16,10 @@ namespace Asphalt.Configuration;
 internal sealed class ConfigurationReload(LoadedConfiguration running, Component root, Func<LoadedConfiguration> load, Func<LoadedConfiguration, WiringPlan> plan)
 {
     private readonly List<(string Path, string SectionPath, IReloadableOptions Options)> _reloadable = Collect(root);
-    private readonly Dictionary<string, string> _runningTypes = TypesByPath(plan(running));
+    private Dictionary<string, string>? _runningTypes; // Planned at the first reload, not on the start-up path.
+
+    /// <summary>Whether any component of the tree took reloadable options; without one, nothing is watched.</summary>
+    public bool HasReloadableOptions => _reloadable.Count > 0;
 
     /// <summary>Loads the configuration again and applies what can be applied; logs what cannot.</summary>
     public async Task ReloadAsync(ILogger logger)
@@ -46,7 +49,8 @@ internal sealed class ConfigurationReload(LoadedConfiguration running, Component
         }
 
         // A reloadable component removed, or replaced by another type, is a change of the tree: its new section is not its options.
-        var inTree = _reloadable.Where(r => changedTypes.TryGetValue(r.Path, out var type) && type == _runningTypes.GetValueOrDefault(r.Path)).ToList();
+        var runningTypes = _runningTypes ??= TypesByPath(plan(running));
+        var inTree = _reloadable.Where(r => changedTypes.TryGetValue(r.Path, out var type) && type == runningTypes.GetValueOrDefault(r.Path)).ToList();
         var needsRestart = ChangedKeys(running, changed)
             .Where(key => !inTree.Any(r => ReloadableSection.Owns(r.SectionPath, key)))
             .Select(KeyPath.FromConfigurationPath)
