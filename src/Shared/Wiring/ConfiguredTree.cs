@@ -59,6 +59,7 @@ namespace Asphalt.Trees
             }
 
             tree.Root = new TreeNode(rootAlias, ChildAlias.Parse(rootAlias), typeAlias, tree.Resolve(typeAlias, rootSection), rootSection);
+            ConfiguredBridges.Read(tree.Root, tree.Problems);
             tree.ReadChildren(tree.Root, 0, recursive: true);
             return tree;
         }
@@ -128,6 +129,7 @@ namespace Asphalt.Trees
                 }
 
                 parent.Children.Add(child);
+                ConfiguredBridges.Read(child, Problems);
                 if (recursive)
                 {
                     ReadChildren(child, depth + 1, recursive);
