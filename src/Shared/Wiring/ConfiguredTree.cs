@@ -129,7 +129,12 @@ namespace Asphalt.Trees
                 }
 
                 parent.Children.Add(child);
-                ConfiguredBridges.Read(child, Problems);
+                if (recursive)
+                {
+                    // The whole tree (build, command line) knows what each type publishes; generated Create reading
+                    // one level does not, so there the generated start's bridge starter judges the key.
+                    ConfiguredBridges.Read(child, Problems);
+                }
                 if (recursive)
                 {
                     ReadChildren(child, depth + 1, recursive);
