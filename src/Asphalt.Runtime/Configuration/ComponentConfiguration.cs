@@ -27,7 +27,7 @@ public sealed record ComponentConfiguration(string Path, string Alias, string Ty
     /// The keys a component's options binding must accept besides its own options: <c>type</c>,
     /// <c>components</c> and <c>bridges</c>, which belong to the framework.
     /// </summary>
-    public static IReadOnlyList<string> ReservedKeys { get; } = TreeRules.FrameworkKeys;
+    public static IReadOnlyList<string> ReservedKeys { get; } = Array.AsReadOnly(TreeRules.FrameworkKeys);
 
     /// <summary>
     /// The name to publish a resource under: <see cref="ResourceName"/> for <c>"default"</c>,

@@ -163,7 +163,7 @@ public sealed class ComponentManifestTests
 
         Assert.StartsWith("1:5", text); // Version 5: signals configuration may bridge.
         Assert.Null(ComponentManifest.Read("1:1" + text.Substring(3)));
-        Assert.Null(ComponentManifest.Read("1:5" + text.Substring(3)));
+        Assert.Null(ComponentManifest.Read("1:6" + text.Substring(3)));
         Assert.Null(ComponentManifest.Read(text.Substring(0, text.Length - 1)));
         Assert.Null(ComponentManifest.Read(text + "1:x"));
         Assert.Null(ComponentManifest.Read("garbage"));
