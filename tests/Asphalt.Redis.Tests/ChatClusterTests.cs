@@ -18,7 +18,7 @@ public sealed class ChatClusterTests : IDisposable
         for (var i = 0; i < nodes.Length; i++)
         {
             nodes[i] = await ChatServerProcess.StartAsync(
-                Path.Combine(_folder, $"node{i + 1}.db"), $"components:cluster:components:redis:endpoints={broker.Endpoint}", "components:cluster:channel=test-room");
+                Path.Combine(_folder, $"node{i + 1}.db"), $"components:redis:endpoints={broker.Endpoint}", "components:room:bridges:messages=test-room");
         }
 
         return nodes;

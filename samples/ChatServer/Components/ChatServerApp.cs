@@ -7,7 +7,9 @@ namespace ChatServer.Components;
 /// <summary>
 /// The chat server: a message store on SQLite, the room with its broadcast signal, the history
 /// writer, the stats counter and the TCP listener, wired by generated code
-/// (<see cref="WiringPlan"/> shows how).
+/// (<see cref="WiringPlan"/> shows how). Several nodes share one room when configuration adds
+/// Asphalt.Redis's <c>redis</c> component and bridges the room's <c>messages</c> signal
+/// (<c>components:room:bridges:messages=asphalt-chat:messages</c>, see README.md).
 /// </summary>
 [Component("chat")]
 [ChildComponent<MessageStoreComponent>("store")]
@@ -17,7 +19,6 @@ namespace ChatServer.Components;
 [ChildComponent<TcpListenerComponent>("listener")]
 [ChildComponent<WebComponent>("web")]
 [ChildComponent<ChatApiComponent>("api")]
-[ChildComponent<ClusterComponent>("cluster")]
 public sealed partial class ChatServerApp
 {
     /// <summary>Announces where the server listens once everything started.</summary>

@@ -139,6 +139,13 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine("/// <summary>The name this instance publishes its <c>\"default\"</c> resources under (configuration's <c>alias/name</c>).</summary>");
                 writer.WriteLine(Hidden);
                 writer.WriteLine("private string __resourceName = \"default\";");
+                if (model.HasBridgeStarters)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine("/// <summary>The signals configuration bridges (<c>bridges:</c>), started by the generated start.</summary>");
+                    writer.WriteLine(Hidden);
+                    writer.WriteLine("private global::System.Collections.Generic.IReadOnlyList<global::Asphalt.ConfiguredBridge> __configuredBridges = global::System.Array.Empty<global::Asphalt.ConfiguredBridge>();");
+                }
                 if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.IsOptions) is { } optionsArgument)
                 {
                     writer.WriteLine();
@@ -224,6 +231,10 @@ namespace Asphalt.Generators.Components
                     }
 
                     writer.WriteLine("__component.__resourceName = resourceName;");
+                    if (model.HasBridgeStarters)
+                    {
+                        writer.WriteLine("__component.__configuredBridges = global::Asphalt.ConfiguredBridge.Read(configuration);");
+                    }
                     if (NamedByOption(model) && model.Constructor.FirstOrDefault(a => a.IsOptions) is { } named)
                     {
                         writer.WriteLine($"__component.__options = {OptionsLocal(named)};");
@@ -252,8 +263,7 @@ namespace Asphalt.Generators.Components
                     keys.AddRange(model.Options.First(o => o.BindMethod == options.BindMethod).Members.Select(m => m.Key));
                 }
 
-                keys.Add("components");
-                keys.Add("type");
+                keys.AddRange(Asphalt.Trees.TreeRules.FrameworkKeys);
                 return $"{Values}.CollectUnknownKeys({section}, {Literals.String(model.Type.DisplayName)}, {problems}, {string.Join(", ", keys.Select(Literals.String))});";
             }
 
@@ -335,7 +345,8 @@ namespace Asphalt.Generators.Components
             private static void EmitStart(SourceWriter writer, ComponentModel model)
             {
                 var members = model.Published.Where(p => !p.IsSignal).ToList();
-                if (model.Start is null && members.Count == 0 && model.Listeners.Count == 0 && model.Bridges.Count == 0)
+                var bridges = model.Bridges.Count > 0 || model.HasBridgeStarters;
+                if (model.Start is null && members.Count == 0 && model.Listeners.Count == 0 && !bridges)
                 {
                     return;
                 }
@@ -344,7 +355,7 @@ namespace Asphalt.Generators.Components
                 writer.WriteLine("/// <inheritdoc />");
                 writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
                 writer.WriteLine(Hidden);
-                if (model.Listeners.Count == 0 && model.Bridges.Count == 0)
+                if (model.Listeners.Count == 0 && !bridges)
                 {
                     using (writer.Block(StepOverride(model.Start, "Start", isAsync: false)))
                     {
@@ -384,10 +395,50 @@ namespace Asphalt.Generators.Components
                     }
 
                     EmitBridges(writer, model);
+                    if (model.HasBridgeStarters)
+                    {
+                        writer.WriteLine("await global::Asphalt.ConfiguredBridge.StartAllAsync(this.__configuredBridges, context, __StartConfiguredBridgeAsync, cancellationToken).ConfigureAwait(false);");
+                    }
+
                     foreach (var member in members)
                     {
                         Publish(writer, model, member, "this." + member.Member);
                     }
+                }
+
+                EmitBridgeStarter(writer, model);
+            }
+
+            /// <summary>
+            /// The typed bridge starter a <c>bridges:</c> key uses: one branch per signal whose event type has
+            /// System.Text.Json metadata, keyed by signal name (case-insensitive, as configuration keys are);
+            /// any other name is a clear error naming the signal and, when known, its event type.
+            /// </summary>
+            private static void EmitBridgeStarter(SourceWriter writer, ComponentModel model)
+            {
+                if (!model.HasBridgeStarters)
+                {
+                    return;
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("/// <summary>Bridges the signal a <c>bridges:</c> key names through <paramref name=\"transport\"/>.</summary>");
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                using (writer.Block($"private global::System.Threading.Tasks.ValueTask<global::System.IAsyncDisposable> __StartConfiguredBridgeAsync(global::Asphalt.ISignalTransport transport, global::Asphalt.ConfiguredBridge bridge, {Token} cancellationToken)"))
+                {
+                    foreach (var signal in model.BridgeableSignals.Where(b => b.JsonContext is not null))
+                    {
+                        var eventType = signal.EventType.FullName;
+                        var metadata = $"(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{eventType}>){signal.JsonContext!.FullName}.Default.GetTypeInfo(typeof({eventType}))!";
+                        using (writer.Block($"if (string.Equals(bridge.Signal, {Literals.String(signal.SignalName)}, global::System.StringComparison.OrdinalIgnoreCase))"))
+                        {
+                            writer.WriteLine($"return transport.BridgeAsync<{eventType}>(this.{signal.Member}, bridge.Channel, {metadata}, cancellationToken);");
+                        }
+                    }
+
+                    var known = string.Join(", ", model.BridgeableSignals.Select(b =>
+                        $"new global::System.Collections.Generic.KeyValuePair<string, string?>({Literals.String(b.SignalName)}, {(b.JsonContext is null ? Literals.String(Asphalt.Trees.GraphNames.Type(b.EventType.FullName)) : "null")})"));
+                    writer.WriteLine($"throw global::Asphalt.ConfiguredBridge.CannotBridge(this, bridge, {Literals.String(Asphalt.Trees.GraphNames.Type(model.Type.FullName))}, new global::System.Collections.Generic.KeyValuePair<string, string?>[] {{ {known} }});");
                 }
             }
 

@@ -54,6 +54,17 @@ namespace Asphalt.Generators.Components
                     return new BridgedSignal(member, signalName, TypeRefOf(eventType), channel!, TypeRefOf(context), Where(location));
                 }
 
+                /// <summary>
+                /// A published signal as configuration may bridge it (<c>bridges:</c>): its event type and the
+                /// <c>JsonSerializerContext</c> with its metadata, found by the same rule as ASPH0021's (null when none).
+                /// </summary>
+                private BridgeableSignal ParseBridgeable(string member, string signalName, ITypeSymbol signalType)
+                {
+                    var eventType = ((INamedTypeSymbol)signalType).TypeArguments[0];
+                    var context = FindJsonContext(_type.ContainingAssembly.GlobalNamespace, eventType);
+                    return new BridgeableSignal(member, signalName, TypeRefOf(eventType), context is null ? null : TypeRefOf(context));
+                }
+
                 /// <summary>The first (by name, so the choice is stable) context of the assembly that has <c>[JsonSerializable(typeof(eventType))]</c>.</summary>
                 private INamedTypeSymbol? FindJsonContext(INamespaceSymbol root, ITypeSymbol eventType)
                 {

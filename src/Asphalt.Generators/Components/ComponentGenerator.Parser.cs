@@ -175,6 +175,7 @@ namespace Asphalt.Generators.Components
                 private bool _hasErrors;
                 private OptionsType? _options; // The options type its constructor takes, for [Resource(NameOption = ...)].
                 private readonly List<BridgedSignal> _bridges = new();
+                private readonly List<BridgeableSignal> _bridgeable = new();
 
                 public State(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken, bool checkChildren)
                 {
@@ -267,6 +268,11 @@ namespace Asphalt.Generators.Components
                         IsPublic(_type))
                     {
                         Bridges = _bridges.OrderBy(b => b.Member, StringComparer.Ordinal).ToEquatableArray(),
+
+                        // A hand-written StartAsync leaves no generated start to bridge from: configuration cannot bridge its signals.
+                        BridgeableSignals = overridden.Contains("StartAsync")
+                            ? EquatableArray<BridgeableSignal>.Empty
+                            : _bridgeable.OrderBy(b => b.SignalName, StringComparer.Ordinal).ToEquatableArray(),
                     };
                 }
 
@@ -798,6 +804,8 @@ namespace Asphalt.Generators.Components
                             {
                                 _bridges.Add(bridge);
                             }
+
+                            _bridgeable.Add(ParseBridgeable(Escape(member.Name), name, memberType));
 
                             var signalRef = TypeRefOf(memberType);
                             published.Add(new PublishedResource(Escape(member.Name), $"{kind} {member.Name}", signalRef, signalRef, name, false, true, Phase.Prepare, Where(location)));

@@ -25,8 +25,7 @@ namespace Asphalt.Generators.Configuration
             {
                 foreach (var entry in section.Entries)
                 {
-                    if (string.Equals(entry.Key, TypeKey, StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(entry.Key, ComponentsKey, StringComparison.OrdinalIgnoreCase))
+                    if (TreeRules.FrameworkKeys.Contains(entry.Key, StringComparer.OrdinalIgnoreCase))
                     {
                         continue; // The tree's own keys, checked while reading the tree.
                     }
@@ -38,7 +37,7 @@ namespace Asphalt.Generators.Configuration
                     }
                     else if (!schema.AcceptsAnyKey)
                     {
-                        var known = (schema.Options?.Members.Select(m => m.Key) ?? Enumerable.Empty<string>()).Concat(new[] { ComponentsKey, TypeKey }).ToList();
+                        var known = (schema.Options?.Members.Select(m => m.Key) ?? Enumerable.Empty<string>()).Concat(TreeRules.FrameworkKeys).ToList();
                         ReportAtKey(DiagnosticDescriptors.UnknownOption, entry, written.KeyPath + "." + entry.Key, entry.Key, node.Path, schema.TypeName,
                             string.Join(", ", known), NearMatch.DidYouMean(entry.Key, known));
                     }

@@ -286,6 +286,9 @@ namespace Asphalt.Generators.Configuration
                     case TreeProblemKind.Missing:
                         Report(DiagnosticDescriptors.ConfiguredResourceMissing, start, end, problem.Message);
                         break;
+                    case TreeProblemKind.BridgeWithoutJsonMetadata:
+                        Report(DiagnosticDescriptors.BridgedEventWithoutJsonMetadata, start, end, problem.Arguments);
+                        break;
                     case TreeProblemKind.Cycle:
                         // A cycle the code's tree does not have (that one is ASPH0003 at the code): configuration added it.
                         Report(DiagnosticDescriptors.DependencyCycle, start, end, _rootType ?? TreeRules.RootAlias, problem.Message);

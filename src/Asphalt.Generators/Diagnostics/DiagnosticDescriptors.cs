@@ -161,7 +161,7 @@ namespace Asphalt.Generators.Diagnostics
         public static readonly DiagnosticDescriptor BridgedEventWithoutJsonMetadata = Create(
             DiagnosticIds.BridgedEventWithoutJsonMetadata,
             "Bridged event type has no System.Text.Json metadata",
-            "Component '{0}': signal '{1}' is bridged to channel '{2}', but no JsonSerializerContext in this assembly has [JsonSerializable(typeof({3}))]; add one, e.g. '[JsonSerializable(typeof({3}))] internal sealed partial class EventJsonContext : JsonSerializerContext;'",
+            Asphalt.Trees.TreeMessages.BridgedEventWithoutJsonMetadataFormat,
             DiagnosticSeverity.Error);
 
         /// <summary>ASPH0022. Format: <c>Component '{0}': signal '{1}' is bridged to channel '{2}', but its event type '{3}' does not survive the trip as JSON: {4}</c>.</summary>

@@ -57,6 +57,12 @@ namespace Asphalt.Generators.Models
         /// <summary>Its <c>[Signal(..., Channel = ...)]</c> members, bridged through the tree's <c>ISignalTransport</c> once its children have started.</summary>
         public EquatableArray<BridgedSignal> Bridges { get; init; }
 
+        /// <summary>Every <c>[Signal]</c> member, by signal name, with what a bridge named in configuration (<c>bridges:</c>) needs.</summary>
+        public EquatableArray<BridgeableSignal> BridgeableSignals { get; init; }
+
+        /// <summary>Whether the generated start has a bridge starter: a signal configuration may bridge.</summary>
+        public bool HasBridgeStarters => System.Linq.Enumerable.Any(BridgeableSignals, b => b.JsonContext is not null);
+
         public EquatableArray<PublishedResource> AllPublished()
         {
             var all = new System.Collections.Generic.List<PublishedResource>(Published);
@@ -267,6 +273,13 @@ namespace Asphalt.Generators.Models
         /// <summary>For messages and graphs: <c>bridge of signal 'messages' to channel 'chat:messages'</c>.</summary>
         public string Description => $"bridge of signal '{SignalName}' to channel '{Channel}'";
     }
+
+    /// <summary>A published signal as a bridge named in configuration sees it.</summary>
+    /// <param name="Member">The signal property or field, escaped.</param>
+    /// <param name="SignalName">The signal resource's name.</param>
+    /// <param name="EventType">The event type.</param>
+    /// <param name="JsonContext">The <c>JsonSerializerContext</c> holding the event type's metadata; null when none (ASPH0021's rule).</param>
+    internal sealed record BridgeableSignal(string Member, string SignalName, TypeRef EventType, TypeRef? JsonContext);
 
     /// <summary>How a child is created.</summary>
     internal enum ChildConstruction

@@ -28,12 +28,21 @@ namespace Asphalt.Generators.Models
     internal sealed record RegistryChild(string Alias, string TypeAlias);
 
     /// <summary>A resource a type publishes or takes, by type name and resource name, and the step that publishes or waits for it.</summary>
-    internal sealed record RegistryResource(string Type, string Name, bool IsSignal, bool IsOptional, string? NameOption = null, Phase Phase = Phase.Start)
+    /// <param name="Type">The resource type's name.</param>
+    /// <param name="Name">The resource name.</param>
+    /// <param name="IsSignal">Whether it is a signal.</param>
+    /// <param name="IsOptional">For a taken resource: whether the step starts without it.</param>
+    /// <param name="NameOption">For a taken resource: the option whose value replaces <paramref name="Name"/>.</param>
+    /// <param name="Phase">The step that publishes or waits for it.</param>
+    /// <param name="EventType">For a published signal: its event type's name, for messages.</param>
+    /// <param name="IsBridgeable">For a published signal: whether configuration may bridge it (its event type has JSON metadata).</param>
+    internal sealed record RegistryResource(string Type, string Name, bool IsSignal, bool IsOptional, string? NameOption = null, Phase Phase = Phase.Start, string? EventType = null, bool IsBridgeable = false)
     {
         /// <summary>The shared tree builder's view.</summary>
         public Asphalt.Trees.TreeResource ToTree() =>
             new Asphalt.Trees.TreeResource(Type, Name, IsSignal, IsOptional, NameOption,
-                Phase == Phase.Prepare ? Asphalt.Trees.TreeStep.Prepare : Phase == Phase.Run ? Asphalt.Trees.TreeStep.Run : Asphalt.Trees.TreeStep.Start);
+                Phase == Phase.Prepare ? Asphalt.Trees.TreeStep.Prepare : Phase == Phase.Run ? Asphalt.Trees.TreeStep.Run : Asphalt.Trees.TreeStep.Start,
+                EventType, IsBridgeable);
     }
 
     /// <summary>Facts about the compilation the emitted code depends on (selected, never the compilation itself).</summary>

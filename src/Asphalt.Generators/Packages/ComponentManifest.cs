@@ -33,9 +33,10 @@ namespace Asphalt.Generators.Packages
         /// categories, <c>HidesBaseStep</c> and endpoint handler parameters, appended to the records
         /// that have them, so a version 2 manifest reads with those at their defaults.
         /// Version 4 appended the bridged signals (which take the tree's transport) and added the
-        /// <see cref="ConstructorArgumentKind.ReloadableOptions"/> argument kind.
+        /// <see cref="ConstructorArgumentKind.ReloadableOptions"/> argument kind; version 5 the signals
+        /// configuration may bridge (<c>bridges:</c>), with their JSON metadata.
         /// </summary>
-        public const int FormatVersion = 4;
+        public const int FormatVersion = 5;
 
         /// <summary>The oldest version still read (2: options carry their validation rules).</summary>
         public const int OldestReadableVersion = 2;
@@ -70,6 +71,12 @@ namespace Asphalt.Generators.Packages
                     Type(w, b.EventType);
                     w.String(b.Channel);
                     Type(w, b.JsonContext);
+                })
+                .List(model.BridgeableSignals, static (w, b) =>
+                {
+                    w.String(b.Member).String(b.SignalName);
+                    Type(w, b.EventType);
+                    w.Optional(b.JsonContext, Type);
                 });
             return writer.ToString();
         }
@@ -110,6 +117,7 @@ namespace Asphalt.Generators.Packages
                 {
                     HandlerParameters = reader.Since(3, static r => r.List(Parameter).ToEquatableArray()),
                     Bridges = reader.Since(4, static r => r.List(static b => new BridgedSignal(b.String(), b.String(), Type(b), b.String(), Type(b), null)).ToEquatableArray()),
+                    BridgeableSignals = reader.Since(5, static r => r.List(static b => new BridgeableSignal(b.String(), b.String(), Type(b), b.Optional(Type))).ToEquatableArray()),
                 };
                 return reader.AtEnd ? model : null;
             }

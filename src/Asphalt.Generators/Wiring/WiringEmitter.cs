@@ -111,7 +111,11 @@ namespace Asphalt.Generators.Wiring
 
         private static string Declarations(EquatableArray<RegistryResource> resources) =>
             string.Join(", ", resources.Select(r =>
-                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)}{(r.NameOption is null ? string.Empty : ", NameOption = " + Literals.String(r.NameOption))}{Step(r.Phase)} }}"));
+                $"new global::Asphalt.Configuration.ResourceDeclaration({Literals.String(r.Type)}, {Literals.String(r.Name)}) {{ IsSignal = {Literals.Bool(r.IsSignal)}, IsOptional = {Literals.Bool(r.IsOptional)}{(r.NameOption is null ? string.Empty : ", NameOption = " + Literals.String(r.NameOption))}{Step(r.Phase)}{Bridging(r)} }}"));
+
+        // Only for signals, which configuration may name under 'bridges:'.
+        private static string Bridging(RegistryResource resource) =>
+            resource.EventType is null ? string.Empty : $", EventType = {Literals.String(resource.EventType)}, IsBridgeable = {Literals.Bool(resource.IsBridgeable)}";
 
         // Only what differs from the default (StartAsync), to keep the registry short.
         private static string Step(Phase phase) => phase switch

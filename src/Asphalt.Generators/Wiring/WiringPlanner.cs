@@ -122,7 +122,9 @@ namespace Asphalt.Generators.Wiring
                 .Select(c => new RegistryChild(c.Alias, c.Construction == ChildConstruction.New ? HandWrittenAlias(c.Type) : byType[c.Type.FullName].Alias))
                 .ToEquatableArray();
             var provides = model.AllPublished()
-                .Select(p => new RegistryResource(TypeName(p.PublishedType), p.Name, p.IsSignal, false, null, p.Phase))
+                .Select(p => model.BridgeableSignals.FirstOrDefault(b => p.IsSignal && b.SignalName == p.Name) is { } signal
+                    ? new RegistryResource(TypeName(p.PublishedType), p.Name, true, false, null, p.Phase, TypeName(signal.EventType), signal.JsonContext is not null)
+                    : new RegistryResource(TypeName(p.PublishedType), p.Name, p.IsSignal, false, null, p.Phase))
                 .ToEquatableArray();
             var consumes = new[] { model.Prepare, model.Start, model.Run }
                 .Where(s => s is not null)

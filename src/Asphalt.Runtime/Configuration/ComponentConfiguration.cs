@@ -24,10 +24,10 @@ public sealed record ComponentConfiguration(string Path, string Alias, string Ty
     public const string ComponentsKey = TreeRules.ComponentsKey;
 
     /// <summary>
-    /// The keys a component's options binding must accept besides its own options: <c>type</c> and
-    /// <c>components</c>, which belong to the tree.
+    /// The keys a component's options binding must accept besides its own options: <c>type</c>,
+    /// <c>components</c> and <c>bridges</c>, which belong to the framework.
     /// </summary>
-    public static IReadOnlyList<string> ReservedKeys { get; } = [TypeKey, ComponentsKey];
+    public static IReadOnlyList<string> ReservedKeys { get; } = Array.AsReadOnly(TreeRules.FrameworkKeys);
 
     /// <summary>
     /// The name to publish a resource under: <see cref="ResourceName"/> for <c>"default"</c>,

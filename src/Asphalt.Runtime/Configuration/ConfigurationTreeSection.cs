@@ -69,5 +69,6 @@ internal sealed class ConfigurationTreeSection(IConfiguration configuration, Loa
 
     private static TreeResource Resource(ResourceDeclaration declaration) =>
         new(declaration.Type, declaration.Name, declaration.IsSignal, declaration.IsOptional, declaration.NameOption,
-            declaration.InPrepare ? TreeStep.Prepare : declaration.InRun ? TreeStep.Run : TreeStep.Start);
+            declaration.InPrepare ? TreeStep.Prepare : declaration.InRun ? TreeStep.Run : TreeStep.Start,
+            declaration.EventType, declaration.IsBridgeable);
 }

@@ -32,6 +32,15 @@ public sealed record ResourceDeclaration(string Type, string Name = ResourceKey.
     /// <summary>For a taken resource: whether only <c>RunAsync</c> takes it, after start-up (it never delays the start).</summary>
     public bool InRun { get; init; }
 
+    /// <summary>For a published signal: its event type's name, which errors about bridging it name.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>
+    /// For a published signal: whether configuration may bridge it (<c>bridges: { name: channel }</c>), that is,
+    /// whether the generated start has a bridge starter for it (its event type has System.Text.Json metadata).
+    /// </summary>
+    public bool IsBridgeable { get; init; }
+
     /// <summary>Formats as <c>Type 'name'</c>, like <see cref="ResourceKey"/>.</summary>
     public override string ToString() => $"{Type} '{Name}'";
 }

@@ -223,14 +223,14 @@ public static partial class ConfigurationValues
     }
 
     /// <summary>
-    /// Throws if the section of a component without options has any key but <c>components</c> and
-    /// <c>type</c>; one call instead of a problem list in every such component's generated factory.
+    /// Throws if the section of a component without options has any key but <c>components</c>,
+    /// <c>type</c> and <c>bridges</c>; one call instead of a problem list in every such component's generated factory.
     /// </summary>
     public static void CheckNoOptions(IConfiguration? configuration, string typeName)
     {
         if (configuration is not null)
         {
-            CheckKeys(configuration, typeName, "components", "type");
+            CheckKeys(configuration, typeName, TreeRules.FrameworkKeys);
         }
     }
 

@@ -59,6 +59,7 @@ namespace Asphalt.Trees
             }
 
             tree.Root = new TreeNode(rootAlias, ChildAlias.Parse(rootAlias), typeAlias, tree.Resolve(typeAlias, rootSection), rootSection);
+            ConfiguredBridges.Read(tree.Root, tree.Problems);
             tree.ReadChildren(tree.Root, 0, recursive: true);
             return tree;
         }
@@ -128,6 +129,12 @@ namespace Asphalt.Trees
                 }
 
                 parent.Children.Add(child);
+                if (recursive)
+                {
+                    // The whole tree (build, command line) knows what each type publishes; generated Create reading
+                    // one level does not, so there the generated start's bridge starter judges the key.
+                    ConfiguredBridges.Read(child, Problems);
+                }
                 if (recursive)
                 {
                     ReadChildren(child, depth + 1, recursive);

@@ -120,6 +120,36 @@ namespace Asphalt.Trees
                 }
             }
 
+            // A configured bridge takes the transport in the component's start step, as a start parameter would,
+            // so the transport starts first and stops last (teardown runs in reverse).
+            var transport = (TreeRules.SignalTransportType, TreeRules.SignalTransportName);
+            foreach (var component in components.Where(c => c.Bridges.Count > 0))
+            {
+                if (!consumers.TryGetValue(transport, out var list))
+                {
+                    consumers[transport] = list = new List<string>();
+                }
+
+                if (!list.Contains(component.Path))
+                {
+                    list.Add(component.Path);
+                }
+
+                if (published.TryGetValue(transport, out var provider))
+                {
+                    waits.Add((component, TreeStep.Start, provider.Provider, provider.Declaration.Step));
+                    continue;
+                }
+
+                var names = published.Keys.Where(k => k.Type == transport.Item1).Select(k => k.Name).ToList();
+                foreach (var bridge in component.Bridges)
+                {
+                    problems.Add(new TreeProblem(TreeProblemKind.Missing, bridge.At,
+                        TreeMessages.BridgeWithoutTransport(component.Path, component.TypeName, bridge.Signal, bridge.Channel, names),
+                        node: component, subject: transport.Item1 + "|" + transport.Item2 + "|" + bridge.Signal));
+                }
+            }
+
             var stages = new StartOrder(components, waits).Stages(out var cyclic);
             if (cyclic.Count > 0)
             {

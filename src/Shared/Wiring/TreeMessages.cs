@@ -52,6 +52,32 @@ namespace Asphalt.Trees
                 ? $"; {type} is published as {string.Join(", ", publishedNames.Select(n => $"'{n}'"))}{NearMatch.DidYouMean(name, publishedNames)}"
                 : "; add a component that publishes it under 'components:'");
 
+        public static string BridgesNotMapping(string value) =>
+            $"'bridges' must be a mapping of the component's signal names to channels ('bridges: {{ messages: chat:messages }}'), not {value}";
+
+        public static string UnknownBridgedSignal(string path, string typeName, string written, IReadOnlyCollection<string> signals) =>
+            $"component '{path}' ({typeName}) publishes no signal '{written}'{NearMatch.DidYouMean(written, signals)}"
+            + (signals.Count > 0
+                ? $"; its signals are {string.Join(", ", signals.Select(s => $"'{s}'"))}"
+                : "; it publishes no signal: write 'bridges:' on the component that publishes the signal");
+
+        public static string BridgeChannelInvalid(string signal, string value) =>
+            $"signal '{signal}' must be bridged to a channel name (the same on every process that bridges it), not {value}";
+
+        /// <summary>ASPH0021's text, for a bridge declared in code (the build) and one named under <c>bridges:</c> (build and command line).</summary>
+        public const string BridgedEventWithoutJsonMetadataFormat =
+            "Component '{0}': signal '{1}' is bridged to channel '{2}', but no JsonSerializerContext in this assembly has [JsonSerializable(typeof({3}))]; add one, e.g. '[JsonSerializable(typeof({3}))] internal sealed partial class EventJsonContext : JsonSerializerContext;'";
+
+        public static string BridgedEventWithoutJsonMetadata(string typeName, string signal, string channel, string eventType) =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, BridgedEventWithoutJsonMetadataFormat, typeName, signal, channel, eventType);
+
+        public static string BridgeWithoutTransport(string path, string typeName, string signal, string channel, IReadOnlyCollection<string> publishedNames) =>
+            $"component '{path}' ({typeName}) bridges signal '{signal}' to channel '{channel}' through the {TreeRules.SignalTransportType} '{TreeRules.SignalTransportName}', which no component in the configured tree publishes"
+            + (publishedNames.Count > 0
+                ? $" ({TreeRules.SignalTransportType} is published as {string.Join(", ", publishedNames.Select(n => $"'{n}'"))})"
+                : string.Empty)
+            + "; add a component that publishes it under 'components:' (Asphalt.Redis's 'redis' component does)";
+
         public static string Cycle(IEnumerable<string> paths) =>
             $"components wait for each other's resources and would never start: {string.Join(" ⟶ ", paths)}; publish one of the resources earlier (in PrepareAsync) or break the cycle";
     }

@@ -16,6 +16,18 @@ namespace Asphalt.Trees
         /// <summary>The key choosing a configured component's type (a registered alias).</summary>
         public const string TypeKey = "type";
 
+        /// <summary>The key of a component's section naming the signals it publishes that are bridged to a channel (<c>bridges: { messages: chat:messages }</c>).</summary>
+        public const string BridgesKey = "bridges";
+
+        /// <summary>The keys of a component's section that belong to the framework, not to its options.</summary>
+        public static readonly string[] FrameworkKeys = { ComponentsKey, TypeKey, BridgesKey };
+
+        /// <summary>The resource type a bridge goes through, as the registry names it.</summary>
+        public const string SignalTransportType = "Asphalt.ISignalTransport";
+
+        /// <summary>The resource name of the transport a bridge goes through.</summary>
+        public const string SignalTransportName = "default";
+
         /// <summary>The resource name that an instance's own name (<c>alias/name</c>) replaces.</summary>
         public const string DefaultName = "default";
 

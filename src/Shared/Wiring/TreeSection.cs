@@ -15,7 +15,7 @@ namespace Asphalt.Trees
         Scalar,
     }
 
-    /// <summary>What a <c>type:</c> key says.</summary>
+    /// <summary>What a <c>type:</c> key (or another key holding one piece of text) says.</summary>
     internal enum TypeValueKind
     {
         /// <summary>No <c>type:</c> (or an empty one): the declared type, else the alias.</summary>
@@ -90,21 +90,23 @@ namespace Asphalt.Trees
         }
 
         /// <summary>The <c>type:</c> key; <paramref name="text"/> is the alias for <see cref="TypeValueKind.Text"/>.</summary>
-        public TypeValueKind TypeValue(out string? text)
+        public TypeValueKind TypeValue(out string? text) => Child(TreeRules.TypeKey).TextValue(out text);
+
+        /// <summary>What this section's own value says when it must be one piece of text (a <c>type:</c>, a bridge's channel).</summary>
+        public TypeValueKind TextValue(out string? text)
         {
             text = null;
-            var type = Child(TreeRules.TypeKey);
-            switch (type.Shape)
+            switch (Shape)
             {
                 case SectionShape.Empty:
                     return TypeValueKind.Absent;
                 case SectionShape.Scalar:
-                    if (type.IsKnownOnlyAtRunTime)
+                    if (IsKnownOnlyAtRunTime)
                     {
                         return TypeValueKind.Unknown;
                     }
 
-                    text = type.ScalarText;
+                    text = ScalarText;
                     return TypeValueKind.Text;
                 default:
                     return TypeValueKind.Invalid;
@@ -169,7 +171,7 @@ namespace Asphalt.Trees
     /// <summary>A resource (or signal) a type publishes or takes.</summary>
     internal sealed class TreeResource
     {
-        public TreeResource(string type, string name, bool isSignal, bool isOptional, string? nameOption, TreeStep step)
+        public TreeResource(string type, string name, bool isSignal, bool isOptional, string? nameOption, TreeStep step, string? eventType = null, bool isBridgeable = false)
         {
             Type = type;
             Name = name;
@@ -177,7 +179,15 @@ namespace Asphalt.Trees
             IsOptional = isOptional;
             NameOption = nameOption;
             Step = step;
+            EventType = eventType;
+            IsBridgeable = isBridgeable;
         }
+
+        /// <summary>For a published signal: its event type, as messages name it.</summary>
+        public string? EventType { get; }
+
+        /// <summary>For a published signal: whether its event type has System.Text.Json metadata, so configuration may bridge it (<c>bridges:</c>).</summary>
+        public bool IsBridgeable { get; }
 
         /// <summary>The step that publishes it (a published resource) or waits for it (a taken one).</summary>
         public TreeStep Step { get; }
@@ -222,6 +232,9 @@ namespace Asphalt.Trees
 
         public List<TreeNode> Children { get; } = new List<TreeNode>();
 
+        /// <summary>The signals its <c>bridges:</c> key bridges, those that passed the checks.</summary>
+        public List<TreeBridge> Bridges { get; } = new List<TreeBridge>();
+
         public IEnumerable<TreeNode> DescendantsAndSelf()
         {
             yield return this;
@@ -251,13 +264,17 @@ namespace Asphalt.Trees
 
         /// <summary>Components waiting for each other.</summary>
         Cycle,
+
+        /// <summary>A configured bridge of a signal whose event type has no JSON metadata (ASPH0021).</summary>
+        BridgeWithoutJsonMetadata,
     }
 
     /// <summary>A problem of the configured tree, at a section (or its <c>type:</c> key) of the configuration.</summary>
     internal sealed class TreeProblem
     {
-        public TreeProblem(TreeProblemKind kind, TreeSection at, string message, bool atValue = false, TreeNode? node = null, string? subject = null)
+        public TreeProblem(TreeProblemKind kind, TreeSection at, string message, bool atValue = false, TreeNode? node = null, string? subject = null, string[]? arguments = null)
         {
+            Arguments = arguments ?? new[] { at.KeyPath, message };
             Kind = kind;
             At = at;
             KeyPath = at.KeyPath;
@@ -275,6 +292,9 @@ namespace Asphalt.Trees
         public string KeyPath { get; }
 
         public string Message { get; }
+
+        /// <summary>The facts the build's diagnostic formats (by default the key path and the message).</summary>
+        public string[] Arguments { get; }
 
         /// <summary>Whether the value written is wrong (located at the value), rather than the key.</summary>
         public bool AtValue { get; }

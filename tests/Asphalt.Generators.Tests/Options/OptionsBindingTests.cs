@@ -272,7 +272,7 @@ public sealed class OptionsBindingTests
 
         Assert.Equal("created", await CreateAsync(("type", "plain")));
         Assert.Equal(
-            "error at plain:colour expecting components, type: Unknown configuration key 'plain:colour': Plain has no such option. Known keys: components, type.",
+            "error at plain:colour expecting components, type, bridges: Unknown configuration key 'plain:colour': Plain has no such option. Known keys: components, type, bridges.",
             await CreateAsync(("type", "plain"), ("colour", "red")));
     }
 

@@ -161,9 +161,9 @@ public sealed class ComponentManifestTests
             .TrackedSteps[TrackingNames.ValidComponents].SelectMany(s => s.Outputs).Select(o => (ComponentModel)o.Value).First();
         var text = ComponentManifest.Write(model);
 
-        Assert.StartsWith("1:4", text); // Version 4: bridged signals and reloadable options.
+        Assert.StartsWith("1:5", text); // Version 5: signals configuration may bridge.
         Assert.Null(ComponentManifest.Read("1:1" + text.Substring(3)));
-        Assert.Null(ComponentManifest.Read("1:5" + text.Substring(3)));
+        Assert.Null(ComponentManifest.Read("1:6" + text.Substring(3)));
         Assert.Null(ComponentManifest.Read(text.Substring(0, text.Length - 1)));
         Assert.Null(ComponentManifest.Read(text + "1:x"));
         Assert.Null(ComponentManifest.Read("garbage"));

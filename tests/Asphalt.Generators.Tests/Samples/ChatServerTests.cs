@@ -278,14 +278,14 @@ public sealed class ChatServerTests
     public void Wiring_plan_starts_independent_components_together()
     {
         var plan = ChatServerApp.WiringPlan;
-        Assert.Equal(9, plan.Components.Count);
+        Assert.Equal(8, plan.Components.Count);
         Assert.Equal(
-            ["app/cluster,app/room,app/stats,app/store,app/web", "app/history,app/listener", "app/api", "app"],
+            ["app/room,app/stats,app/store,app/web", "app/history,app/listener", "app/api", "app"],
             plan.StartStages.Select(stage => string.Join(",", stage)));
         var messages = Assert.Single(plan.Resources, r => r.Name == "messages");
         Assert.True(messages.IsSignal);
         Assert.Equal("app/room", messages.Provider);
-        Assert.Equal(["app/cluster", "app/history", "app/listener", "app/room", "app/stats"], messages.Consumers);
+        Assert.Equal(["app/history", "app/listener", "app/room", "app/stats"], messages.Consumers);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ConfiguredTreeTests
     {
         var definition = ChatServerApp.Definition;
         Assert.Equal("chat", definition.RootType);
-        Assert.Equal(["api", "chat", "cluster", "history", "listener", "redis", "room", "stats", "store", "web"], definition.ComponentTypes.Aliases); // redis and web: from the packages ChatServer references
+        Assert.Equal(["api", "chat", "history", "listener", "redis", "room", "stats", "store", "web"], definition.ComponentTypes.Aliases); // redis and web: from the packages ChatServer references
         Assert.Same(ChatServerApp.WiringPlan, definition.DeclaredPlan);
 
         var loaded = Load("component.components.listener.port=0", "component.components.web.port=0");
