@@ -107,7 +107,7 @@ namespace Asphalt.Analyzers.Blocking
             // Every distinct blocking call reached, each with its own chain, once per async entry.
             foreach (var found in summaries.Summarize(callee, context.CancellationToken))
             {
-                if (summaries.AtCallSite(found, operation) is not { } chain || !reported.TryAdd((entry.Syntax, chain.LeafLocation), 0))
+                if (summaries.AtCallSite(found, operation, callee) is not { } chain || !reported.TryAdd((entry.Syntax, chain.LeafLocation), 0))
                 {
                     continue;
                 }

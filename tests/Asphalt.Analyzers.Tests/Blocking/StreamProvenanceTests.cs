@@ -172,4 +172,39 @@ public class StreamProvenanceTests
             }
         }
         """);
+    // OpenAPI.NET's FixReferences: a writer object holding a TextWriter it was given, serializing into a StringWriter.
+    [Fact]
+    public Task A_writer_object_over_a_string_writer_is_not_reported_and_over_a_file_it_is() => AnalyzeAsync("""
+        using System.Text;
+        interface IDocWriter { void WriteValue(string value); }
+        abstract class DocWriterBase : IDocWriter
+        {
+            protected DocWriterBase(TextWriter textWriter) { Writer = textWriter; }
+            protected TextWriter Writer { get; }
+            public void WriteValue(string value) { WriteSeparator(); Writer.Write(value); }
+            protected abstract void WriteSeparator();
+        }
+        sealed class YamlDocWriter : DocWriterBase
+        {
+            public YamlDocWriter(TextWriter textWriter) : base(textWriter) { }
+            protected override void WriteSeparator() => {|#1:Writer.WriteLine()|};
+        }
+        static class Serializer
+        {
+            public static void Serialize(this string document, IDocWriter writer) => writer.WriteValue(document);
+        }
+        class C
+        {
+            async Task M(string document, string path)
+            {
+                await Task.Yield();
+                var sb = new StringBuilder();
+                document.Serialize(new YamlDocWriter(new StringWriter(sb)));
+                var local = new YamlDocWriter(new StringWriter());
+                local.WriteValue(document);
+                using var file = File.CreateText(path);
+                {|#0:document.Serialize(new YamlDocWriter(file))|};
+            }
+        }
+        """, Transitive(0, 1));
 }
