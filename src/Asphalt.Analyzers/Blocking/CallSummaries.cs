@@ -152,7 +152,87 @@ namespace Asphalt.Analyzers.Blocking
                 || ((method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed
                     && instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, IsImplicit: false, Syntax: BaseExpressionSyntax });
             var receiver = method.IsStatic || method.MethodKind == MethodKind.Constructor ? null : instance;
+
+            // The receiver's type is known here (new X(), a sealed type): only X's override runs.
+            if (dispatch && ExactType(instance) is { } exact && ImplementationIn(exact, method) is { } implementation)
+            {
+                var shown = SymbolEqualityComparer.Default.Equals(implementation, method) ? display : display + " → " + Display(implementation);
+                return new Callee(shown, implementation, null, dispatch: false, receiver);
+            }
+
             return new Callee(display, method, null, dispatch, receiver);
+        }
+
+        /// <summary>
+        /// The one type the receiver can have at run time: a <c>new X()</c> (directly, in a local only ever
+        /// assigned <c>new X()</c>, or in a readonly field its constructors give one <c>new X()</c>), or a
+        /// sealed type or struct. Null when it may be a subtype.
+        /// </summary>
+        private ITypeSymbol? ExactType(IOperation? instance)
+        {
+            if (instance is null)
+            {
+                return null;
+            }
+
+            var value = BlockingCatalog.Strip(instance);
+            if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Struct } or INamedTypeSymbol { IsSealed: true, TypeKind: TypeKind.Class })
+            {
+                return value.Type;
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation:
+                    return creation.Type;
+                case ILocalReferenceOperation local:
+                    ITypeSymbol? found = null;
+                    foreach (var assigned in Locals.AssignedValues(local))
+                    {
+                        if (assigned is null || BlockingCatalog.Strip(assigned) is not IObjectCreationOperation { Type: { } type }
+                            || (found is not null && !SymbolEqualityComparer.Default.Equals(found, type)))
+                        {
+                            return null;
+                        }
+
+                        found = type;
+                    }
+
+                    return found;
+                case IFieldReferenceOperation field:
+                    return ConstructorValues.Single(field.Field, GetModel) is IObjectCreationOperation { Type: { } held } ? held : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The member that runs for <paramref name="method"/> on an object of exactly <paramref name="type"/>, when it has a body here.</summary>
+        private static IMethodSymbol? ImplementationIn(ITypeSymbol type, IMethodSymbol method)
+        {
+            IMethodSymbol? implementation = null;
+            if (method.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                implementation = type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+            }
+            else
+            {
+                for (var current = type; current is not null && implementation is null; current = current.BaseType)
+                {
+                    foreach (var candidate in current.GetMembers(method.Name).OfType<IMethodSymbol>())
+                    {
+                        for (var overridden = candidate; overridden is not null; overridden = overridden.OverriddenMethod)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                            {
+                                implementation = candidate;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return implementation is { IsAbstract: false, DeclaringSyntaxReferences.Length: > 0 } ? implementation.OriginalDefinition : null;
         }
 
         private Callee? DelegateCallee(IOperation instance, string display)

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Asphalt.Analyzers.Blocking
@@ -19,6 +20,12 @@ namespace Asphalt.Analyzers.Blocking
             var settable = member is IFieldSymbol { IsReadOnly: true }
                 || member is IPropertySymbol { SetMethod: null, IsAbstract: false, IsIndexer: false } property && IsAutoProperty(property);
             if (!settable)
+            {
+                return null;
+            }
+
+            // An initializer runs for constructors that do not assign: then either value may be there.
+            if (member.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is VariableDeclaratorSyntax { Initializer: not null } or PropertyDeclarationSyntax { Initializer: not null }))
             {
                 return null;
             }
