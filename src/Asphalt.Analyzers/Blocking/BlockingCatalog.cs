@@ -270,12 +270,13 @@ namespace Asphalt.Analyzers.Blocking
         public BlockingMember? Match(IOperation operation) => Match(operation, out _);
 
         /// <summary>
-        /// As <see cref="Match(IOperation)"/>; <paramref name="unlessInMemory"/> lists the parameters of
-        /// the enclosing method whose arguments decide the call: it blocks unless all of them are in memory.
+        /// As <see cref="Match(IOperation)"/>; <paramref name="unlessInMemory"/> names the parameters of
+        /// the enclosing method (and its receiver) whose arguments decide the call: it blocks unless
+        /// all of them are in memory; <see cref="Provenance.Unknown"/> when it always blocks.
         /// </summary>
-        public BlockingMember? Match(IOperation operation, out ImmutableArray<IParameterSymbol> unlessInMemory)
+        public BlockingMember? Match(IOperation operation, out Provenance unlessInMemory)
         {
-            unlessInMemory = ImmutableArray<IParameterSymbol>.Empty;
+            unlessInMemory = Blocking.Provenance.Unknown;
             ISymbol? member;
             IOperation? instance;
             ImmutableArrayWrapper arguments;
@@ -319,7 +320,7 @@ namespace Asphalt.Analyzers.Blocking
                     return null;
                 }
 
-                unlessInMemory = provenance.Parameters;
+                unlessInMemory = provenance;
             }
 
             if ((blocking.Flags & BlockingFlags.InMemoryExempt) != 0)
@@ -335,7 +336,7 @@ namespace Asphalt.Analyzers.Blocking
                     return null;
                 }
 
-                unlessInMemory = provenance.Parameters;
+                unlessInMemory = provenance;
             }
 
             return blocking;

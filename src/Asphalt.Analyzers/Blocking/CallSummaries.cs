@@ -13,7 +13,7 @@ namespace Asphalt.Analyzers.Blocking
     /// <summary>A chain of sync calls that ends in a blocking call.</summary>
     internal sealed class BlockingChain
     {
-        public BlockingChain(ImmutableArray<string> hops, BlockingMember leaf, Location leafLocation, string leafFix, ImmutableArray<IParameterSymbol> unlessInMemory)
+        public BlockingChain(ImmutableArray<string> hops, BlockingMember leaf, Location leafLocation, string leafFix, Provenance unlessInMemory)
         {
             Hops = hops;
             Leaf = leaf;
@@ -31,25 +31,27 @@ namespace Asphalt.Analyzers.Blocking
         public string LeafFix { get; }
 
         /// <summary>
-        /// Parameters of the summarized method: the chain blocks unless every argument passed for
-        /// them is in memory (a helper writing to its <c>Stream</c> parameter). Empty: it always blocks.
+        /// Parameters (and the receiver) of the summarized method: the chain blocks unless every
+        /// argument passed for them is in memory (a helper writing to its <c>Stream</c> parameter, a
+        /// writer object's method writing to the writer it holds). Unknown: it always blocks.
         /// </summary>
-        public ImmutableArray<IParameterSymbol> UnlessInMemory { get; }
+        public Provenance UnlessInMemory { get; }
 
         public BlockingChain Prepend(string hop) => new BlockingChain(Hops.Insert(0, hop), Leaf, LeafLocation, LeafFix, UnlessInMemory);
 
-        public BlockingChain With(ImmutableArray<IParameterSymbol> unlessInMemory) => new BlockingChain(Hops, Leaf, LeafLocation, LeafFix, unlessInMemory);
+        public BlockingChain With(Provenance unlessInMemory) => new BlockingChain(Hops, Leaf, LeafLocation, LeafFix, unlessInMemory);
     }
 
     /// <summary>Code an operation runs synchronously: a source method, accessor, constructor or lambda.</summary>
     internal sealed class Callee
     {
-        public Callee(string display, IMethodSymbol? method, SyntaxNode? lambda, bool dispatch)
+        public Callee(string display, IMethodSymbol? method, SyntaxNode? lambda, bool dispatch, IOperation? receiver = null)
         {
             Display = display;
             Method = method;
             Lambda = lambda;
             Dispatch = dispatch;
+            Receiver = receiver;
         }
 
         public string Display { get; }
@@ -58,6 +60,9 @@ namespace Asphalt.Analyzers.Blocking
 
         /// <summary>An interface or virtual call: the implementations in the compilation run.</summary>
         public bool Dispatch { get; }
+
+        /// <summary>The object the method runs on at this call (<c>writer</c> in <c>writer.WriteValue()</c>); null when unknown or static.</summary>
+        public IOperation? Receiver { get; }
     }
 
     /// <summary>
@@ -146,12 +151,88 @@ namespace Asphalt.Analyzers.Blocking
             var dispatch = method.ContainingType?.TypeKind == TypeKind.Interface
                 || ((method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed
                     && instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, IsImplicit: false, Syntax: BaseExpressionSyntax });
-            if (dispatch)
+            var receiver = method.IsStatic || method.MethodKind == MethodKind.Constructor ? null : instance;
+
+            // The receiver's type is known here (new X(), a sealed type): only X's override runs.
+            if (dispatch && ExactType(instance) is { } exact && ImplementationIn(exact, method) is { } implementation)
             {
-                return new Callee(display, method, null, dispatch: true);
+                var shown = SymbolEqualityComparer.Default.Equals(implementation, method) ? display : display + " → " + Display(implementation);
+                return new Callee(shown, implementation, null, dispatch: false, receiver);
             }
 
-            return new Callee(display, method, null, dispatch: false);
+            return new Callee(display, method, null, dispatch, receiver);
+        }
+
+        /// <summary>
+        /// The one type the receiver can have at run time: a <c>new X()</c> (directly, in a local only ever
+        /// assigned <c>new X()</c>, or in a readonly field its constructors give one <c>new X()</c>), or a
+        /// sealed type or struct. Null when it may be a subtype.
+        /// </summary>
+        private ITypeSymbol? ExactType(IOperation? instance)
+        {
+            if (instance is null)
+            {
+                return null;
+            }
+
+            var value = BlockingCatalog.Strip(instance);
+            if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Struct } or INamedTypeSymbol { IsSealed: true, TypeKind: TypeKind.Class })
+            {
+                return value.Type;
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation:
+                    return creation.Type;
+                case ILocalReferenceOperation local:
+                    ITypeSymbol? found = null;
+                    foreach (var assigned in Locals.AssignedValues(local))
+                    {
+                        if (assigned is null || BlockingCatalog.Strip(assigned) is not IObjectCreationOperation { Type: { } type }
+                            || (found is not null && !SymbolEqualityComparer.Default.Equals(found, type)))
+                        {
+                            return null;
+                        }
+
+                        found = type;
+                    }
+
+                    return found;
+                case IFieldReferenceOperation field:
+                    return ConstructorValues.Single(field.Field, GetModel) is IObjectCreationOperation { Type: { } held } ? held : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The member that runs for <paramref name="method"/> on an object of exactly <paramref name="type"/>, when it has a body here.</summary>
+        private static IMethodSymbol? ImplementationIn(ITypeSymbol type, IMethodSymbol method)
+        {
+            IMethodSymbol? implementation = null;
+            if (method.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                implementation = type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+            }
+            else
+            {
+                for (var current = type; current is not null && implementation is null; current = current.BaseType)
+                {
+                    foreach (var candidate in current.GetMembers(method.Name).OfType<IMethodSymbol>())
+                    {
+                        for (var overridden = candidate; overridden is not null; overridden = overridden.OverriddenMethod)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                            {
+                                implementation = candidate;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return implementation is { IsAbstract: false, DeclaringSyntaxReferences.Length: > 0 } ? implementation.OriginalDefinition : null;
         }
 
         private Callee? DelegateCallee(IOperation instance, string display)
@@ -223,41 +304,7 @@ namespace Asphalt.Analyzers.Blocking
                 }
             }
 
-            return symbol is IFieldSymbol { IsReadOnly: true } field ? ConstructorAssignment(field) : null;
-        }
-
-        /// <summary>The value a readonly field is given in its type's constructor (<c>_lazy = new Lazy&lt;T&gt;(Load)</c>), when there is one.</summary>
-        private IOperation? ConstructorAssignment(IFieldSymbol field)
-        {
-            IOperation? found = null;
-            var constructors = field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors;
-            foreach (var constructor in constructors)
-            {
-                foreach (var reference in constructor.DeclaringSyntaxReferences)
-                {
-                    var syntax = reference.GetSyntax();
-                    if (GetModel(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
-                    {
-                        continue;
-                    }
-
-                    foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
-                    {
-                        if (BlockingCatalog.Strip(assignment.Target) is IFieldReferenceOperation target
-                            && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
-                        {
-                            if (found is not null)
-                            {
-                                return null; // assigned in several places: do not guess which one runs
-                            }
-
-                            found = BlockingCatalog.Strip(assignment.Value);
-                        }
-                    }
-                }
-            }
-
-            return found;
+            return symbol is IFieldSymbol { IsReadOnly: true } field ? ConstructorValues.Single(field, GetModel) : null;
         }
 
         /// <summary>
@@ -353,9 +400,9 @@ namespace Asphalt.Analyzers.Blocking
         /// A callee's chain as seen from one call: dropped when the arguments it depends on are in
         /// memory, otherwise depending on the caller's own parameters (or on nothing).
         /// </summary>
-        public BlockingChain? AtCallSite(BlockingChain chain, IOperation call)
+        public BlockingChain? AtCallSite(BlockingChain chain, IOperation call, Callee callee)
         {
-            if (chain.UnlessInMemory.IsEmpty)
+            if (chain.UnlessInMemory.IsUnknown)
             {
                 return chain;
             }
@@ -367,7 +414,7 @@ namespace Asphalt.Analyzers.Blocking
                 _ => ImmutableArray<IArgumentOperation>.Empty,
             };
             var provenance = Provenance.Memory;
-            foreach (var parameter in chain.UnlessInMemory)
+            foreach (var parameter in chain.UnlessInMemory.Parameters)
             {
                 // Parameters of a lambda (a delegate invoked elsewhere) are not bound by this call.
                 var argument = parameter.ContainingSymbol is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LambdaMethod) }
@@ -376,7 +423,13 @@ namespace Asphalt.Analyzers.Blocking
                 provenance = argument is null ? Provenance.Unknown : provenance.And(_catalog.Provenance.Of(argument.Value));
             }
 
-            return provenance.InMemory ? null : chain.With(provenance.Parameters);
+            if (chain.UnlessInMemory.OnReceiver)
+            {
+                // Only a method called on an object runs on it; a lambda's or delegate's "this" is not the call's receiver.
+                provenance = callee.Receiver is { } receiver ? provenance.And(_catalog.Provenance.Of(receiver)) : Provenance.Unknown;
+            }
+
+            return provenance.InMemory ? null : chain.With(provenance);
         }
 
         private ImmutableArray<BlockingChain> Summarize(Callee callee, HashSet<object> stack, CancellationToken cancellationToken, out bool provisional)
@@ -563,7 +616,7 @@ namespace Asphalt.Analyzers.Blocking
                 provisional |= p;
                 foreach (var chain in found)
                 {
-                    if (AtCallSite(chain, operation) is { } atCall)
+                    if (AtCallSite(chain, operation, callee) is { } atCall)
                     {
                         chains.Add(atCall.Prepend(callee.Display));
                     }
@@ -583,7 +636,7 @@ namespace Asphalt.Analyzers.Blocking
 
             public void Add(BlockingChain chain)
             {
-                var condition = string.Join(",", chain.UnlessInMemory.Select(p => p.Ordinal));
+                var condition = string.Join(",", chain.UnlessInMemory.Parameters.Select(p => p.Ordinal)) + (chain.UnlessInMemory.OnReceiver ? ",this" : "");
                 if (!Full && _seen.Add((chain.LeafLocation, condition)))
                 {
                     _chains.Add(chain);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -13,17 +14,21 @@ namespace Asphalt.Analyzers.Blocking
     /// </summary>
     internal readonly struct Provenance
     {
-        private Provenance(bool inMemory, ImmutableArray<IParameterSymbol> parameters)
+        private Provenance(bool inMemory, ImmutableArray<IParameterSymbol> parameters, bool onReceiver)
         {
             InMemory = inMemory;
             Parameters = parameters;
+            OnReceiver = onReceiver;
         }
 
-        public static Provenance Memory { get; } = new Provenance(true, ImmutableArray<IParameterSymbol>.Empty);
+        public static Provenance Memory { get; } = new Provenance(true, ImmutableArray<IParameterSymbol>.Empty, false);
 
-        public static Provenance Unknown { get; } = new Provenance(false, ImmutableArray<IParameterSymbol>.Empty);
+        public static Provenance Unknown { get; } = new Provenance(false, ImmutableArray<IParameterSymbol>.Empty, false);
 
-        public static Provenance Of(IParameterSymbol parameter) => new Provenance(false, ImmutableArray.Create(parameter));
+        /// <summary>What the object the enclosing method runs on (<c>this</c>) was constructed over.</summary>
+        public static Provenance Receiver { get; } = new Provenance(false, ImmutableArray<IParameterSymbol>.Empty, true);
+
+        public static Provenance Of(IParameterSymbol parameter) => new Provenance(false, ImmutableArray.Create(parameter), false);
 
         /// <summary>Backed by memory whatever the callers pass.</summary>
         public bool InMemory { get; }
@@ -31,7 +36,10 @@ namespace Asphalt.Analyzers.Blocking
         /// <summary>In memory exactly when the arguments for these parameters are.</summary>
         public ImmutableArray<IParameterSymbol> Parameters { get; }
 
-        public bool IsUnknown => !InMemory && Parameters.IsEmpty;
+        /// <summary>In memory only if the receiver of the call is (a writer object over a <c>StringWriter</c>).</summary>
+        public bool OnReceiver { get; }
+
+        public bool IsUnknown => !InMemory && Parameters.IsEmpty && !OnReceiver;
 
         /// <summary>Both values must be in memory for the result to be.</summary>
         public Provenance And(Provenance other)
@@ -41,7 +49,12 @@ namespace Asphalt.Analyzers.Blocking
                 return Unknown;
             }
 
-            return InMemory ? other : other.InMemory ? this : new Provenance(false, Parameters.AddRange(other.Parameters.Except(Parameters, SymbolEqualityComparer.Default).Cast<IParameterSymbol>()));
+            if (InMemory || other.InMemory)
+            {
+                return InMemory ? other : this;
+            }
+
+            return new Provenance(false, Parameters.AddRange(other.Parameters.Except(Parameters, SymbolEqualityComparer.Default).Cast<IParameterSymbol>()), OnReceiver || other.OnReceiver);
         }
     }
 
@@ -64,9 +77,12 @@ namespace Asphalt.Analyzers.Blocking
         private readonly INamedTypeSymbol? _textWriter;
         private readonly INamedTypeSymbol? _httpContent;
         private readonly INamedTypeSymbol? _httpClient;
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
 
         public StreamProvenance(Compilation compilation)
         {
+            _compilation = compilation;
             _inMemoryTypes = InMemoryTypeNames.Select(n => KnownSymbols.Resolve(compilation, n)).Where(t => t is not null).ToArray()!;
             _stream = KnownSymbols.Resolve(compilation, "System.IO.Stream");
             _textReader = KnownSymbols.Resolve(compilation, "System.IO.TextReader");
@@ -136,6 +152,12 @@ namespace Asphalt.Analyzers.Blocking
             {
                 case IParameterReferenceOperation parameter:
                     return Provenance.Of(parameter.Parameter);
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    return Provenance.Receiver;
+                case IFieldReferenceOperation { Field: var field, Instance: IInstanceReferenceOperation }:
+                    return OfHeldValue(field, depth);
+                case IPropertyReferenceOperation { Property: var held, Arguments.Length: 0, Instance: IInstanceReferenceOperation } when IsStreamLike(held.Type):
+                    return OfHeldValue(held, depth);
                 case ILocalReferenceOperation local:
                     return OfLocal(local, depth);
                 case IObjectCreationOperation creation:
@@ -164,6 +186,30 @@ namespace Asphalt.Analyzers.Blocking
                     return Provenance.Unknown;
             }
         }
+
+        /// <summary>
+        /// A stream, reader or writer an object holds (<c>this.Writer</c>): given once by its constructor,
+        /// it is what the constructor's parameter is, which is what the object was constructed over (a
+        /// wrapper's rule: <c>new YamlWriter(new StringWriter(sb))</c> is in memory).
+        /// </summary>
+        private Provenance OfHeldValue(ISymbol member, int depth)
+        {
+            if (member.IsStatic || !IsStreamLike(member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type))
+            {
+                return Provenance.Unknown;
+            }
+
+            return ConstructorValues.Single(member, GetModel) switch
+            {
+                IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } => Provenance.Receiver,
+                { } value when Of(value, depth + 1).InMemory => Provenance.Memory,
+                _ => Provenance.Unknown,
+            };
+        }
+
+#pragma warning disable RS1030 // The constructors of a held value's type need their semantic model; cached per tree and compilation.
+        private SemanticModel GetModel(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
 
         /// <summary>A local is what every value assigned to it is.</summary>
         private Provenance OfLocal(ILocalReferenceOperation local, int depth)

@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,11 +12,18 @@ namespace Asphalt.Analyzers.Blocking
     /// <summary>
     /// ASPH1002: a call on an async path to sync code that blocks, directly or several calls
     /// deeper. Reported at the call in the async body with the chain in the message and the
-    /// blocking call as an additional location; each blocking call once per async entry.
+    /// first blocking call as an additional location; each call site once, with the other blocking
+    /// calls it reaches counted in the message, and each blocking call once per async entry.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TransitiveBlockingCallAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>Diagnostic property: how many other blocking calls the reported call reaches.</summary>
+        public const string OtherLeavesKey = "OtherBlockingCalls";
+
+        /// <summary>Other blocking calls named in the message; the rest are only counted.</summary>
+        private const int MaxListed = 3;
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(DiagnosticDescriptors.TransitiveBlockingCall);
@@ -104,34 +115,63 @@ namespace Asphalt.Analyzers.Blocking
                 return;
             }
 
-            // Every distinct blocking call reached, each with its own chain, once per async entry.
+            // One finding per call site: the first blocking call not yet reported for this async entry
+            // names the chain; the others the same call reaches are counted and listed (at most MaxListed).
+            var chains = new List<BlockingChain>();
             foreach (var found in summaries.Summarize(callee, context.CancellationToken))
             {
-                if (summaries.AtCallSite(found, operation) is not { } chain || !reported.TryAdd((entry.Syntax, chain.LeafLocation), 0))
+                if (summaries.AtCallSite(found, operation, callee) is { } atCall)
                 {
-                    continue;
+                    chains.Add(atCall);
                 }
-
-                var hops = chain.Prepend(callee.Display).Hops;
-                var first = callee.Display;
-                var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
-                first = arrow > 0 ? first.Substring(0, arrow) : first;
-                // The leaf's rewrite travels with the diagnostic, as ASPH1001's does, for "make the chain async".
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(BlockingCallAnalyzer.FixKey, chain.LeafFix)
-                    .Add(BlockingCallAnalyzer.AsyncNameKey, chain.Leaf.AsyncName);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.TransitiveBlockingCall,
-                    operation.Syntax.GetLocation(),
-                    additionalLocations: new[] { chain.LeafLocation },
-                    properties: properties,
-                    messageArgs: new object[]
-                    {
-                        first,
-                        string.Join(" → ", hops),
-                        "make the chain async and " + chain.Leaf.Advice + ", or offload the call with Offload.RunAsync",
-                    }));
             }
+
+            var news = chains.Where(c => reported.TryAdd((entry.Syntax, c.LeafLocation), 0)).ToList();
+            if (news.Count == 0)
+            {
+                return;
+            }
+
+            var chain = news[0];
+            var others = chains.Where(c => c != chain).ToList();
+            var hops = chain.Prepend(callee.Display).Hops;
+            var first = callee.Display;
+            var arrow = first.IndexOf(" → ", System.StringComparison.Ordinal);
+            first = arrow > 0 ? first.Substring(0, arrow) : first;
+            // The leaf's rewrite travels with the diagnostic, as ASPH1001's does, for "make the chain async".
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(BlockingCallAnalyzer.FixKey, chain.LeafFix)
+                .Add(BlockingCallAnalyzer.AsyncNameKey, chain.Leaf.AsyncName)
+                .Add(OtherLeavesKey, others.Count.ToString(CultureInfo.InvariantCulture));
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.TransitiveBlockingCall,
+                operation.Syntax.GetLocation(),
+                additionalLocations: new[] { chain.LeafLocation },
+                properties: properties,
+                messageArgs: new object[]
+                {
+                    first,
+                    string.Join(" → ", hops) + DescribeOthers(others),
+                    "make the chain async and " + chain.Leaf.Advice + ", or offload the call with Offload.RunAsync",
+                }));
+        }
+
+        /// <summary>" (and 2 more blocking calls through this call: Thread.Sleep(int) at C.cs:12, ...)", or nothing.</summary>
+        private static string DescribeOthers(List<BlockingChain> others)
+        {
+            if (others.Count == 0)
+            {
+                return "";
+            }
+
+            var listed = others.Take(MaxListed).Select(c =>
+            {
+                var line = c.LeafLocation.GetLineSpan();
+                return c.Leaf.Display + " at " + Path.GetFileName(line.Path) + ":" + (line.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
+            });
+            var rest = others.Count > MaxListed ? ", ..." : "";
+            return " (and " + others.Count.ToString(CultureInfo.InvariantCulture) + " more blocking call" + (others.Count == 1 ? "" : "s")
+                + " through this call: " + string.Join(", ", listed) + rest + ")";
         }
     }
 }

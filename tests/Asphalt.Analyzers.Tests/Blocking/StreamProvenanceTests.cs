@@ -134,8 +134,9 @@ public class StreamProvenanceTests
         }
         """, Chain("C.Save() → C.Write() → Stream.Write(byte[], int, int)", "await 'WriteAsync' instead"));
 
+    // OpenAPI.NET reported one StreamWriter-over-a-file problem 16 times, once per leaf.
     [Fact]
-    public Task Every_distinct_leaf_is_reported_with_its_own_chain() => AnalyzeAsync("""
+    public Task A_call_reaching_several_blocking_calls_is_reported_once_naming_the_others() => AnalyzeAsync("""
         class C
         {
             async Task M(byte[] data) { await Task.Yield(); {|#0:Persist(data)|}; }
@@ -145,15 +146,36 @@ public class StreamProvenanceTests
                 var log = new MemoryStream();
                 Append(log, data);
                 {|#1:File.WriteAllBytes("data.bin", data)|};
-                {|#2:Thread.Sleep(1)|};
+                Thread.Sleep(1);
+                Thread.Sleep(2);
+                _ = File.ReadAllText("a");
+                _ = File.ReadAllText("b");
             }
 
             static void Append(Stream s, byte[] data) => s.Write(data, 0, data.Length);
         }
         """,
-        Chain("C.Persist() → File.WriteAllBytes(string, byte[])", "await 'WriteAllBytesAsync' instead"),
-        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticDescriptors.TransitiveBlockingCall).WithLocation(0).WithLocation(2)
-            .WithArguments("C.Persist()", "C.Persist() → Thread.Sleep(int)", "make the chain async and await Task.Delay(...) instead, or offload the call with Offload.RunAsync"));
+        Chain("C.Persist() → File.WriteAllBytes(string, byte[]) (and 4 more blocking calls through this call: Thread.Sleep(int) at Test0.cs:22, Thread.Sleep(int) at Test0.cs:23, File.ReadAllText(string) at Test0.cs:24, ...)", "await 'WriteAllBytesAsync' instead"));
+
+    [Fact]
+    public Task A_blocking_call_is_reported_once_per_async_entry_at_the_first_call_reaching_it() => AnalyzeAsync("""
+        class C
+        {
+            async Task M(byte[] data)
+            {
+                await Task.Yield();
+                {|#0:Persist(data)|};
+                Persist(data);
+                {|#2:Log()|};
+            }
+
+            void Persist(byte[] data) => {|#1:File.WriteAllBytes("data.bin", data)|};
+            void Log() { Persist(new byte[0]); {|#3:Thread.Sleep(1)|}; }
+        }
+        """,
+        Chain(),
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticDescriptors.TransitiveBlockingCall).WithLocation(2).WithLocation(3)
+            .WithArguments("C.Log()", "C.Log() → Thread.Sleep(int) (and 1 more blocking call through this call: File.WriteAllBytes(string, byte[]) at Test0.cs:23)", "make the chain async and await Task.Delay(...) instead, or offload the call with Offload.RunAsync"));
 
     [Fact]
     public Task Json_serialization_blocks_only_through_a_stream_that_is_not_in_memory() => AnalyzeAsync("""
@@ -172,4 +194,39 @@ public class StreamProvenanceTests
             }
         }
         """);
+    // OpenAPI.NET's FixReferences: a writer object holding a TextWriter it was given, serializing into a StringWriter.
+    [Fact]
+    public Task A_writer_object_over_a_string_writer_is_not_reported_and_over_a_file_it_is() => AnalyzeAsync("""
+        using System.Text;
+        interface IDocWriter { void WriteValue(string value); }
+        abstract class DocWriterBase : IDocWriter
+        {
+            protected DocWriterBase(TextWriter textWriter) { Writer = textWriter; }
+            protected TextWriter Writer { get; }
+            public void WriteValue(string value) { WriteSeparator(); Writer.Write(value); }
+            protected abstract void WriteSeparator();
+        }
+        sealed class YamlDocWriter : DocWriterBase
+        {
+            public YamlDocWriter(TextWriter textWriter) : base(textWriter) { }
+            protected override void WriteSeparator() => {|#1:Writer.WriteLine()|};
+        }
+        static class Serializer
+        {
+            public static void Serialize(this string document, IDocWriter writer) => writer.WriteValue(document);
+        }
+        class C
+        {
+            async Task M(string document, string path)
+            {
+                await Task.Yield();
+                var sb = new StringBuilder();
+                document.Serialize(new YamlDocWriter(new StringWriter(sb)));
+                var local = new YamlDocWriter(new StringWriter());
+                local.WriteValue(document);
+                using var file = File.CreateText(path);
+                {|#0:document.Serialize(new YamlDocWriter(file))|};
+            }
+        }
+        """, Transitive(0, 1));
 }
