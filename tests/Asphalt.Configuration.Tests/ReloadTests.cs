@@ -92,6 +92,24 @@ public sealed class ReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task An_application_whose_root_is_not_named_app_reloads_its_components_by_their_real_paths()
+    {
+        var file = _files.Write("app.yaml", Config("hi", "2", "welcome"));
+        using var process = RealProcess.StartDotnet("ReloadApp.dll", ["run", "-c", file],
+            new Dictionary<string, string?> { ["RELOADAPP_ROOT_ALIAS"] = "station" });
+        var port = int.Parse(await process.WaitForOutputAsync("greeting served on port ", Generous), System.Globalization.CultureInfo.InvariantCulture);
+        await process.WaitForOutputAsync("Watching configuration files for changes: " + file, Generous);
+
+        File.WriteAllText(file, Config("salut", "2", "welcome"));
+        await process.WaitForOutputAsync("Configuration reloaded: new options of 'station/greeter' applied", Generous);
+        Assert.Equal("salut x2", await ReadGreetingAsync(port));
+        Assert.Empty(Lines(process.Output, "restart to apply"));
+
+        process.Terminate();
+        Assert.Equal(0, await process.WaitForExitAsync(Generous));
+    }
+
+    [Fact]
     public async Task A_secret_in_a_rejected_new_value_never_reaches_the_log()
     {
         const string Secret = "987654321";

@@ -167,6 +167,23 @@ public sealed class SignalBridgeTests
     }
 
     /// <summary>What one process holds: a connection, a signal, its bridge, what its listener received and its log.</summary>
+    [Fact]
+    public async Task A_signal_is_bridged_once_a_second_bridge_is_refused_naming_both_channels_until_the_first_is_disposed()
+    {
+        using var broker = await Broker.StartAsync();
+        await using var a = await Instance.StartAsync(broker, "first");
+
+        // A second bridge would republish the first one's remote events as its own, and they would echo forever.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => SignalBridge<Note>.StartAsync(a.Connection, a.Signal, "second", TestJsonContext.Default.Note, a.Logger));
+        Assert.Contains("Signal 'first' is already bridged to Redis channel 'first'", error.Message);
+        Assert.Contains("channel 'second'", error.Message);
+
+        await a.Bridge!.DisposeAsync();
+        await using var again = await SignalBridge<Note>.StartAsync(a.Connection, a.Signal, "second", TestJsonContext.Default.Note, a.Logger);
+        Assert.Equal("second", again.ChannelName);
+    }
+
     private sealed class Instance : IAsyncDisposable
     {
         private readonly Channel<Note> _received = Channel.CreateUnbounded<Note>();

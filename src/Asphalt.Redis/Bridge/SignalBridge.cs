@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,9 @@ namespace Asphalt.Redis;
 /// </example>
 public sealed class SignalBridge<TEvent> : IAsyncDisposable
 {
+    // The signals bridged in this process, each to its one bridge; an entry goes when its bridge is disposed.
+    private static readonly ConditionalWeakTable<Signal<TEvent>, SignalBridge<TEvent>> Bridged = new();
+
     private readonly IConnectionMultiplexer _connection;
     private readonly Signal<TEvent> _signal;
     private readonly RedisChannel _channel;
@@ -115,7 +119,24 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentNullException.ThrowIfNull(logger);
         var bridge = new SignalBridge<TEvent>(connection, signal, channel, typeInfo, logger, options ?? new SignalBridgeOptions());
-        await bridge.StartAsync().ConfigureAwait(false);
+        if (!Bridged.TryAdd(signal, bridge))
+        {
+            // A second bridge would republish the first one's remote events as its own: they would echo forever.
+            throw new InvalidOperationException(
+                $"Signal '{signal.Name}' is already bridged to Redis channel '{(Bridged.TryGetValue(signal, out var first) ? first.ChannelName : "?")}'; " +
+                $"it cannot also be bridged to channel '{bridge.ChannelName}'. Bridge a signal once: in code ([Signal(Channel = ...)]) or in configuration (bridges:), not both.");
+        }
+
+        try
+        {
+            await bridge.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            Bridged.Remove(signal);
+            throw;
+        }
+
         return bridge;
     }
 
@@ -305,6 +326,7 @@ public sealed class SignalBridge<TEvent> : IAsyncDisposable
         }
 
         _signal.Disconnect(_publishLocal);
+        Bridged.Remove(_signal);
         _connection.ConnectionRestored -= OnConnectionRestored;
         await _stopHello.CancelAsync().ConfigureAwait(false);
         await _hello.ConfigureAwait(false);

@@ -194,6 +194,7 @@ public static class AsphaltCommandLine
         options.Lifetime ??= new ApplicationLifetime();
         WiringPlan Plan(LoadedConfiguration loaded) => ComponentTree.Plan(loaded, definition.ComponentTypes, definition.RootType, definition.RootAlias);
         var watching = watcher is null ? default : options.Lifetime.Started.Register(() => ReloadOnChange.StartWatching(watcher));
+        var stopWatching = watcher is null ? default : options.Lifetime.Stopping.Register(watcher.Stop); // No reload during teardown.
         try
         {
             return await Application.RunWithSignalsAsync(root, options, cancellationToken, signals).ConfigureAwait(false);
@@ -201,6 +202,7 @@ public static class AsphaltCommandLine
         finally
         {
             await watching.DisposeAsync().ConfigureAwait(false);
+            await stopWatching.DisposeAsync().ConfigureAwait(false);
             if (watcher is not null)
             {
                 await watcher.DisposeAsync().ConfigureAwait(false);

@@ -16,10 +16,10 @@ internal sealed class ReloadOnChange(ConfigurationReload reload)
         {
             await reload.ReloadAsync(logger).ConfigureAwait(false);
         }
-        catch (Exception failure) when (failure is ArgumentException or FormatException or InvalidOperationException or IOException)
+        catch (Exception failure)
         {
-            // Options binding that throws rather than reports (a hand-written bind): the application keeps running as it was.
-            ReloadLog.NotLoaded(logger, reload.Redact(failure.Message));
+            // Whatever a reload throws, the application keeps running as it was and the next change is still watched.
+            ReloadLog.NotLoaded(logger, reload.Redact($"{failure.GetType().Name}: {failure.Message}"));
         }
     }
 

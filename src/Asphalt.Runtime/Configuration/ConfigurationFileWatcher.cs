@@ -35,6 +35,41 @@ internal sealed class ConfigurationFileWatcher : IAsyncDisposable
     /// <summary>Starts watching; the first event after this reloads (a reload that finds nothing new changes nothing).</summary>
     public void Start()
     {
+        try
+        {
+            WatchFolders();
+        }
+        catch
+        {
+            DisposeWatchers(); // None may go on raising events that nobody reads.
+            throw;
+        }
+
+        _watching = WatchAsync(_stop.Token);
+    }
+
+    /// <summary>Stops watching at once (teardown began): no reload starts after this; one in progress finishes.</summary>
+    public void Stop()
+    {
+        DisposeWatchers();
+        _stop.Cancel();
+    }
+
+    private void DisposeWatchers()
+    {
+        lock (_watchers)
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+
+            _watchers.Clear();
+        }
+    }
+
+    private void WatchFolders()
+    {
         // The folder, not the file: a rename over the file replaces the inode a file watch would follow.
         foreach (var folder in _files.Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal))
         {
@@ -47,11 +82,13 @@ internal sealed class ConfigurationFileWatcher : IAsyncDisposable
             watcher.Created += OnEvent;
             watcher.Deleted += OnEvent;
             watcher.Renamed += OnEvent;
-            watcher.EnableRaisingEvents = true;
-            _watchers.Add(watcher);
-        }
+            lock (_watchers)
+            {
+                _watchers.Add(watcher);
+            }
 
-        _watching = WatchAsync(_stop.Token);
+            watcher.EnableRaisingEvents = true;
+        }
     }
 
     private void OnEvent(object sender, FileSystemEventArgs e)
@@ -113,11 +150,7 @@ internal sealed class ConfigurationFileWatcher : IAsyncDisposable
     /// <summary>Stops watching; waits for a reload in progress to finish.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var watcher in _watchers)
-        {
-            watcher.Dispose();
-        }
-
+        DisposeWatchers();
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

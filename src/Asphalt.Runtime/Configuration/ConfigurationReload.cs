@@ -15,11 +15,13 @@ namespace Asphalt.Configuration;
 /// <param name="plan">The configured tree's components (path and type) of a configuration, as <c>graph</c> computes them.</param>
 internal sealed class ConfigurationReload(LoadedConfiguration running, Component root, Func<LoadedConfiguration> load, Func<LoadedConfiguration, WiringPlan> plan)
 {
-    private readonly List<(string Path, string SectionPath, IReloadableOptions Options)> _reloadable = Collect(root);
-    private Dictionary<string, string>? _runningTypes; // Planned at the first reload, not on the start-up path.
+    // Both taken at the first reload: by then start-up has given every component its path (the root's
+    // alias is the application's), and planning the running tree stays off the start-up path.
+    private List<(string Path, string SectionPath, IReloadableOptions Options)>? _reloadable;
+    private Dictionary<string, string>? _runningTypes;
 
     /// <summary>Whether any component of the tree took reloadable options; without one, nothing is watched.</summary>
-    public bool HasReloadableOptions => _reloadable.Count > 0;
+    public bool HasReloadableOptions { get; } = Collect(root).Count > 0;
 
     /// <summary>Loads the configuration again and applies what can be applied; logs what cannot.</summary>
     public async Task ReloadAsync(ILogger logger)
@@ -50,7 +52,7 @@ internal sealed class ConfigurationReload(LoadedConfiguration running, Component
 
         // A reloadable component removed, or replaced by another type, is a change of the tree: its new section is not its options.
         var runningTypes = _runningTypes ??= TypesByPath(plan(running));
-        var inTree = _reloadable.Where(r => changedTypes.TryGetValue(r.Path, out var type) && type == runningTypes.GetValueOrDefault(r.Path)).ToList();
+        var inTree = (_reloadable ??= Collect(root)).Where(r => changedTypes.TryGetValue(r.Path, out var type) && type == runningTypes.GetValueOrDefault(r.Path)).ToList();
         var needsRestart = ChangedKeys(running, changed)
             .Where(key => !inTree.Any(r => ReloadableSection.Owns(r.SectionPath, key)))
             .Select(KeyPath.FromConfigurationPath)
@@ -73,6 +75,11 @@ internal sealed class ConfigurationReload(LoadedConfiguration running, Component
             catch (ConfigurationBindingException failure)
             {
                 errors.AddRange(ComponentTree.BindingErrors(failure, changed));
+            }
+            catch (Exception failure)
+            {
+                // A hand-written binding that throws instead of reporting: this component keeps its value, the others go on.
+                ReloadLog.NotLoaded(logger, Redact($"component '{path}': {failure.GetType().Name}: {failure.Message}", changed));
             }
         }
 
